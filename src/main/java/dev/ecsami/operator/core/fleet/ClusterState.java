@@ -1,0 +1,28 @@
+package dev.ecsami.operator.core.fleet;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** An ECS cluster as observed: its container instances and services. */
+public record ClusterState(String name, List<ContainerInstance> instances, List<ServiceState> services) {
+    public ClusterState {
+        instances = List.copyOf(instances);
+        services = List.copyOf(services);
+    }
+
+    public Map<String, ContainerInstance> byEc2Instance() {
+        return instances.stream().collect(Collectors.toMap(ContainerInstance::ec2InstanceId, Function.identity(),
+                (a, b) -> a.status() == ContainerInstance.Status.INACTIVE ? b : a));
+    }
+
+    public Optional<ContainerInstance> forEc2Instance(String instanceId) {
+        return Optional.ofNullable(byEc2Instance().get(instanceId));
+    }
+
+    public Optional<ServiceState> service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+}

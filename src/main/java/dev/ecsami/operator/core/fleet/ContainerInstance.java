@@ -1,0 +1,41 @@
+package dev.ecsami.operator.core.fleet;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An ECS container instance.
+ *
+ * @param amiId        the {@code ecs.ami-id} attribute
+ * @param runningTasks tasks running on it, of every kind (from the container instance itself)
+ * @param usedPorts    host ports reserved by its tasks
+ * @param tasks        the tasks themselves, when they were read (see {@link #tasksKnown})
+ */
+public record ContainerInstance(String arn, String ec2InstanceId, Status status, boolean agentConnected, String amiId,
+                                Resources registered, Resources remaining, Set<Integer> usedPorts, int runningTasks,
+                                int pendingTasks, boolean tasksKnown, List<TaskInfo> tasks) {
+    public enum Status { ACTIVE, DRAINING, INACTIVE, REGISTERING, DEREGISTERING, OTHER }
+
+    public ContainerInstance {
+        amiId = amiId == null ? "" : amiId;
+        usedPorts = Set.copyOf(usedPorts);
+        tasks = List.copyOf(tasks);
+    }
+
+    public boolean servesCapacity() {
+        return status == Status.ACTIVE && agentConnected;
+    }
+
+    /** Service and standalone tasks still placed here; daemon tasks do not hold a drain. */
+    public long blockingTasks() {
+        return tasks.stream().filter(t -> t.kind() != TaskInfo.Kind.DAEMON).count();
+    }
+
+    public long serviceTasks() {
+        return tasks.stream().filter(t -> t.kind() == TaskInfo.Kind.SERVICE).count();
+    }
+
+    public long standaloneTasks() {
+        return tasks.stream().filter(t -> t.kind() == TaskInfo.Kind.STANDALONE).count();
+    }
+}

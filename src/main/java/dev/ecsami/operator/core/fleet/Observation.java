@@ -1,0 +1,34 @@
+package dev.ecsami.operator.core.fleet;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** Everything one tick knows about a target: its group and its cluster, read together. */
+public record Observation(GroupState group, ClusterState cluster) {
+
+    public Optional<ContainerInstance> containerInstance(String instanceId) {
+        return cluster.forEc2Instance(instanceId);
+    }
+
+    /**
+     * In-service ECS capacity: group instances InService whose container instance is ACTIVE with
+     * its agent connected. This is what surge must keep at or above the floor.
+     */
+    public int servingCapacity() {
+        Map<String, ContainerInstance> byId = cluster.byEc2Instance();
+        int n = 0;
+        for (GroupInstance gi : group.instances()) {
+            ContainerInstance ci = byId.get(gi.instanceId());
+            if (gi.lifecycle() == Lifecycle.IN_SERVICE && ci != null && ci.servesCapacity()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    public boolean serves(String instanceId) {
+        Optional<GroupInstance> gi = group.instance(instanceId);
+        return gi.isPresent() && gi.get().lifecycle() == Lifecycle.IN_SERVICE
+                && containerInstance(instanceId).map(ContainerInstance::servesCapacity).orElse(false);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.ecsami.operator.core.model;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The replacement of one outdated instance. Its marks are the persisted start times that every
+ * timeout is measured from, so a restart does not reset them.
+ *
+ * @param containerInstanceArn empty when the instance never registered in the cluster
+ * @param forced               terminated although its drain had not finished
+ */
+public record InstanceStep(String instanceId, String availabilityZone, String containerInstanceArn, StepPhase phase,
+                           List<PhaseMark> marks, boolean forced) {
+
+    public InstanceStep {
+        containerInstanceArn = containerInstanceArn == null ? "" : containerInstanceArn;
+        marks = List.copyOf(marks);
+    }
+
+    public static InstanceStep start(String instanceId, String az, String containerInstanceArn, StepPhase first,
+                                     Instant now) {
+        return new InstanceStep(instanceId, az, containerInstanceArn, first, List.of(new PhaseMark(first, now)), false);
+    }
+
+    public InstanceStep enter(StepPhase next, Instant now) {
+        List<PhaseMark> m = new ArrayList<>(marks);
+        m.add(new PhaseMark(next, now));
+        return new InstanceStep(instanceId, availabilityZone, containerInstanceArn, next, m, forced);
+    }
+
+    /** Restarts the clock of the current phase, e.g. when a paused rollout resumes. */
+    public InstanceStep restartPhaseClock(Instant now) {
+        return enter(phase, now);
+    }
+
+    public InstanceStep markForced() {
+        return new InstanceStep(instanceId, availabilityZone, containerInstanceArn, phase, marks, true);
+    }
+
+    public boolean registered() {
+        return !containerInstanceArn.isEmpty();
+    }
+
+    /** When the current phase was (last) entered. */
+    public Instant phaseSince() {
+        return marks.get(marks.size() - 1).at();
+    }
+
+    public Instant startedAt() {
+        return marks.get(0).at();
+    }
+
+    /** The first time this step entered the phase, if it did. */
+    public Optional<Instant> firstEntered(StepPhase p) {
+        return marks.stream().filter(m -> m.phase() == p).map(PhaseMark::at).findFirst();
+    }
+
+    /** The last time this step entered the phase, if it did. */
+    public Optional<Instant> lastEntered(StepPhase p) {
+        Instant found = null;
+        for (PhaseMark m : marks) {
+            if (m.phase() == p) {
+                found = m.at();
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    public Optional<Instant> finishedAt() {
+        return phase.isFinished() ? Optional.of(phaseSince()) : Optional.empty();
+    }
+}

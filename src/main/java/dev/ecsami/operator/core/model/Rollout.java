@@ -1,0 +1,130 @@
+package dev.ecsami.operator.core.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A move of one target from one AMI to another. Immutable: the engine returns a new one each tick.
+ *
+ * @param baseline    null until the first mutation is about to happen
+ * @param preflight   null until pre-flight ran
+ * @param nextCheckAt when the scheduler should look again
+ */
+public record Rollout(
+        String id,
+        String target,
+        String cluster,
+        String autoScalingGroup,
+        AmiRef fromAmi,
+        AmiRef toAmi,
+        Trigger trigger,
+        RolloutState state,
+        String reason,
+        RolloutPolicy policy,
+        Baseline baseline,
+        List<Finding> preflight,
+        List<InstanceStep> steps,
+        List<RolloutEvent> events,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant finishedAt,
+        Instant nextCheckAt) {
+
+    public Rollout {
+        reason = reason == null ? "" : reason;
+        preflight = preflight == null ? null : List.copyOf(preflight);
+        steps = List.copyOf(steps);
+        events = List.copyOf(events);
+    }
+
+    public Optional<InstanceStep> step(String instanceId) {
+        return steps.stream().filter(s -> s.instanceId().equals(instanceId)).findFirst();
+    }
+
+    public List<InstanceStep> inFlight() {
+        return steps.stream().filter(s -> !s.phase().isFinished()).toList();
+    }
+
+    public long replacedCount() {
+        return steps.stream().filter(s -> s.phase() == StepPhase.DONE).count();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Changes the fields a rollout's life changes; identity, AMIs, trigger and policy stay. */
+    public static final class Builder {
+        private final Rollout from;
+        private RolloutState state;
+        private String reason;
+        private Baseline baseline;
+        private List<Finding> preflight;
+        private List<InstanceStep> steps;
+        private final List<RolloutEvent> events;
+        private Instant updatedAt;
+        private Instant finishedAt;
+        private Instant nextCheckAt;
+
+        private Builder(Rollout r) {
+            from = r;
+            state = r.state;
+            reason = r.reason;
+            baseline = r.baseline;
+            preflight = r.preflight;
+            steps = r.steps;
+            events = new java.util.ArrayList<>(r.events);
+            updatedAt = r.updatedAt;
+            finishedAt = r.finishedAt;
+            nextCheckAt = r.nextCheckAt;
+        }
+
+        public Builder state(RolloutState s, String why) {
+            state = s;
+            reason = why;
+            return this;
+        }
+
+        public Builder baseline(Baseline b) {
+            baseline = b;
+            return this;
+        }
+
+        public Builder preflight(List<Finding> f) {
+            preflight = f;
+            return this;
+        }
+
+        public Builder steps(List<InstanceStep> s) {
+            steps = s;
+            return this;
+        }
+
+        public Builder events(List<RolloutEvent> added) {
+            events.addAll(added);
+            return this;
+        }
+
+        public Builder updatedAt(Instant at) {
+            updatedAt = at;
+            return this;
+        }
+
+        public Builder finishedAt(Instant at) {
+            finishedAt = at;
+            return this;
+        }
+
+        public Builder nextCheckAt(Instant at) {
+            nextCheckAt = at;
+            return this;
+        }
+
+        public Rollout build() {
+            return new Rollout(from.id, from.target, from.cluster, from.autoScalingGroup, from.fromAmi, from.toAmi,
+                    from.trigger, state, reason, from.policy, baseline, preflight, steps, events, from.createdAt,
+                    updatedAt, finishedAt, nextCheckAt);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.ecsami.operator.core.model;
+
+import java.time.Duration;
+
+/**
+ * How a rollout treats the fleet. All durations are positive, {@code maxInFlight >= 1}.
+ *
+ * @param maxInFlight         instances out of service at once
+ * @param surge               launch a replacement before draining, so capacity never dips
+ * @param allowMaxSizeRaise   whether surge may raise the group's max size temporarily
+ */
+public record RolloutPolicy(
+        int maxInFlight,
+        boolean surge,
+        boolean allowMaxSizeRaise,
+        Duration drainTimeout,
+        OnDrainTimeout onDrainTimeout,
+        Duration registrationTimeout,
+        Duration steadyTimeout,
+        Duration bakeTime,
+        Duration pollInterval) {
+
+    public static RolloutPolicy defaults() {
+        return new RolloutPolicy(1, true, true, Duration.ofMinutes(30), OnDrainTimeout.PAUSE,
+                Duration.ofMinutes(15), Duration.ofMinutes(15), Duration.ZERO, Duration.ofSeconds(15));
+    }
+
+    public RolloutPolicy {
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("maxInFlight must be at least 1, was " + maxInFlight);
+        }
+        requirePositive("drainTimeout", drainTimeout);
+        requirePositive("registrationTimeout", registrationTimeout);
+        requirePositive("steadyTimeout", steadyTimeout);
+        requirePositive("pollInterval", pollInterval);
+        if (bakeTime == null || bakeTime.isNegative()) {
+            throw new IllegalArgumentException("bakeTime must be zero or positive");
+        }
+        if (onDrainTimeout == null) {
+            throw new IllegalArgumentException("onDrainTimeout is required");
+        }
+    }
+
+    private static void requirePositive(String name, Duration d) {
+        if (d == null || d.isZero() || d.isNegative()) {
+            throw new IllegalArgumentException(name + " must be a positive duration, was " + d);
+        }
+    }
+
+    public RolloutPolicy withMaxInFlight(int value) {
+        return new RolloutPolicy(value, surge, allowMaxSizeRaise, drainTimeout, onDrainTimeout,
+                registrationTimeout, steadyTimeout, bakeTime, pollInterval);
+    }
+
+    public RolloutPolicy withSurge(boolean value) {
+        return new RolloutPolicy(maxInFlight, value, allowMaxSizeRaise, drainTimeout, onDrainTimeout,
+                registrationTimeout, steadyTimeout, bakeTime, pollInterval);
+    }
+
+    public RolloutPolicy withDrainTimeout(Duration value, OnDrainTimeout onTimeout) {
+        return new RolloutPolicy(maxInFlight, surge, allowMaxSizeRaise, value, onTimeout,
+                registrationTimeout, steadyTimeout, bakeTime, pollInterval);
+    }
+
+    public RolloutPolicy withBakeTime(Duration value) {
+        return new RolloutPolicy(maxInFlight, surge, allowMaxSizeRaise, drainTimeout, onDrainTimeout,
+                registrationTimeout, steadyTimeout, value, pollInterval);
+    }
+
+    public RolloutPolicy withTimeouts(Duration registration, Duration steady) {
+        return new RolloutPolicy(maxInFlight, surge, allowMaxSizeRaise, drainTimeout, onDrainTimeout,
+                registration, steady, bakeTime, pollInterval);
+    }
+
+    public RolloutPolicy withAllowMaxSizeRaise(boolean value) {
+        return new RolloutPolicy(maxInFlight, surge, value, drainTimeout, onDrainTimeout,
+                registrationTimeout, steadyTimeout, bakeTime, pollInterval);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.ecsami.operator.core.rollout;
+
+import dev.ecsami.operator.core.fleet.ContainerInstance;
+import dev.ecsami.operator.core.model.AmiRef;
+
+/**
+ * A change to the fleet that the engine asks for. Each is idempotent against the observed state:
+ * the engine asks again only while it does not see the effect.
+ */
+public sealed interface Mutation {
+
+    /** The AWS operation this maps to, for logs and counts. */
+    String operation();
+
+    /** Point the group's launch configuration / template at the AMI. */
+    record RollLaunchSpec(String group, AmiRef ami) implements Mutation {
+        @Override
+        public String operation() {
+            return "RollLaunchSpec";
+        }
+    }
+
+    /** Absolute desired capacity and max size. */
+    record SetCapacity(String group, int desired, int max) implements Mutation {
+        @Override
+        public String operation() {
+            return "SetCapacity";
+        }
+    }
+
+    record SetInstanceState(String cluster, String containerInstanceArn, String instanceId,
+                            ContainerInstance.Status status) implements Mutation {
+        @Override
+        public String operation() {
+            return status == ContainerInstance.Status.DRAINING ? "Drain" : "Reactivate";
+        }
+    }
+
+    record Terminate(String group, String instanceId, boolean decrementDesired) implements Mutation {
+        @Override
+        public String operation() {
+            return "Terminate";
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.ecsami.operator.core.rollout;
+
+import dev.ecsami.operator.core.fleet.ContainerInstance;
+import dev.ecsami.operator.core.fleet.GroupInstance;
+import dev.ecsami.operator.core.fleet.Lifecycle;
+import dev.ecsami.operator.core.fleet.Observation;
+import dev.ecsami.operator.core.fleet.ServiceState;
+import dev.ecsami.operator.core.model.Finding;
+import dev.ecsami.operator.core.model.Finding.Code;
+import dev.ecsami.operator.core.model.RolloutPolicy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Checks made before the first mutation. Blockers stop the rollout before anything changes;
+ * warnings are shown in the plan and recorded as events.
+ */
+public final class Preflight {
+    /** Processes whose suspension makes a rollout impossible or unsafe. */
+    private static final Set<String> BLOCKING_PROCESSES = Set.of("Launch", "Terminate");
+
+    private Preflight() {
+    }
+
+    public static List<Finding> check(Observation obs, RolloutPolicy policy, List<GroupInstance> outdated) {
+        List<Finding> findings = new ArrayList<>();
+        if (outdated.isEmpty()) {
+            findings.add(Finding.info(Code.NOTHING_TO_REPLACE, "every instance already runs the target AMI"));
+        }
+        stallingServices(obs, findings);
+        registration(obs, findings);
+        suspendedProcesses(obs, findings);
+        maxSize(obs, policy, outdated, findings);
+        standaloneTasks(obs, outdated, findings);
+        if (!policy.surge() && !outdated.isEmpty()) {
+            findings.addAll(SpareCapacity.check(obs, outdated, policy.maxInFlight()));
+        }
+        return findings;
+    }
+
+    private static void stallingServices(Observation obs, List<Finding> findings) {
+        for (ServiceState s : obs.cluster().services()) {
+            if (!s.daemon() && s.desired() > 0 && s.minimumHealthyPercent() >= 100 && s.maximumPercent() <= 100) {
+                findings.add(Finding.blocker(Code.SERVICE_CANNOT_DRAIN, "service " + s.name()
+                        + " has minimumHealthyPercent " + s.minimumHealthyPercent() + " and maximumPercent "
+                        + s.maximumPercent() + ": ECS can neither start a replacement task first nor stop one, "
+                        + "so a drain would stall; lower minimumHealthyPercent or raise maximumPercent"));
+            }
+        }
+    }
+
+    private static void registration(Observation obs, List<Finding> findings) {
+        Map<String, ContainerInstance> byId = obs.cluster().byEc2Instance();
+        List<String> unregistered = new ArrayList<>();
+        List<String> disconnected = new ArrayList<>();
+        long inService = 0;
+        for (GroupInstance gi : obs.group().instances()) {
+            if (gi.lifecycle() != Lifecycle.IN_SERVICE) {
+                continue;
+            }
+            inService++;
+            ContainerInstance ci = byId.get(gi.instanceId());
+            if (ci == null || ci.status() == ContainerInstance.Status.INACTIVE) {
+                unregistered.add(gi.instanceId());
+            } else if (!ci.agentConnected()) {
+                disconnected.add(gi.instanceId());
+            }
+        }
+        if (inService > 0 && unregistered.size() == inService) {
+            findings.add(Finding.blocker(Code.NO_REGISTERED_INSTANCES, "none of the " + inService
+                    + " InService instances of group " + obs.group().name() + " is registered in cluster "
+                    + obs.cluster().name() + ": check that the target pairs the right cluster and group"));
+        } else if (!unregistered.isEmpty()) {
+            findings.add(Finding.warning(Code.UNREGISTERED_INSTANCES, "not registered in cluster "
+                    + obs.cluster().name() + " (replaced without a drain): " + String.join(", ", unregistered)));
+        }
+        if (!disconnected.isEmpty()) {
+            findings.add(Finding.warning(Code.AGENT_DISCONNECTED, "ECS agent disconnected on "
+                    + String.join(", ", disconnected) + ": they do not count as serving capacity"));
+        }
+    }
+
+    private static void suspendedProcesses(Observation obs, List<Finding> findings) {
+        Set<String> suspended = obs.group().suspendedProcesses();
+        if (suspended.isEmpty()) {
+            return;
+        }
+        List<String> blocking = suspended.stream().filter(BLOCKING_PROCESSES::contains).sorted().toList();
+        if (!blocking.isEmpty()) {
+            findings.add(Finding.blocker(Code.SUSPENDED_PROCESSES, "Auto Scaling processes suspended on "
+                    + obs.group().name() + ": " + String.join(", ", blocking)
+                    + "; resume them, the rollout launches and terminates instances"));
+        }
+        List<String> others = suspended.stream().filter(p -> !BLOCKING_PROCESSES.contains(p)).sorted().toList();
+        if (!others.isEmpty()) {
+            findings.add(Finding.info(Code.SUSPENDED_PROCESSES, "also suspended: " + String.join(", ", others)));
+        }
+    }
+
+    private static void maxSize(Observation obs, RolloutPolicy policy, List<GroupInstance> outdated,
+                                List<Finding> findings) {
+        if (!policy.surge() || outdated.isEmpty()) {
+            return;
+        }
+        int needed = obs.group().desired() + Math.min(policy.maxInFlight(), outdated.size());
+        if (needed <= obs.group().max()) {
+            return;
+        }
+        if (policy.allowMaxSizeRaise()) {
+            findings.add(Finding.info(Code.MAX_SIZE_RAISED, "max size " + obs.group().max()
+                    + " is raised to " + needed + " during the rollout and restored at the end"));
+        } else {
+            findings.add(Finding.blocker(Code.MAX_SIZE_NOT_RAISABLE, "surge needs " + needed
+                    + " instances but max size is " + obs.group().max()
+                    + " and raising it is not allowed; allow it, raise max size, or turn surge off"));
+        }
+    }
+
+    private static void standaloneTasks(Observation obs, List<GroupInstance> outdated, List<Finding> findings) {
+        Map<String, ContainerInstance> byId = obs.cluster().byEc2Instance();
+        String holders = outdated.stream()
+                .map(gi -> byId.get(gi.instanceId()))
+                .filter(ci -> ci != null && ci.standaloneTasks() > 0)
+                .map(ci -> ci.ec2InstanceId() + " (" + ci.standaloneTasks() + ")")
+                .collect(Collectors.joining(", "));
+        if (!holders.isEmpty()) {
+            findings.add(Finding.warning(Code.STANDALONE_TASKS, "standalone tasks do not move when an instance "
+                    + "drains; they are waited for until the drain timeout: " + holders));
+        }
+    }
+}
