@@ -26,9 +26,15 @@ public record ContainerInstance(String arn, String ec2InstanceId, Status status,
         return status == Status.ACTIVE && agentConnected;
     }
 
-    /** Service and standalone tasks still placed here; daemon tasks do not hold a drain. */
+    /**
+     * Service and standalone tasks still on it; daemon tasks do not hold a drain. Counted from the
+     * listed tasks and, to be safe, from the instance's own running and pending counts, which
+     * still include tasks that are shutting down.
+     */
     public long blockingTasks() {
-        return tasks.stream().filter(t -> t.kind() != TaskInfo.Kind.DAEMON).count();
+        long daemons = tasks.stream().filter(t -> t.kind() == TaskInfo.Kind.DAEMON).count();
+        long listed = tasks.size() - daemons;
+        return Math.max(listed, (long) runningTasks + pendingTasks - daemons);
     }
 
     public long serviceTasks() {

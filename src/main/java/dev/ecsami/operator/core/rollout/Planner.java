@@ -1,0 +1,46 @@
+package dev.ecsami.operator.core.rollout;
+
+import dev.ecsami.operator.core.fleet.ContainerInstance;
+import dev.ecsami.operator.core.fleet.GroupInstance;
+import dev.ecsami.operator.core.fleet.Observation;
+import dev.ecsami.operator.core.model.AmiRef;
+import dev.ecsami.operator.core.model.RolloutPolicy;
+import dev.ecsami.operator.core.model.Target;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Plans a rollout from the observed fleet: order, pre-flight findings and an estimate. Pure. */
+public final class Planner {
+    /** Typical launch to ACTIVE in the cluster. */
+    static final Duration TYPICAL_BOOT = Duration.ofMinutes(3);
+    /** Typical drain of a container instance, service tasks moved and stopped. */
+    static final Duration TYPICAL_DRAIN = Duration.ofMinutes(2);
+    /** Typical wait for services to report steady after a drain. */
+    static final Duration TYPICAL_STEADY = Duration.ofSeconds(30);
+
+    private Planner() {
+    }
+
+    public static Plan plan(Target target, RolloutPolicy policy, Observation observed, AmiRef from, AmiRef to) {
+        List<GroupInstance> outdated = OutdatedInstances.select(observed, to.imageId());
+        List<Plan.PlannedInstance> order = outdated.stream().map(gi -> {
+            Optional<ContainerInstance> ci = observed.containerInstance(gi.instanceId());
+            return new Plan.PlannedInstance(gi.instanceId(), gi.availabilityZone(), ci.isPresent(),
+                    ci.map(ContainerInstance::runningTasks).orElse(0));
+        }).toList();
+        return new Plan(target.name(), from, to, policy, order, Preflight.check(observed, policy, outdated),
+                estimate(policy, order.size()));
+    }
+
+    /** Batches of max-in-flight instances, each: boot (surge first, else after), drain, steady, bake. */
+    static Duration estimate(RolloutPolicy policy, int instances) {
+        if (instances == 0) {
+            return Duration.ZERO;
+        }
+        int batches = (instances + policy.maxInFlight() - 1) / policy.maxInFlight();
+        Duration perBatch = TYPICAL_BOOT.plus(TYPICAL_DRAIN).plus(TYPICAL_STEADY).plus(policy.bakeTime());
+        return perBatch.multipliedBy(batches);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.ecsami.operator.runtime;
+
+import dev.ecsami.operator.core.fleet.Observation;
+import dev.ecsami.operator.core.model.Rollout;
+import dev.ecsami.operator.core.model.RolloutEvent;
+import dev.ecsami.operator.core.model.RolloutPolicy;
+import dev.ecsami.operator.core.model.Target;
+import dev.ecsami.operator.core.model.Trigger;
+import dev.ecsami.operator.core.port.ContainerInstances.TaskDetail;
+import dev.ecsami.operator.core.port.Notifier;
+import dev.ecsami.operator.core.port.RolloutStore;
+import dev.ecsami.operator.core.rollout.Plan;
+import dev.ecsami.operator.core.rollout.Planner;
+import dev.ecsami.operator.core.rollout.RolloutControl;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Starting and steering rollouts: what the HTTP API, the AMI checks and announcements call.
+ * Every command re-reads the fleet; a rejected command changes nothing.
+ */
+public final class RolloutCommands {
+    private final Clock clock;
+    private final RolloutStore store;
+    private final FleetPorts ports;
+    private final Map<String, Target> targets;
+    private final RolloutRunner runner;
+    private final Notifier notifier;
+    private final Supplier<String> ids;
+
+    public RolloutCommands(Clock clock, RolloutStore store, FleetPorts ports, Map<String, Target> targets,
+                           RolloutRunner runner, Notifier notifier, Supplier<String> ids) {
+        this.clock = clock;
+        this.store = store;
+        this.ports = ports;
+        this.targets = Map.copyOf(targets);
+        this.runner = runner;
+        this.notifier = notifier;
+        this.ids = ids;
+    }
+
+    public Map<String, Target> targets() {
+        return targets;
+    }
+
+    public Target target(String name) {
+        Target t = targets.get(name);
+        if (t == null) {
+            throw new CommandRejected(CommandRejected.Reason.NOT_FOUND, "target", "no target named '" + name
+                    + "'; configured: " + targets.keySet().stream().sorted().toList());
+        }
+        return t;
+    }
+
+    /** What a rollout would do now, with no side effect. */
+    public Plan plan(String targetName, Optional<String> ami, Overrides overrides) {
+        Target target = target(targetName);
+        RolloutPolicy policy = overrides.applyTo(target.policy());
+        Observation observed = observe(target, TaskDetail.ALL);
+        AmiChange change = AmiChange.resolve(target, ami, observed, ports.amiCatalog());
+        return Planner.plan(target, policy, observed, change.from(), change.to());
+    }
+
+    /**
+     * Creates a rollout, RUNNING at once or PLANNED awaiting approval.
+     *
+     * @throws CommandRejected CONFLICT naming the active rollout when the group already has one
+     */
+    public synchronized Rollout start(String targetName, Optional<String> ami, Overrides overrides, Trigger trigger,
+                                      String actor, boolean awaitApproval) {
+        Target target = target(targetName);
+        RolloutPolicy policy = overrides.applyTo(target.policy());
+        Optional<Rollout> active = store.activeFor(target.autoScalingGroup());
+        if (active.isPresent()) {
+            throw new CommandRejected(CommandRejected.Reason.CONFLICT, "target", "group "
+                    + target.autoScalingGroup() + " already has rollout " + active.get().id() + " ("
+                    + active.get().state() + ")");
+        }
+        Observation observed = observe(target, TaskDetail.NONE);
+        AmiChange change = AmiChange.resolve(target, ami, observed, ports.amiCatalog());
+        Rollout r = RolloutControl.create(ids.get(), target, change.from(), change.to(), trigger, policy,
+                awaitApproval, actor, clock.instant());
+        store.save(r);
+        notifier.rolloutChanged(r, r.events());
+        return r;
+    }
+
+    public Rollout get(String id) {
+        return store.find(id).orElseThrow(() -> new CommandRejected(CommandRejected.Reason.NOT_FOUND, "id",
+                "no rollout with id '" + id + "'"));
+    }
+
+    public Rollout pause(String id, String actor, String reason) {
+        return saved(RolloutControl.pause(get(id), actor, reason, clock.instant()), get(id));
+    }
+
+    public Rollout resume(String id, String actor) {
+        return saved(RolloutControl.resume(get(id), actor, clock.instant()), get(id));
+    }
+
+    public Rollout approve(String id, String actor) {
+        return saved(RolloutControl.approve(get(id), actor, clock.instant()), get(id));
+    }
+
+    public Rollout abort(String id, String actor) {
+        Rollout r = get(id);
+        Observation observed = runner.observe(r);
+        return runner.apply(RolloutControl.abort(r, observed, actor, clock.instant()));
+    }
+
+    private Rollout saved(Rollout next, Rollout before) {
+        store.save(next);
+        List<RolloutEvent> added = next.events().subList(before.events().size(), next.events().size());
+        notifier.rolloutChanged(next, added);
+        return next;
+    }
+
+    Observation observe(Target target, TaskDetail detail) {
+        return new Observation(ports.fleet().describe(target.autoScalingGroup()),
+                ports.containerInstances().describe(target.cluster(), detail));
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+}

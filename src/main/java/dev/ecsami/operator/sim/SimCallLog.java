@@ -1,0 +1,47 @@
+package dev.ecsami.operator.sim;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Every call the simulated AWS answered, and every mutation it carried out. */
+public final class SimCallLog {
+    public record MutationRecord(Instant at, String operation, String detail) {
+    }
+
+    /**
+     * A termination as carried out, with the work still on the instance at that moment.
+     */
+    public record TerminationRecord(Instant at, String instanceId, int serviceTasks, int standaloneTasks) {
+    }
+
+    private final Map<String, Integer> calls = new TreeMap<>();
+    private final List<MutationRecord> mutations = new ArrayList<>();
+    private final List<TerminationRecord> terminations = new ArrayList<>();
+
+    synchronized void call(String operation) {
+        calls.merge(operation, 1, Integer::sum);
+    }
+
+    synchronized void mutation(Instant at, String operation, String detail) {
+        mutations.add(new MutationRecord(at, operation, detail));
+    }
+
+    synchronized void termination(TerminationRecord r) {
+        terminations.add(r);
+    }
+
+    public synchronized Map<String, Integer> calls() {
+        return new TreeMap<>(calls);
+    }
+
+    public synchronized List<MutationRecord> mutations() {
+        return List.copyOf(mutations);
+    }
+
+    public synchronized List<TerminationRecord> terminations() {
+        return List.copyOf(terminations);
+    }
+}

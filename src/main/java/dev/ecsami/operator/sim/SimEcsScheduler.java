@@ -1,0 +1,172 @@
+package dev.ecsami.operator.sim;
+
+import dev.ecsami.operator.core.fleet.ContainerInstance;
+import dev.ecsami.operator.core.fleet.Resources;
+import dev.ecsami.operator.core.fleet.TaskInfo;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The ECS service scheduler of the simulated world. Like the real one, it replaces tasks on
+ * DRAINING instances within the service's deployment bounds: it starts replacements on ACTIVE
+ * instances while running tasks stay under maximumPercent, and stops draining tasks while healthy
+ * tasks stay at or above minimumHealthyPercent. Daemon services get one task per ACTIVE instance.
+ */
+final class SimEcsScheduler {
+    /** Ports every container instance reserves (SSH, Docker, the ECS agent). */
+    static final Set<Integer> RESERVED_PORTS = Set.of(22, 2375, 2376, 51678, 51679);
+
+    private final SimWorld world;
+
+    SimEcsScheduler(SimWorld world) {
+        this.world = world;
+    }
+
+    void completeDueTasks(Instant t) {
+        world.tasks.removeIf(task -> {
+            if (task.nextAt == null || task.nextAt.isAfter(t)) {
+                return false;
+            }
+            if (task.state == SimTask.State.PENDING) {
+                SimService s = world.services.get(key(clusterOf(task), task.service));
+                if (s != null && s.unhealthy) {
+                    return true;
+                }
+                task.state = SimTask.State.RUNNING;
+                task.nextAt = null;
+                return false;
+            }
+            return true;
+        });
+    }
+
+    void reconcile(Instant t) {
+        for (SimService s : world.services.values()) {
+            if (s.daemon) {
+                placeDaemons(s, t);
+            } else {
+                reconcileService(s, t);
+            }
+        }
+    }
+
+    private void reconcileService(SimService s, Instant t) {
+        List<SimTask> own = world.tasks.stream().filter(x -> x.service.equals(s.name)
+                && clusterOf(x).equals(s.cluster)).toList();
+        int pending = 0;
+        int healthyOnActive = 0;
+        int onDraining = 0;
+        for (SimTask task : own) {
+            if (task.state == SimTask.State.PENDING) {
+                pending++;
+            } else if (task.state == SimTask.State.RUNNING) {
+                if (statusOf(task.instanceId) == ContainerInstance.Status.ACTIVE) {
+                    healthyOnActive++;
+                } else {
+                    onDraining++;
+                }
+            }
+        }
+        int maxTotal = s.desired * s.maxPercent / 100;
+        int minHealthy = (int) Math.ceil(s.desired * s.minHealthyPercent / 100.0);
+        int start = Math.min(s.desired - healthyOnActive - pending,
+                maxTotal - healthyOnActive - onDraining - pending);
+        for (int n = 0; n < start; n++) {
+            SimContainerInstance target = placement(s);
+            if (target == null) {
+                break;
+            }
+            world.tasks.add(new SimTask(taskArn(s.cluster), TaskInfo.Kind.SERVICE, s.name, target.instanceId, s.need,
+                    s.hostPorts, SimTask.State.PENDING, t.plus(world.timings.taskStart())));
+        }
+        int stoppable = Math.min(onDraining, healthyOnActive + onDraining - minHealthy);
+        for (SimTask task : own) {
+            if (stoppable <= 0) {
+                break;
+            }
+            SimContainerInstance ci = world.containerInstance(task.instanceId);
+            if (task.state == SimTask.State.RUNNING && ci != null && ci.status == ContainerInstance.Status.DRAINING
+                    && !ci.stuckDrain) {
+                task.state = SimTask.State.STOPPING;
+                task.nextAt = t.plus(world.timings.taskStop());
+                stoppable--;
+            }
+        }
+    }
+
+    private void placeDaemons(SimService s, Instant t) {
+        for (SimContainerInstance ci : world.clusters.getOrDefault(s.cluster, List.of())) {
+            boolean has = world.tasks.stream().anyMatch(x -> x.instanceId.equals(ci.instanceId)
+                    && x.service.equals(s.name));
+            if (!has && ci.status == ContainerInstance.Status.ACTIVE && fits(ci, s)) {
+                world.tasks.add(new SimTask(taskArn(s.cluster), TaskInfo.Kind.DAEMON, s.name, ci.instanceId, s.need,
+                        s.hostPorts, SimTask.State.PENDING, t.plus(world.timings.taskStart())));
+            }
+        }
+    }
+
+    /** Spread: the ACTIVE instance with the fewest tasks of the service, then the most free CPU. */
+    SimContainerInstance placement(SimService s) {
+        return world.clusters.getOrDefault(s.cluster, List.of()).stream()
+                .filter(ci -> ci.status == ContainerInstance.Status.ACTIVE && ci.agentConnected)
+                .filter(ci -> fits(ci, s))
+                .min(Comparator.comparing((SimContainerInstance ci) -> tasksOf(ci, s.name))
+                        .thenComparing(ci -> -remaining(ci).cpu()))
+                .orElse(null);
+    }
+
+    private boolean fits(SimContainerInstance ci, SimService s) {
+        if (s.distinctInstance && tasksOf(ci, s.name) > 0) {
+            return false;
+        }
+        Set<Integer> used = usedPorts(ci);
+        return remaining(ci).fits(s.need) && s.hostPorts.stream().noneMatch(used::contains);
+    }
+
+    private long tasksOf(SimContainerInstance ci, String service) {
+        return world.tasks.stream().filter(x -> x.instanceId.equals(ci.instanceId) && x.service.equals(service))
+                .count();
+    }
+
+    Resources remaining(SimContainerInstance ci) {
+        Resources free = ci.registered;
+        for (SimTask x : world.tasks) {
+            if (x.instanceId.equals(ci.instanceId)) {
+                free = free.minus(x.need);
+            }
+        }
+        return free;
+    }
+
+    Set<Integer> usedPorts(SimContainerInstance ci) {
+        Set<Integer> used = new HashSet<>(RESERVED_PORTS);
+        for (SimTask x : world.tasks) {
+            if (x.instanceId.equals(ci.instanceId)) {
+                used.addAll(x.ports);
+            }
+        }
+        return used;
+    }
+
+    private ContainerInstance.Status statusOf(String instanceId) {
+        SimContainerInstance ci = world.containerInstance(instanceId);
+        return ci == null ? ContainerInstance.Status.INACTIVE : ci.status;
+    }
+
+    private String clusterOf(SimTask task) {
+        SimContainerInstance ci = world.containerInstance(task.instanceId);
+        return ci == null ? "" : ci.cluster;
+    }
+
+    String taskArn(String cluster) {
+        return "arn:aws:ecs:us-east-1:123456789012:task/" + cluster + "/" + world.nextId("", 32);
+    }
+
+    static String key(String cluster, String service) {
+        return cluster + "/" + service;
+    }
+}

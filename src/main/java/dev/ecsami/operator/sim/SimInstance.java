@@ -1,0 +1,28 @@
+package dev.ecsami.operator.sim;
+
+import dev.ecsami.operator.core.fleet.Lifecycle;
+
+import java.time.Instant;
+
+/** An EC2 instance of a simulated group, with the times of its next transitions. */
+final class SimInstance {
+    final String id;
+    final String group;
+    final String az;
+    final String launchRef;
+    final String ami;
+    final Instant launchedAt;
+    Lifecycle lifecycle = Lifecycle.PENDING;
+    Instant inServiceAt;
+    Instant registerAt;
+    Instant goneAt;
+
+    SimInstance(String id, String group, String az, String launchRef, String ami, Instant launchedAt) {
+        this.id = id;
+        this.group = group;
+        this.az = az;
+        this.launchRef = launchRef;
+        this.ami = ami;
+        this.launchedAt = launchedAt;
+    }
+}

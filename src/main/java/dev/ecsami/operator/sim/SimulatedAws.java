@@ -1,0 +1,220 @@
+package dev.ecsami.operator.sim;
+
+import dev.ecsami.operator.core.fleet.ClusterState;
+import dev.ecsami.operator.core.fleet.ContainerInstance;
+import dev.ecsami.operator.core.fleet.GroupState;
+import dev.ecsami.operator.core.model.AmiRef;
+import dev.ecsami.operator.core.model.AmiSource;
+import dev.ecsami.operator.core.port.AmiCatalog;
+import dev.ecsami.operator.core.port.ContainerInstances;
+import dev.ecsami.operator.core.port.ExternalCallFailed;
+import dev.ecsami.operator.core.port.Fleet;
+import dev.ecsami.operator.core.port.LaunchSpecs;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An in-process AWS for the demo and the tests: the ports of the core, answered by a simulated
+ * ECS cluster and Auto Scaling group that move with a (virtual) clock. Every call passes through
+ * the fault plan and is counted; every mutation is logged. Each port is a view on one world.
+ */
+public final class SimulatedAws {
+    private final SimWorld world;
+    private final SimViews views;
+    private final FaultPlan faults = new FaultPlan();
+    private final SimSetup setup;
+    private final Fleet fleet = new SimFleet();
+    private final ContainerInstances containerInstances = new SimContainerInstances();
+    private final LaunchSpecs launchSpecs = new SimLaunchSpecs();
+    private final AmiCatalog amiCatalog = new SimAmiCatalog();
+
+    public SimulatedAws(Clock clock, SimTimings timings) {
+        this.world = new SimWorld(clock, timings);
+        this.views = new SimViews(world);
+        this.setup = new SimSetup(world);
+    }
+
+    /** Builds groups, services, tasks, images and faults. */
+    public SimSetup setup() {
+        return setup;
+    }
+
+    public FaultPlan faults() {
+        return faults;
+    }
+
+    public SimCallLog log() {
+        return world.log;
+    }
+
+    /** Moves the world up to the clock's now. */
+    public void advance() {
+        synchronized (world) {
+            world.advance();
+        }
+    }
+
+    /** The group as a test sees it: no fault, not counted. */
+    public GroupState peekGroup(String group) {
+        synchronized (world) {
+            return views.group(group);
+        }
+    }
+
+    /** The cluster with every task: no fault, not counted. */
+    public ClusterState peekCluster(String cluster) {
+        synchronized (world) {
+            return views.cluster(cluster, ContainerInstances.TaskDetail.ALL);
+        }
+    }
+
+    private void call(String operation) {
+        world.log.call(operation);
+        faults.beforeCall(operation);
+    }
+
+    public Fleet fleet() {
+        return fleet;
+    }
+
+    public ContainerInstances containerInstances() {
+        return containerInstances;
+    }
+
+    public LaunchSpecs launchSpecs() {
+        return launchSpecs;
+    }
+
+    public AmiCatalog amiCatalog() {
+        return amiCatalog;
+    }
+
+    private final class SimFleet implements Fleet {
+        @Override
+        public GroupState describe(String group) {
+            synchronized (world) {
+                call("DescribeAutoScalingGroups");
+                return views.group(group);
+            }
+        }
+
+        @Override
+        public void setCapacity(String group, int desired, int max) {
+            synchronized (world) {
+                call("UpdateAutoScalingGroup");
+                SimGroup g = views.requireGroup(group, "UpdateAutoScalingGroup");
+                if (desired < g.min || desired > max) {
+                    throw new ExternalCallFailed("UpdateAutoScalingGroup", "ValidationError", "desired capacity "
+                            + desired + " must be between min " + g.min + " and max " + max, false);
+                }
+                g.desired = desired;
+                g.max = max;
+                world.log.mutation(world.now(), "SetCapacity", group + " desired=" + desired + " max=" + max);
+            }
+        }
+
+        @Override
+        public void terminate(String group, String instanceId, boolean decrementDesiredCapacity) {
+            synchronized (world) {
+                call("TerminateInstanceInAutoScalingGroup");
+                SimGroup g = views.requireGroup(group, "TerminateInstanceInAutoScalingGroup");
+                SimInstance i = g.instances.stream().filter(x -> x.id.equals(instanceId)).findFirst()
+                        .orElseThrow(() -> new ExternalCallFailed("TerminateInstanceInAutoScalingGroup", "ValidationError",
+                                "instance " + instanceId + " is not part of group " + group, false));
+                if (i.lifecycle.isLeaving()) {
+                    throw new ExternalCallFailed("TerminateInstanceInAutoScalingGroup", "ScalingActivityInProgress",
+                            "instance " + instanceId + " is already terminating", false);
+                }
+                if (decrementDesiredCapacity) {
+                    if (g.desired - 1 < g.min) {
+                        throw new ExternalCallFailed("TerminateInstanceInAutoScalingGroup", "ValidationError",
+                                "terminating without replacement would violate min size " + g.min, false);
+                    }
+                    g.desired--;
+                }
+                world.beginTermination(i, world.now());
+                world.log.mutation(world.now(), "Terminate", instanceId + (decrementDesiredCapacity ? " decrement" : ""));
+            }
+        }
+    }
+
+    private final class SimContainerInstances implements ContainerInstances {
+        @Override
+        public ClusterState describe(String cluster, TaskDetail detail) {
+            synchronized (world) {
+                call("DescribeContainerInstances");
+                return views.cluster(cluster, detail);
+            }
+        }
+
+        @Override
+        public void setState(String cluster, List<String> arns, ContainerInstance.Status status) {
+            synchronized (world) {
+                call("UpdateContainerInstancesState");
+                List<SimContainerInstance> cis = views.requireCluster(cluster, "UpdateContainerInstancesState");
+                for (String arn : arns) {
+                    SimContainerInstance ci = cis.stream().filter(c -> c.arn.equals(arn)).findFirst()
+                            .orElseThrow(() -> new ExternalCallFailed("UpdateContainerInstancesState", "MISSING",
+                                    "container instance " + arn + " is not in cluster " + cluster, false));
+                    ci.status = status;
+                    world.log.mutation(world.now(), status == ContainerInstance.Status.DRAINING ? "Drain" : "Reactivate",
+                            ci.instanceId);
+                }
+            }
+        }
+    }
+
+    private final class SimLaunchSpecs implements LaunchSpecs {
+        @Override
+        public String rollTo(String group, AmiRef ami) {
+            synchronized (world) {
+                call("CreateLaunchTemplateVersion");
+                SimGroup g = views.requireGroup(group, "CreateLaunchTemplateVersion");
+                String ref = g.launchSpecs.entrySet().stream().filter(e -> e.getValue().equals(ami.imageId()))
+                        .map(Map.Entry::getKey).reduce((a, b) -> b).orElse(null);
+                if (ref == null) {
+                    ref = "lt-" + group + ":" + (g.launchSpecs.size() + 1);
+                    g.launchSpecs.put(ref, ami.imageId());
+                }
+                if (!ref.equals(g.launchRef)) {
+                    g.launchRef = ref;
+                    world.log.mutation(world.now(), "RollLaunchSpec", group + " -> " + ref + " " + ami.imageId());
+                }
+                return ref;
+            }
+        }
+    }
+
+    private final class SimAmiCatalog implements AmiCatalog {
+        @Override
+        public AmiRef resolve(AmiSource source) {
+            synchronized (world) {
+                call("GetParameter");
+                String id;
+                if (source instanceof AmiSource.Fixed f) {
+                    id = f.imageId();
+                } else {
+                    id = world.ssmParameters.get(source.parameterName());
+                    if (id == null) {
+                        throw new ExternalCallFailed("GetParameter", "ParameterNotFound", source.parameterName(), false);
+                    }
+                }
+                SimWorld.SimImage image = world.images.get(id);
+                return new AmiRef(id, image == null ? "" : image.name());
+            }
+        }
+
+        @Override
+        public Optional<Image> describe(String imageId) {
+            synchronized (world) {
+                call("DescribeImages");
+                SimWorld.SimImage image = world.images.get(imageId);
+                return image == null ? Optional.empty()
+                        : Optional.of(new Image(new AmiRef(image.id(), image.name()), image.architecture(), true));
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.ecsami.operator.store;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.ecsami.operator.core.model.Rollout;
+import dev.ecsami.operator.core.port.RolloutStore;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Rollouts on local disk, one JSON file each. A save writes a temporary file, forces it to disk
+ * and renames it over the old one, so a crash leaves either the old or the new rollout. All
+ * rollouts are read once at start and kept in memory; history beyond {@code keep} finished
+ * rollouts is deleted, oldest first.
+ */
+public final class FileRolloutStore implements RolloutStore {
+    private static final String SUFFIX = ".json";
+    private final Path dir;
+    private final int keep;
+    private final ObjectMapper json;
+    private final Map<String, Rollout> cache = new LinkedHashMap<>();
+
+    public FileRolloutStore(Path dir, int keepFinished) {
+        this.dir = dir;
+        this.keep = keepFinished;
+        this.json = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        load();
+    }
+
+    private void load() {
+        try {
+            Files.createDirectories(dir);
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path p : files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).toList()) {
+                    Rollout r = json.readValue(p.toFile(), Rollout.class);
+                    cache.put(r.id(), r);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read rollouts from " + dir.toAbsolutePath(), e);
+        }
+    }
+
+    @Override
+    public synchronized void save(Rollout rollout) {
+        Path target = dir.resolve(fileName(rollout.id()));
+        Path tmp = dir.resolve(fileName(rollout.id()) + ".tmp");
+        try {
+            byte[] bytes = json.writeValueAsBytes(rollout);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ch.write(java.nio.ByteBuffer.wrap(bytes));
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save rollout " + rollout.id() + " in " + dir.toAbsolutePath(), e);
+        }
+        cache.put(rollout.id(), rollout);
+        prune();
+    }
+
+    private void prune() {
+        List<Rollout> finished = cache.values().stream().filter(r -> r.state().isFinal())
+                .sorted(Comparator.comparing(Rollout::createdAt).reversed()).toList();
+        for (Rollout old : finished.subList(Math.min(keep, finished.size()), finished.size())) {
+            try {
+                Files.deleteIfExists(dir.resolve(fileName(old.id())));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete old rollout " + old.id(), e);
+            }
+            cache.remove(old.id());
+        }
+    }
+
+    private static String fileName(String id) {
+        if (!id.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("rollout id '" + id + "' is not a safe file name");
+        }
+        return "rollout-" + id + SUFFIX;
+    }
+
+    @Override
+    public synchronized Optional<Rollout> find(String id) {
+        return Optional.ofNullable(cache.get(id));
+    }
+
+    @Override
+    public synchronized List<Rollout> all() {
+        List<Rollout> list = new ArrayList<>(cache.values());
+        list.sort(Comparator.comparing(Rollout::createdAt).thenComparing(Rollout::id).reversed());
+        return list;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.ecsami.operator.store;
+
+import dev.ecsami.operator.core.model.Rollout;
+import dev.ecsami.operator.core.port.RolloutStore;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Rollouts in memory only: for the demo and for tests that do not restart. */
+public final class InMemoryRolloutStore implements RolloutStore {
+    private final Map<String, Rollout> rollouts = new LinkedHashMap<>();
+
+    @Override
+    public synchronized void save(Rollout rollout) {
+        rollouts.put(rollout.id(), rollout);
+    }
+
+    @Override
+    public synchronized Optional<Rollout> find(String id) {
+        return Optional.ofNullable(rollouts.get(id));
+    }
+
+    @Override
+    public synchronized List<Rollout> all() {
+        List<Rollout> list = new ArrayList<>(rollouts.values());
+        list.sort(Comparator.comparing(Rollout::createdAt).thenComparing(Rollout::id).reversed());
+        return list;
+    }
+}
