@@ -1,0 +1,110 @@
+package dev.ecsami.operator.app;
+
+import dev.ecsami.operator.config.OperatorConfig;
+import dev.ecsami.operator.config.TargetsFactory;
+import dev.ecsami.operator.core.model.Target;
+import dev.ecsami.operator.core.port.Notifier;
+import dev.ecsami.operator.core.port.RolloutStore;
+import dev.ecsami.operator.runtime.FleetPorts;
+import dev.ecsami.operator.runtime.NewAmiCheck;
+import dev.ecsami.operator.runtime.RetryPolicy;
+import dev.ecsami.operator.runtime.RolloutCommands;
+import dev.ecsami.operator.runtime.RolloutRunner;
+import dev.ecsami.operator.store.FileRolloutStore;
+import dev.ecsami.operator.store.InMemoryRolloutStore;
+import io.quarkus.arc.All;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Wires the core, the runtime and the chosen backend together. */
+@ApplicationScoped
+public class OperatorBeans {
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
+
+    @Produces
+    @Singleton
+    Targets targets(OperatorConfig config) {
+        return new Targets(TargetsFactory.fromConfig(config.targets()));
+    }
+
+    @Produces
+    @Singleton
+    Optional<SimulatedBackend> simulatedBackend(OperatorConfig config, Targets targets) {
+        if (config.backend() != OperatorConfig.Backend.SIMULATED) {
+            return Optional.empty();
+        }
+        return Optional.of(new SimulatedBackend(targets.all().values(), config.simulation().instances(),
+                config.simulation().speed(), Clock.systemUTC().instant()));
+    }
+
+    @Produces
+    @Singleton
+    Clock clock(Optional<SimulatedBackend> simulated) {
+        return simulated.<Clock>map(SimulatedBackend::clock).orElseGet(Clock::systemUTC);
+    }
+
+    @Produces
+    @Singleton
+    FleetPorts ports(OperatorConfig config, Optional<SimulatedBackend> simulated) {
+        return simulated.map(SimulatedBackend::ports).orElseThrow(() -> new IllegalStateException(
+                "operator.backend=" + config.backend().name().toLowerCase()
+                        + ": the AWS adapters are not part of this build yet; set operator.backend=simulated"));
+    }
+
+    @Produces
+    @Singleton
+    RolloutStore store(OperatorConfig config) {
+        if (config.store().kind() == OperatorConfig.StoreKind.MEMORY) {
+            return new InMemoryRolloutStore();
+        }
+        return new FileRolloutStore(config.store().dir(), config.store().keepFinished());
+    }
+
+    @Produces
+    @Singleton
+    Notifier notifier(@All List<NotificationChannel> channels) {
+        return new CompositeNotifier(channels);
+    }
+
+    @Produces
+    @Singleton
+    RolloutRunner runner(Clock clock, RolloutStore store, FleetPorts ports, Notifier notifier, OperatorConfig config) {
+        OperatorConfig.Scheduler s = config.scheduler();
+        return new RolloutRunner(clock, store, ports, notifier,
+                new RetryPolicy(s.retryBaseDelay(), s.retryMaxDelay(), s.retryMaxAttempts()));
+    }
+
+    @Produces
+    @Singleton
+    RolloutCommands commands(Clock clock, RolloutStore store, FleetPorts ports, Targets targets, RolloutRunner runner,
+                             Notifier notifier) {
+        SecureRandom random = new SecureRandom();
+        return new RolloutCommands(clock, store, ports, targets.all(), runner, notifier, () -> {
+            byte[] suffix = new byte[3];
+            random.nextBytes(suffix);
+            return "r-" + ID_TIME.format(clock.instant()) + "-" + HexFormat.of().formatHex(suffix);
+        });
+    }
+
+    @Produces
+    @Singleton
+    NewAmiCheck newAmiCheck(RolloutCommands commands, RolloutStore store, FleetPorts ports, Notifier notifier) {
+        return new NewAmiCheck(commands, store, ports, notifier);
+    }
+
+    /** The configured targets, validated. */
+    public record Targets(Map<String, Target> all) {
+    }
+
+}

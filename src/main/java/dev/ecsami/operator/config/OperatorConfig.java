@@ -1,0 +1,133 @@
+package dev.ecsami.operator.config;
+
+import dev.ecsami.operator.core.model.OnDrainTimeout;
+import dev.ecsami.operator.core.model.OnNewAmi;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Every setting of the operator. The key names are a contract with docs, deploy templates and
+ * users; see docs/configuration.md.
+ */
+@ConfigMapping(prefix = "operator")
+public interface OperatorConfig {
+
+    enum Backend { AWS, SIMULATED }
+
+    enum StoreKind { FILE, MEMORY }
+
+    /** {@code aws} talks to AWS; {@code simulated} runs on the embedded simulated AWS. */
+    @WithDefault("aws")
+    Backend backend();
+
+    /** The fleets to keep current, by name. */
+    Map<String, TargetConfig> targets();
+
+    Store store();
+
+    Scheduler scheduler();
+
+    AmiCheck amiCheck();
+
+    Simulation simulation();
+
+    interface TargetConfig {
+        /** ECS cluster name. */
+        String cluster();
+
+        /** EC2 Auto Scaling group name. */
+        String autoScalingGroup();
+
+        /** An AMI family (amazon-linux-2023, amazon-linux-2023/arm64, ...), ssm:/param/name, or ami-... */
+        String ami();
+
+        @WithDefault("roll")
+        OnNewAmi onNewAmi();
+
+        @WithDefault("1")
+        int maxInFlight();
+
+        @WithDefault("true")
+        boolean surge();
+
+        /** Whether surge may raise the group's max size for the time of the rollout. */
+        @WithDefault("true")
+        boolean allowMaxSizeRaise();
+
+        @WithDefault("30m")
+        Duration drainTimeout();
+
+        @WithDefault("pause")
+        OnDrainTimeout onDrainTimeout();
+
+        @WithDefault("15m")
+        Duration registrationTimeout();
+
+        @WithDefault("15m")
+        Duration steadyTimeout();
+
+        @WithDefault("0s")
+        Duration bakeTime();
+
+        @WithDefault("15s")
+        Duration pollInterval();
+    }
+
+    interface Store {
+        /** {@code file}: rollouts survive restarts; {@code memory}: they do not. */
+        @WithDefault("file")
+        StoreKind kind();
+
+        @WithDefault("data/rollouts")
+        Path dir();
+
+        /** Finished rollouts kept in the history; older ones are deleted. */
+        @WithDefault("500")
+        int keepFinished();
+    }
+
+    interface Scheduler {
+        /** How often the loop looks for rollouts that are due (wall time). */
+        @WithDefault("1s")
+        Duration tickInterval();
+
+        /** First wait after a transient AWS error; doubles up to retry-max-delay. */
+        @WithDefault("2s")
+        Duration retryBaseDelay();
+
+        @WithDefault("2m")
+        Duration retryMaxDelay();
+
+        /** Consecutive transient errors after which the rollout pauses. */
+        @WithDefault("12")
+        int retryMaxAttempts();
+    }
+
+    interface AmiCheck {
+        /** Re-resolve every target's AMI once at start-up. */
+        @WithDefault("true")
+        boolean onStartup();
+
+        /** And then this often, to catch releases whose announcement was missed. */
+        @WithDefault("6h")
+        Duration interval();
+    }
+
+    interface Simulation {
+        /** Virtual seconds per wall second. */
+        @WithDefault("20")
+        double speed();
+
+        /** Instances per simulated group. */
+        @WithDefault("6")
+        int instances();
+
+        /** Stop the application when no rollout is active any more (for the demo). */
+        @WithDefault("false")
+        boolean exitWhenIdle();
+    }
+}
