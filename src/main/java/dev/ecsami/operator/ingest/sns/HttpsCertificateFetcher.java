@@ -1,0 +1,119 @@
+package dev.ecsami.operator.ingest.sns;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.GeneralSecurityException;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Downloads a signing certificate over HTTPS.
+ *
+ * <p>Trust in the certificate comes from this TLS fetch: the server must present a chain the JVM
+ * trust store accepts for the policy-approved SNS host, so the PEM we receive is the one AWS
+ * published. We therefore do not validate the PEM's own chain; the verifier only checks its
+ * validity period and subject. Operators customise trust the usual JVM way
+ * ({@code javax.net.ssl.trustStore}).
+ *
+ * <p>Refuses, before any network activity, a URI the {@link CertUrlPolicy} does not allow. Never
+ * follows redirects; bounds connect time, total time and body size.
+ */
+public final class HttpsCertificateFetcher implements CertificateFetcher {
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+    public static final int DEFAULT_MAX_BYTES = 64 * 1024;
+
+    private final CertUrlPolicy policy;
+    private final HttpClient client;
+    private final Duration timeout;
+    private final int maxBytes;
+
+    /** Production wiring: the JVM default SSLContext and default limits. */
+    public HttpsCertificateFetcher(CertUrlPolicy policy) {
+        this(policy, defaultSslContext(), DEFAULT_TIMEOUT, DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * @param timeout  bound on connecting, and separately on the whole exchange including the body
+     * @param maxBytes largest certificate body accepted
+     */
+    public HttpsCertificateFetcher(CertUrlPolicy policy, SSLContext sslContext, Duration timeout, int maxBytes) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive but was " + timeout);
+        }
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("maxBytes must be positive but was " + maxBytes);
+        }
+        this.maxBytes = maxBytes;
+        this.client = HttpClient.newBuilder()
+                .sslContext(Objects.requireNonNull(sslContext, "sslContext"))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(timeout)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+    }
+
+    @Override
+    public Result fetch(URI certUrl) {
+        if (policy.check(certUrl) instanceof CertUrlPolicy.Check.Refused refused) {
+            return new Result.Failed("refused to fetch: " + refused.detail());
+        }
+        HttpRequest request = HttpRequest.newBuilder(certUrl).timeout(timeout).GET().build();
+        CompletableFuture<HttpResponse<byte[]>> exchange =
+                client.sendAsync(request, info -> new BoundedBodySubscriber(maxBytes));
+        try {
+            return decode(exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            return new Result.Failed("fetching certificate timed out after " + timeout);
+        } catch (ExecutionException e) {
+            return new Result.Failed("fetching certificate failed: " + describe(e.getCause()));
+        } catch (InterruptedException e) {
+            exchange.cancel(true);
+            Thread.currentThread().interrupt();
+            return new Result.Failed("interrupted while fetching certificate");
+        }
+    }
+
+    private static Result decode(HttpResponse<byte[]> response) {
+        if (response.statusCode() != 200) {
+            return new Result.Failed("certificate URL answered HTTP " + response.statusCode());
+        }
+        try {
+            Certificate certificate = CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(response.body()));
+            if (certificate instanceof X509Certificate x509) {
+                return new Result.Fetched(x509);
+            }
+            return new Result.Failed("certificate URL did not return an X.509 certificate");
+        } catch (GeneralSecurityException e) {
+            return new Result.Failed("certificate could not be decoded: " + e.getMessage());
+        }
+    }
+
+    private static String describe(Throwable cause) {
+        return cause == null ? "unknown error" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    private static SSLContext defaultSslContext() {
+        try {
+            return SSLContext.getDefault();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("JVM has no default SSLContext", e);
+        }
+    }
+}
