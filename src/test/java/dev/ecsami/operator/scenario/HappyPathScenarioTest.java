@@ -60,6 +60,26 @@ class HappyPathScenarioTest {
     }
 
     @Test
+    void withoutSurgeTwoInFlightDipsByAtMostTwo() {
+        World w = World.fleetOf(8, World.policy().withSurge(false).withMaxInFlight(2));
+        w.aws.setup().service(World.CLUSTER, "small", 2, 50, 200, 64, 64);
+        Rollout r = w.start();
+        int lowest = Integer.MAX_VALUE;
+
+        while (w.rollout(r.id()).state() == RolloutState.RUNNING) {
+            w.step();
+            lowest = Math.min(lowest, new dev.ecsami.operator.core.fleet.Observation(w.aws.peekGroup(World.GROUP),
+                    w.aws.peekCluster(World.CLUSTER)).servingCapacity());
+        }
+
+        Rollout done = w.rollout(r.id());
+        assertThat(done.state()).as(done.reason()).isEqualTo(RolloutState.SUCCEEDED);
+        assertThat(lowest).isGreaterThanOrEqualTo(6);
+        assertThat(w.instanceAmis()).hasSize(8).containsOnly(World.NEW_AMI);
+        assertThat(w.violations).isEmpty();
+    }
+
+    @Test
     void twoInFlightReplacesPairsAndNeverDrainsMoreThanTwo() {
         World w = World.fleetOf(8, World.policy().withMaxInFlight(2));
         Rollout r = w.start();

@@ -1,0 +1,52 @@
+package dev.ecsami.operator.core.rollout;
+
+import dev.ecsami.operator.core.fleet.ClusterState;
+import dev.ecsami.operator.core.fleet.ContainerInstance;
+import dev.ecsami.operator.core.fleet.GroupInstance;
+import dev.ecsami.operator.core.fleet.GroupState;
+import dev.ecsami.operator.core.fleet.Lifecycle;
+import dev.ecsami.operator.core.fleet.Observation;
+import dev.ecsami.operator.core.fleet.Resources;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OutdatedInstancesTest {
+    private static final String NEW = "ami-00000000000000002";
+
+    private static GroupInstance gi(String id, String az, String ref) {
+        return new GroupInstance(id, az, Lifecycle.IN_SERVICE, ref, true);
+    }
+
+    private static ContainerInstance ci(String id, String ami) {
+        return new ContainerInstance("arn:" + id, id, ContainerInstance.Status.ACTIVE, true, ami,
+                new Resources(1024, 1024), new Resources(1024, 1024), Set.of(), 0, 0, false, List.of());
+    }
+
+    @Test
+    void zonesTakeTurnsStartingWithTheZoneThatHasMostOutdatedInstances() {
+        GroupState g = new GroupState("g", 6, 1, 8, "lt:2", NEW, List.of(
+                gi("i-a2", "a", "lt:1"), gi("i-b1", "b", "lt:1"), gi("i-b2", "b", "lt:1"),
+                gi("i-b3", "b", "lt:1"), gi("i-a1", "a", "lt:1"), gi("i-c1", "c", "lt:1")), Set.of());
+        Observation obs = new Observation(g, new ClusterState("c", List.of(), List.of()));
+
+        assertThat(OutdatedInstances.select(obs, NEW)).extracting(GroupInstance::instanceId)
+                .containsExactly("i-b1", "i-a1", "i-c1", "i-b2", "i-a2", "i-b3");
+    }
+
+    @Test
+    void anInstanceIsOutdatedByItsLaunchReferenceOrByItsReportedAmi() {
+        GroupState g = new GroupState("g", 4, 1, 8, "lt:2", NEW, List.of(
+                gi("i-current", "a", "lt:2"), gi("i-old-ref", "a", "lt:1"), gi("i-old-ami", "a", "lt:2"),
+                gi("i-pending", "a", "lt:1")), Set.of());
+        ClusterState c = new ClusterState("c", List.of(ci("i-current", NEW), ci("i-old-ref", NEW),
+                ci("i-old-ami", "ami-00000000000000001")), List.of());
+        Observation obs = new Observation(g, c);
+
+        assertThat(OutdatedInstances.select(obs, NEW)).extracting(GroupInstance::instanceId)
+                .containsExactly("i-old-ami", "i-old-ref", "i-pending");
+    }
+}
