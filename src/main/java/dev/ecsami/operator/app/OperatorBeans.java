@@ -12,6 +12,8 @@ import dev.ecsami.operator.runtime.RolloutCommands;
 import dev.ecsami.operator.runtime.RolloutRunner;
 import dev.ecsami.operator.store.FileRolloutStore;
 import dev.ecsami.operator.store.InMemoryRolloutStore;
+import dev.ecsami.operator.metrics.MeteredPorts;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -56,7 +58,11 @@ public class OperatorBeans {
 
     @Produces
     @Singleton
-    FleetPorts ports(OperatorConfig config, Optional<SimulatedBackend> simulated) {
+    FleetPorts ports(OperatorConfig config, Optional<SimulatedBackend> simulated, MeterRegistry registry) {
+        return new MeteredPorts(registry).wrap(rawPorts(config, simulated));
+    }
+
+    private static FleetPorts rawPorts(OperatorConfig config, Optional<SimulatedBackend> simulated) {
         return simulated.map(SimulatedBackend::ports).orElseThrow(() -> new IllegalStateException(
                 "operator.backend=" + config.backend().name().toLowerCase()
                         + ": the AWS adapters are not part of this build yet; set operator.backend=simulated"));

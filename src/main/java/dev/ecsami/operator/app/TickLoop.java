@@ -37,7 +37,7 @@ public class TickLoop {
     private final Optional<SimulatedBackend> simulated;
     private ScheduledExecutorService executor;
     private Instant nextAmiCheck;
-    private long lastWallNanos;
+    private volatile long lastWallNanos;
     private boolean checkedOnce;
 
     public TickLoop(RolloutRunner runner, NewAmiCheck amiCheck, RolloutStore store, Clock clock, OperatorConfig config,
@@ -69,6 +69,13 @@ public class TickLoop {
         if (executor != null) {
             executor.shutdownNow();
         }
+    }
+
+    /** The loop ran recently: within ten intervals, and at least the last 30 seconds. */
+    public boolean turning() {
+        long limit = Math.max(Duration.ofSeconds(30).toNanos(), config.scheduler().tickInterval().toNanos() * 10);
+        return executor != null && (System.nanoTime() - lastWallNanos < limit
+                || config.simulation().exitWhenIdle() && executor.isShutdown());
     }
 
     void loopOnce() {

@@ -59,7 +59,10 @@ public final class RolloutCommands {
 
     /** What a rollout would do now, with no side effect. */
     public Plan plan(String targetName, Optional<String> ami, Overrides overrides) {
-        Target target = target(targetName);
+        return plan(target(targetName), ami, overrides);
+    }
+
+    public Plan plan(Target target, Optional<String> ami, Overrides overrides) {
         RolloutPolicy policy = overrides.applyTo(target.policy());
         Observation observed = observe(target, TaskDetail.ALL);
         AmiChange change = AmiChange.resolve(target, ami, observed, ports.amiCatalog());
@@ -71,9 +74,14 @@ public final class RolloutCommands {
      *
      * @throws CommandRejected CONFLICT naming the active rollout when the group already has one
      */
-    public synchronized Rollout start(String targetName, Optional<String> ami, Overrides overrides, Trigger trigger,
+    public Rollout start(String targetName, Optional<String> ami, Overrides overrides, Trigger trigger,
+                         String actor, boolean awaitApproval) {
+        return start(target(targetName), ami, overrides, trigger, actor, awaitApproval);
+    }
+
+    /** Starts a rollout of any target, configured or not (an unconfigured cluster and group). */
+    public synchronized Rollout start(Target target, Optional<String> ami, Overrides overrides, Trigger trigger,
                                       String actor, boolean awaitApproval) {
-        Target target = target(targetName);
         RolloutPolicy policy = overrides.applyTo(target.policy());
         Optional<Rollout> active = store.activeFor(target.autoScalingGroup());
         if (active.isPresent()) {
@@ -109,8 +117,25 @@ public final class RolloutCommands {
 
     public Rollout abort(String id, String actor) {
         Rollout r = get(id);
-        Observation observed = runner.observe(r);
+        Observation observed = runner.observe(r, TaskDetail.ALL);
         return runner.apply(RolloutControl.abort(r, observed, actor, clock.instant()));
+    }
+
+    /**
+     * Rolls the group back to the rollout's from-AMI: aborts the rollout if it is still active,
+     * then starts a rollout to the old AMI that replaces instances the same safe way.
+     */
+    public Rollout rollback(String id, String actor) {
+        Rollout r = get(id);
+        if (r.state().isActive()) {
+            abort(id, actor);
+        }
+        Target target = targets.containsKey(r.target()) ? targets.get(r.target())
+                : new Target(r.target(), r.cluster(), r.autoScalingGroup(),
+                new dev.ecsami.operator.core.model.AmiSource.Fixed(r.fromAmi().imageId()),
+                dev.ecsami.operator.core.model.OnNewAmi.ROLL, r.policy());
+        return start(target, Optional.of(r.fromAmi().imageId()), Overrides.none(),
+                new Trigger(Trigger.Kind.HTTP, actor, "rollback of " + id), actor, false);
     }
 
     private Rollout saved(Rollout next, Rollout before) {
@@ -123,6 +148,11 @@ public final class RolloutCommands {
     Observation observe(Target target, TaskDetail detail) {
         return new Observation(ports.fleet().describe(target.autoScalingGroup()),
                 ports.containerInstances().describe(target.cluster(), detail));
+    }
+
+    /** What the fleet runs now: the AMI most container instances report, or the group's launch image. */
+    public static String currentImage(Observation observed) {
+        return AmiChange.currentImage(observed);
     }
 
     public Instant now() {

@@ -90,8 +90,11 @@ public final class RolloutRunner {
     }
 
     public Observation observe(Rollout rollout) {
+        return observe(rollout, rollout.preflight() == null ? TaskDetail.ALL : TaskDetail.DRAINING);
+    }
+
+    public Observation observe(Rollout rollout, TaskDetail detail) {
         GroupState group = ports.fleet().describe(rollout.autoScalingGroup());
-        TaskDetail detail = rollout.preflight() == null ? TaskDetail.ALL : TaskDetail.DRAINING;
         ClusterState cluster = ports.containerInstances().describe(rollout.cluster(), detail);
         return new Observation(group, cluster);
     }

@@ -14,6 +14,8 @@ import dev.ecsami.operator.core.model.Trigger;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 
 /** What people (and triggers) do to rollouts: create, pause, resume, approve, abort, fail. Pure. */
@@ -67,7 +69,10 @@ public final class RolloutControl {
 
     /**
      * Stops for good. Instances the rollout set to DRAINING and has not terminated go back to
-     * ACTIVE; a raised max size is restored when desired capacity allows it.
+     * ACTIVE. Surge capacity is given back by terminating (with decrement) surplus instances on the
+     * new AMI that run no task, never by lowering desired capacity and letting the group choose;
+     * max size is restored as far as desired capacity allows. What cannot be given back safely is
+     * recorded.
      */
     public static Decision abort(Rollout r, Observation observed, String actor, Instant now) {
         if (r.state().isFinal()) {
@@ -75,6 +80,7 @@ public final class RolloutControl {
         }
         List<Mutation> mutations = new ArrayList<>();
         List<RolloutEvent> events = new ArrayList<>();
+        Set<String> reactivated = new HashSet<>();
         for (InstanceStep s : r.inFlight()) {
             if (s.phase() != StepPhase.DRAIN && s.phase() != StepPhase.WAIT_STEADY) {
                 continue;
@@ -82,6 +88,7 @@ public final class RolloutControl {
             observed.containerInstance(s.instanceId())
                     .filter(ci -> ci.status() == ContainerInstance.Status.DRAINING)
                     .ifPresent(ci -> {
+                        reactivated.add(s.instanceId());
                         mutations.add(new Mutation.SetInstanceState(r.cluster(), ci.arn(), s.instanceId(),
                                 ContainerInstance.Status.ACTIVE));
                         events.add(new RolloutEvent(now, RolloutEvent.Type.REACTIVATED, s.instanceId(),
@@ -90,17 +97,43 @@ public final class RolloutControl {
         }
         if (r.baseline() != null) {
             int desired = observed.group().desired();
+            for (ContainerInstance idle : idleNewInstances(r, observed, reactivated)) {
+                if (desired <= r.baseline().desired()) {
+                    break;
+                }
+                mutations.add(new Mutation.SetInstanceState(r.cluster(), idle.arn(), idle.ec2InstanceId(),
+                        ContainerInstance.Status.DRAINING));
+                mutations.add(new Mutation.Terminate(r.autoScalingGroup(), idle.ec2InstanceId(), true));
+                events.add(new RolloutEvent(now, RolloutEvent.Type.TERMINATED, idle.ec2InstanceId(),
+                        "surge instance with no task terminated to give the capacity back", actor));
+                desired--;
+            }
             int max = Math.max(r.baseline().max(), desired);
             if (observed.group().max() != max) {
                 mutations.add(new Mutation.SetCapacity(r.autoScalingGroup(), desired, max));
             }
-            events.add(new RolloutEvent(now, RolloutEvent.Type.CAPACITY_RESTORED, "", "max size " + max
-                    + "; desired capacity " + desired + " (started at " + r.baseline().desired() + ")", actor));
+            events.add(new RolloutEvent(now, RolloutEvent.Type.CAPACITY_RESTORED, "", "desired capacity " + desired
+                    + ", max size " + max + " (the rollout started at " + r.baseline().desired() + " / "
+                    + r.baseline().max() + ")" + (desired > r.baseline().desired()
+                    ? "; the surplus instances run tasks, so they were left in place" : ""), actor));
         }
         events.add(new RolloutEvent(now, RolloutEvent.Type.ABORTED, "", "aborted by " + actor, actor));
         Rollout aborted = r.toBuilder().state(RolloutState.ABORTED, "aborted by " + actor).nextCheckAt(null)
                 .finishedAt(now).updatedAt(now).events(events).build();
         return new Decision(aborted, mutations, events);
+    }
+
+    /** ACTIVE instances on the rollout's new AMI, InService, whose listed tasks are all daemons. */
+    private static List<ContainerInstance> idleNewInstances(Rollout r, Observation observed, Set<String> skip) {
+        return observed.cluster().instances().stream()
+                .filter(ci -> ci.status() == ContainerInstance.Status.ACTIVE && ci.tasksKnown())
+                .filter(ci -> ci.amiId().equals(r.toAmi().imageId()) && !skip.contains(ci.ec2InstanceId()))
+                .filter(ci -> ci.blockingTasks() == 0)
+                .filter(ci -> observed.group().instance(ci.ec2InstanceId())
+                        .map(gi -> gi.lifecycle() == dev.ecsami.operator.core.fleet.Lifecycle.IN_SERVICE)
+                        .orElse(false))
+                .sorted(java.util.Comparator.comparing(ContainerInstance::ec2InstanceId).reversed())
+                .toList();
     }
 
     /** Ends a rollout that cannot go on, e.g. its group does not exist. */

@@ -1,0 +1,92 @@
+package dev.ecsami.operator.metrics;
+
+import dev.ecsami.operator.core.fleet.ClusterState;
+import dev.ecsami.operator.core.fleet.ContainerInstance;
+import dev.ecsami.operator.core.fleet.GroupState;
+import dev.ecsami.operator.core.model.AmiRef;
+import dev.ecsami.operator.core.model.AmiSource;
+import dev.ecsami.operator.core.port.AmiCatalog;
+import dev.ecsami.operator.core.port.ContainerInstances;
+import dev.ecsami.operator.core.port.ExternalCallFailed;
+import dev.ecsami.operator.core.port.Fleet;
+import dev.ecsami.operator.core.port.LaunchSpecs;
+import dev.ecsami.operator.runtime.FleetPorts;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Counts every call through the ports by operation, and every failure by operation and AWS
+ * error code: {@code ecs_operator_aws_calls_total} and {@code ecs_operator_aws_errors_total}.
+ */
+public final class MeteredPorts {
+    private final MeterRegistry registry;
+
+    public MeteredPorts(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public FleetPorts wrap(FleetPorts p) {
+        Fleet fleet = new Fleet() {
+            @Override
+            public GroupState describe(String group) {
+                return call("DescribeGroup", () -> p.fleet().describe(group));
+            }
+
+            @Override
+            public void setCapacity(String group, int desired, int max) {
+                call("SetCapacity", () -> {
+                    p.fleet().setCapacity(group, desired, max);
+                    return null;
+                });
+            }
+
+            @Override
+            public void terminate(String group, String instanceId, boolean decrement) {
+                call("TerminateInstance", () -> {
+                    p.fleet().terminate(group, instanceId, decrement);
+                    return null;
+                });
+            }
+        };
+        ContainerInstances ecs = new ContainerInstances() {
+            @Override
+            public ClusterState describe(String cluster, TaskDetail detail) {
+                return call("DescribeCluster", () -> p.containerInstances().describe(cluster, detail));
+            }
+
+            @Override
+            public void setState(String cluster, List<String> arns, ContainerInstance.Status status) {
+                call("UpdateContainerInstancesState", () -> {
+                    p.containerInstances().setState(cluster, arns, status);
+                    return null;
+                });
+            }
+        };
+        LaunchSpecs specs = (group, ami) -> call("RollLaunchSpec", () -> p.launchSpecs().rollTo(group, ami));
+        AmiCatalog amis = new AmiCatalog() {
+            @Override
+            public AmiRef resolve(AmiSource source) {
+                return call("ResolveAmi", () -> p.amiCatalog().resolve(source));
+            }
+
+            @Override
+            public Optional<Image> describe(String imageId) {
+                return call("DescribeImage", () -> p.amiCatalog().describe(imageId));
+            }
+        };
+        return new FleetPorts(fleet, ecs, specs, amis);
+    }
+
+    private <T> T call(String operation, Supplier<T> body) {
+        registry.counter("ecs_operator_aws_calls", "operation", operation).increment();
+        try {
+            return body.get();
+        } catch (ExternalCallFailed e) {
+            registry.counter("ecs_operator_aws_errors", "operation", e.operation(), "code", e.code()).increment();
+            throw e;
+        }
+    }
+}
