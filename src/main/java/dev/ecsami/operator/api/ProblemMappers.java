@@ -37,6 +37,16 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return badJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidJsonValue(InvalidFormatException e) {
+        return badJson(e);
+    }
+
+    @ServerExceptionMapper
     public Response badJson(JsonProcessingException e) {
         String field = null;
         if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {

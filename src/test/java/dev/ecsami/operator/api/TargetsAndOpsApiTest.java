@@ -1,0 +1,74 @@
+package dev.ecsami.operator.api;
+
+import dev.ecsami.operator.SimulatedTestProfile;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static dev.ecsami.operator.api.ApiTestSupport.asOperator;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QuarkusTest
+@TestProfile(SimulatedTestProfile.class)
+class TargetsAndOpsApiTest {
+
+    @Test
+    void targetsShowSourcePolicyAmisAndInstanceCounts() {
+        List<Map<String, Object>> targets = asOperator().get("/api/targets").then().statusCode(200)
+                .extract().path("");
+
+        assertThat(targets).extracting(t -> t.get("name")).containsExactly("demo", "other");
+        Map<String, Object> other = targets.get(1);
+        assertThat(other.get("amiSource")).isEqualTo("ssm:/custom/golden-ami");
+        assertThat(other.get("onNewAmi")).isEqualTo("APPROVE");
+        assertThat(other.get("latestAmi")).extracting("imageId").isNotNull();
+        assertThat(other.get("currentAmi")).extracting("name").asString().startsWith("al2023-ami-ecs");
+        assertThat(other.get("instances")).extracting("total").asInstanceOf(
+                org.assertj.core.api.InstanceOfAssertFactories.INTEGER).isGreaterThanOrEqualTo(3);
+        assertThat(other.get("policy")).extracting("drainTimeout").isEqualTo("PT30M");
+        assertThat(other.get("error")).isNull();
+    }
+
+    @Test
+    void planShowsOrderFindingsAndEstimateWithoutSideEffects() {
+        int before = asOperator().get("/api/rollouts").path("total");
+
+        Response plan = asOperator().body("{\"maxInFlight\":2}").post("/api/targets/demo/plan");
+
+        plan.then().statusCode(200);
+        assertThat((int) plan.path("policy.maxInFlight")).isEqualTo(2);
+        assertThat((String) plan.path("to.imageId")).startsWith("ami-");
+        assertThat(plan.<List<Object>>path("findings")).isNotNull();
+        assertThat((int) asOperator().get("/api/rollouts").path("total")).isEqualTo(before);
+        asOperator().post("/api/targets/nope/plan").then().statusCode(404).body("field",
+                org.hamcrest.Matchers.equalTo("target"));
+    }
+
+    @Test
+    void healthIsOpenAndReportsTheBackend() {
+        RestAssured.get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'backend' }.data.backend", org.hamcrest.Matchers.equalTo("simulated"));
+        RestAssured.get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void metricsCountAwsCallsByOperation() {
+        asOperator().get("/api/targets").then().statusCode(200);
+
+        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+
+        assertThat(metrics).contains("ecs_operator_aws_calls_total{operation=\"DescribeGroup\"");
+    }
+
+    @Test
+    void openApiDescribesTheApi() {
+        String doc = RestAssured.get("/q/openapi").then().statusCode(200).extract().asString();
+
+        assertThat(doc).contains("/api/rollouts/{id}/rollback").contains("/api/targets/{name}/plan");
+    }
+}
