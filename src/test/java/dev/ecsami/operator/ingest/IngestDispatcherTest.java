@@ -12,6 +12,7 @@ import dev.ecsami.operator.ingest.SubscriptionConfirmer.Confirmation;
 import dev.ecsami.operator.ingest.sns.SnsEnvelope;
 import dev.ecsami.operator.ingest.sns.SnsEnvelopeParser;
 import dev.ecsami.operator.ingest.sns.TestMessage;
+import dev.ecsami.operator.ingest.sns.TestPki;
 import dev.ecsami.operator.runtime.FleetPorts;
 import dev.ecsami.operator.runtime.NewAmiCheck;
 import dev.ecsami.operator.runtime.RetryPolicy;
@@ -182,7 +183,9 @@ class IngestDispatcherTest {
         return new IngestDispatcher(check::run, this::confirm, true);
     }
 
+    /** The dispatcher sees only gate-approved envelopes; parsing a signed body stands in for the gate. */
     private static SnsEnvelope envelope(TestMessage message) {
-        return ((SnsEnvelopeParser.Result.Parsed) SnsEnvelopeParser.parse(message.body())).envelope();
+        byte[] body = message.signWith(TestPki.get().sns.key()).body();
+        return ((SnsEnvelopeParser.Result.Parsed) SnsEnvelopeParser.parse(body)).envelope();
     }
 }

@@ -120,12 +120,12 @@ class SqsAmiQueuePollerTest {
     void forgedSnsEnvelopeIsDeletedWithoutAnAmiCheck() {
         poller = productionPoller();
         TestMessage forged = Announcements.signedNotification(clock.instant()).set("Subject", "changed in transit");
-        send(new String(forged.body(), StandardCharsets.UTF_8));
+        String sqsMessageId = send(new String(forged.body(), StandardCharsets.UTF_8));
 
         pollUntil(() -> messagesLeft() == 0);
 
         assertThat(amiChecks).isEmpty();
-        assertThat(journal.entriesFor(forged.get("MessageId"))).singleElement()
+        assertThat(journal.entriesFor(sqsMessageId)).singleElement()
                 .extracting(IngestJournal.Entry::result).isInstanceOf(Handled.Ignored.class);
     }
 
