@@ -50,6 +50,11 @@ public class IngestBeans {
     @Produces
     @Singleton
     EnvelopeGate gate(SnsConfig config, CertUrlPolicy policy, CertificateFetcher certificates) {
+        if (config.dedupeRetention().compareTo(config.timestampTolerance().multipliedBy(2)) < 0) {
+            throw new IllegalArgumentException("operator.sns.dedupe-retention (" + config.dedupeRetention()
+                    + ") must be at least twice operator.sns.timestamp-tolerance (" + config.timestampTolerance()
+                    + "), or a replay could pass once its MessageId is forgotten");
+        }
         Set<String> topics = Set.copyOf(config.allowedTopicArns());
         MessageIdDeduplicator seen = new MessageIdDeduplicator(config.dedupeMaxEntries(), config.dedupeRetention(),
                 wallClock);

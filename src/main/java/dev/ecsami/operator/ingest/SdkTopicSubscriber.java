@@ -12,6 +12,9 @@ import software.amazon.awssdk.services.sns.model.Subscription;
 /** Subscribes through the SNS API; idempotent across restarts because it looks before subscribing. */
 public final class SdkTopicSubscriber implements TopicSubscriber {
 
+    /** The SubscriptionArn SNS reports until the endpoint confirmed; subscribing again resends the confirmation. */
+    private static final String PENDING = "PendingConfirmation";
+
     private final SnsClient sns;
 
     public SdkTopicSubscriber(SnsClient sns) {
@@ -22,7 +25,7 @@ public final class SdkTopicSubscriber implements TopicSubscriber {
     public TopicSubscriber.Outcome ensureSubscribed(String topicArn, String endpointUrl) {
         try {
             Optional<Subscription> existing = existing(topicArn, endpointUrl);
-            if (existing.isPresent()) {
+            if (existing.isPresent() && !PENDING.equals(existing.get().subscriptionArn())) {
                 return new TopicSubscriber.Outcome.AlreadySubscribed(existing.get().subscriptionArn());
             }
             String arn = sns.subscribe(r -> r.topicArn(topicArn).protocol("https").endpoint(endpointUrl)

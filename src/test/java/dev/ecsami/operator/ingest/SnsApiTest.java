@@ -78,6 +78,20 @@ class SnsApiTest {
     }
 
     @Test
+    void subscriptionStillPendingIsRequestedAgainSoSnsResendsTheConfirmation() {
+        answer("ListSubscriptionsByTopic", 200, "<ListSubscriptionsByTopicResponse" + NS
+                + "><ListSubscriptionsByTopicResult><Subscriptions>" + member("PendingConfirmation")
+                + "</Subscriptions></ListSubscriptionsByTopicResult></ListSubscriptionsByTopicResponse>");
+        answer("Subscribe", 200, "<SubscribeResponse" + NS + "><SubscribeResult><SubscriptionArn>pending confirmation"
+                + "</SubscriptionArn></SubscribeResult></SubscribeResponse>");
+
+        TopicSubscriber.Outcome outcome = new SdkTopicSubscriber(client).ensureSubscribed(TOPIC, ENDPOINT);
+
+        assertThat(outcome).isEqualTo(new TopicSubscriber.Outcome.Subscribed("pending confirmation"));
+        sns.verify(1, postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=Subscribe&")));
+    }
+
+    @Test
     void topicOfAnotherAccountIsSearchedInOwnSubscriptions() {
         answer("ListSubscriptionsByTopic", 403, "<ErrorResponse" + NS + "><Error><Type>Sender</Type>"
                 + "<Code>AuthorizationError</Code><Message>not the topic owner</Message></Error>"
