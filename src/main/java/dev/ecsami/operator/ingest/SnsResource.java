@@ -7,7 +7,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -36,10 +35,12 @@ public class SnsResource {
         this.handling = handling;
     }
 
-    /** SNS posts {@code text/plain; charset=UTF-8} by default; any content type is read as raw bytes. */
+    /**
+     * SNS posts {@code text/plain; charset=UTF-8} by default; any content type is read as raw bytes.
+     * Every response names its own media type, so no Accept header can turn an answer into a 406.
+     */
     @POST
     @Consumes(MediaType.WILDCARD)
-    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     public Response receive(@HeaderParam("x-amz-sns-message-type") String declaredType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) throws IOException {
         Optional<Verdict.Rejected> tooLarge = declaredLength(contentLength).flatMap(this::tooLarge);
