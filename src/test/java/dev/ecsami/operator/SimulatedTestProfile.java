@@ -7,7 +7,10 @@ import java.util.Map;
 
 /**
  * The one profile the Quarkus tests share (each distinct profile restarts the application): the
- * simulated backend with two targets, virtual time 200 times the wall clock, and two API tokens.
+ * simulated backend with four targets, virtual time 200 times the wall clock, and two API tokens.
+ * Tests share the simulated world, so each uses its own target: "demo" is never rolled (ingest
+ * tests expect it behind), "fleet" is rolled to completion, "ctl" is steered by hand, and "other"
+ * waits for approval.
  */
 public class SimulatedTestProfile implements QuarkusTestProfile {
     public static final String OPERATOR_TOKEN = "operator-secret-0123456789";
@@ -27,6 +30,13 @@ public class SimulatedTestProfile implements QuarkusTestProfile {
         c.put("operator.targets.demo.ami", "amazon-linux-2023");
         c.put("operator.targets.demo.on-new-ami", "notify");
         c.put("operator.targets.demo.poll-interval", "5s");
+        for (String t : new String[] {"fleet", "ctl"}) {
+            c.put("operator.targets." + t + ".cluster", t + "-cluster");
+            c.put("operator.targets." + t + ".auto-scaling-group", t + "-asg");
+            c.put("operator.targets." + t + ".ami", "amazon-linux-2023");
+            c.put("operator.targets." + t + ".on-new-ami", "notify");
+            c.put("operator.targets." + t + ".poll-interval", "5s");
+        }
         c.put("operator.targets.other.cluster", "other-cluster");
         c.put("operator.targets.other.auto-scaling-group", "other-asg");
         c.put("operator.targets.other.ami", "ssm:/custom/golden-ami");

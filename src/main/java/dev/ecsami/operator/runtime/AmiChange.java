@@ -19,18 +19,25 @@ import java.util.stream.Collectors;
  */
 record AmiChange(AmiRef from, AmiRef to) {
 
-    static AmiChange resolve(Target target, Optional<String> explicitAmi, Observation observed, AmiCatalog amis) {
-        AmiSource source = target.ami();
-        if (explicitAmi.isPresent()) {
-            try {
-                source = AmiSource.parse(explicitAmi.get());
-            } catch (IllegalArgumentException e) {
-                throw new CommandRejected(CommandRejected.Reason.INVALID, "ami", "ami " + e.getMessage());
-            }
-            if (!(source instanceof AmiSource.Fixed)) {
-                throw new CommandRejected(CommandRejected.Reason.INVALID, "ami", "ami must be an AMI id (ami-...)");
-            }
+    /** The source to roll to: an explicit AMI id if one is given, else the target's source. */
+    static AmiSource source(Target target, Optional<String> explicitAmi) {
+        if (explicitAmi.isEmpty()) {
+            return target.ami();
         }
+        AmiSource source;
+        try {
+            source = AmiSource.parse(explicitAmi.get());
+        } catch (IllegalArgumentException e) {
+            throw new CommandRejected(CommandRejected.Reason.INVALID, "ami", "ami " + e.getMessage());
+        }
+        if (!(source instanceof AmiSource.Fixed)) {
+            throw new CommandRejected(CommandRejected.Reason.INVALID, "ami", "ami must be an AMI id (ami-...)");
+        }
+        return source;
+    }
+
+    static AmiChange resolve(Target target, Optional<String> explicitAmi, Observation observed, AmiCatalog amis) {
+        AmiSource source = source(target, explicitAmi);
         AmiRef latest = amis.resolve(source);
         AmiCatalog.Image image = amis.describe(latest.imageId()).orElseThrow(() -> new CommandRejected(
                 CommandRejected.Reason.INVALID, "ami", "AMI " + latest.imageId() + " does not exist or is not visible"));

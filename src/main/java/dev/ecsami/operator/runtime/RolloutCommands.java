@@ -83,6 +83,7 @@ public final class RolloutCommands {
     public synchronized Rollout start(Target target, Optional<String> ami, Overrides overrides, Trigger trigger,
                                       String actor, boolean awaitApproval) {
         RolloutPolicy policy = overrides.applyTo(target.policy());
+        AmiChange.source(target, ami);
         Optional<Rollout> active = store.activeFor(target.autoScalingGroup());
         if (active.isPresent()) {
             throw new CommandRejected(CommandRejected.Reason.CONFLICT, "target", "group "

@@ -26,7 +26,7 @@ class RolloutsApiTest {
 
     @Test
     void rolloutStartedOverHttpCompletesAndCanBeRolledBack() {
-        Response started = asOperator().body("{\"target\":\"demo\"}").post("/api/rollouts");
+        Response started = asOperator().body("{\"target\":\"fleet\"}").post("/api/rollouts");
         started.then().statusCode(202);
         String id = started.path("id");
         assertThat(started.header("Location")).endsWith("/api/rollouts/" + id);
@@ -39,7 +39,7 @@ class RolloutsApiTest {
         assertThat(steps).hasSize(3).allSatisfy(s -> assertThat(s.get("phase")).isEqualTo("DONE"));
         assertThat(steps.get(0).get("marks")).asList().hasSizeGreaterThanOrEqualTo(5);
         assertThat(done.<List<String>>path("events.type")).contains("CREATED", "DRAIN_STARTED", "SUCCEEDED");
-        List<Map<String, Object>> targets = asOperator().get("/api/targets").path("findAll { it.name == 'demo' }");
+        List<Map<String, Object>> targets = asOperator().get("/api/targets").path("findAll { it.name == 'fleet' }");
         assertThat(targets.get(0)).extracting("instances").extracting("outdated").isEqualTo(0);
 
         Response back = asOperator().post("/api/rollouts/" + id + "/rollback");
@@ -52,11 +52,11 @@ class RolloutsApiTest {
 
     @Test
     void secondRolloutForTheSameGroupIsAConflictNamingTheFirstAndControlsFollowTheStateMachine() {
-        Response first = asOperator().body("{\"target\":\"other\",\"bakeTime\":\"10m\"}").post("/api/rollouts");
+        Response first = asOperator().body("{\"target\":\"ctl\",\"bakeTime\":\"10m\"}").post("/api/rollouts");
         first.then().statusCode(202);
         String id = first.path("id");
 
-        asOperator().body("{\"target\":\"other\"}").post("/api/rollouts").then().statusCode(409)
+        asOperator().body("{\"target\":\"ctl\"}").post("/api/rollouts").then().statusCode(409)
                 .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.containsString(id));
 
         asOperator().body("{\"reason\":\"release freeze\"}").post("/api/rollouts/" + id + "/pause").then()

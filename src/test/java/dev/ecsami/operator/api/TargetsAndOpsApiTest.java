@@ -22,8 +22,8 @@ class TargetsAndOpsApiTest {
         List<Map<String, Object>> targets = asOperator().get("/api/targets").then().statusCode(200)
                 .extract().path("");
 
-        assertThat(targets).extracting(t -> t.get("name")).containsExactly("demo", "other");
-        Map<String, Object> other = targets.get(1);
+        assertThat(targets).extracting(t -> t.get("name")).containsExactly("ctl", "demo", "fleet", "other");
+        Map<String, Object> other = targets.get(3);
         assertThat(other.get("amiSource")).isEqualTo("ssm:/custom/golden-ami");
         assertThat(other.get("onNewAmi")).isEqualTo("APPROVE");
         assertThat(other.get("latestAmi")).extracting("imageId").isNotNull();

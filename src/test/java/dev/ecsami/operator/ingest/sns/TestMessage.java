@@ -16,10 +16,10 @@ import java.util.Map;
  * computed independently of the production {@link StringToSign}. Fields changed after
  * {@link #signWith} model tampering in transit.
  */
-final class TestMessage {
+public final class TestMessage {
 
-    static final String TOPIC = "arn:aws:sns:us-west-2:177427601217:ecs-optimized-amazon-ami-update";
-    static final String CERT_URL =
+    public static final String TOPIC = "arn:aws:sns:us-west-2:177427601217:ecs-optimized-amazon-ami-update";
+    public static final String CERT_URL =
             "https://sns.us-west-2.amazonaws.com/SimpleNotificationService-0123456789abcdef.pem";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,7 +34,7 @@ final class TestMessage {
         fields.put("SigningCertURL", CERT_URL);
     }
 
-    static TestMessage notification(Instant timestamp) {
+    public static TestMessage notification(Instant timestamp) {
         TestMessage message = new TestMessage("Notification", timestamp);
         message.fields.put("Subject", "New ECS-optimized AMI");
         message.fields.put("Message", "{\"ECSAgent\":{\"ReleaseVersion\":\"1.51.0\"}}");
@@ -42,7 +42,7 @@ final class TestMessage {
         return message;
     }
 
-    static TestMessage subscriptionConfirmation(Instant timestamp) {
+    public static TestMessage subscriptionConfirmation(Instant timestamp) {
         TestMessage message = new TestMessage("SubscriptionConfirmation", timestamp);
         message.fields.put("Token", "2336412f37fb687f5d51e6e241d09c805a5a57b30d712f794cc5f6a988666d92768dd60a7");
         message.fields.put("Message", "You have chosen to subscribe to the topic " + TOPIC);
@@ -50,22 +50,22 @@ final class TestMessage {
         return message;
     }
 
-    TestMessage set(String field, String value) {
+    public TestMessage set(String field, String value) {
         fields.put(field, value);
         return this;
     }
 
-    TestMessage remove(String field) {
+    public TestMessage remove(String field) {
         fields.remove(field);
         return this;
     }
 
-    String get(String field) {
+    public String get(String field) {
         return fields.get(field);
     }
 
     /** Signs the current fields with the algorithm SignatureVersion names. */
-    TestMessage signWith(PrivateKey key) {
+    public TestMessage signWith(PrivateKey key) {
         String algorithm = "2".equals(fields.get("SignatureVersion")) ? "SHA256withRSA" : "SHA1withRSA";
         try {
             Signature signer = Signature.getInstance(algorithm);
@@ -78,7 +78,7 @@ final class TestMessage {
         return this;
     }
 
-    byte[] body() {
+    public byte[] body() {
         try {
             return JSON.writeValueAsBytes(fields);
         } catch (JsonProcessingException e) {

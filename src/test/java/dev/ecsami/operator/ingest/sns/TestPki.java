@@ -24,13 +24,13 @@ import javax.net.ssl.TrustManagerFactory;
  * keytool: an SNS signing leaf (CN=sns.amazonaws.com), a leaf for a foreign name, a leaf named only by
  * a SAN, and a TLS server leaf for 127.0.0.1.
  */
-final class TestPki {
+public final class TestPki {
 
     private static final String PASSWORD = "changeit";
 
     /** A private key and the CA-issued certificate for it. */
-    record Leaf(PrivateKey key, X509Certificate certificate) {
-        String pem() {
+    public record Leaf(PrivateKey key, X509Certificate certificate) {
+        public String pem() {
             return "-----BEGIN CERTIFICATE-----\n"
                     + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(encoded())
                     + "\n-----END CERTIFICATE-----\n";
@@ -46,14 +46,16 @@ final class TestPki {
     }
 
     final X509Certificate ca;
-    final Leaf sns;
+    public final Leaf sns;
+    /** An SNS signing leaf whose validity ended ten days ago. */
+    public final Leaf expiredSns;
     final Leaf foreignName;
     final Leaf sanOnly;
     final Leaf loopbackServer;
 
     private static TestPki instance;
 
-    static synchronized TestPki get() {
+    public static synchronized TestPki get() {
         if (instance == null) {
             instance = new TestPki();
         }
@@ -67,6 +69,7 @@ final class TestPki {
             keytool(dir, "-genkeypair", "-keystore", keystore.toString(), "-alias", "ca", "-dname", "CN=Test SNS CA",
                     "-ext", "bc:c", "-startdate", "-1d", "-validity", "30");
             sns = issue(dir, keystore, "sns", "CN=sns.amazonaws.com", null);
+            expiredSns = issue(dir, keystore, "expired", "CN=sns.amazonaws.com", null, "-30d", "20");
             foreignName = issue(dir, keystore, "foreign", "CN=sns.amazonaws.com.evil.example", null);
             sanOnly = issue(dir, keystore, "san", "CN=Notification Signer", "SAN=dns:sns.eu-west-1.amazonaws.com");
             loopbackServer = issue(dir, keystore, "server", "CN=localhost", "SAN=ip:127.0.0.1,dns:localhost");
@@ -103,12 +106,18 @@ final class TestPki {
 
     private static Leaf issue(Path dir, Path keystore, String alias, String subject, String extension)
             throws IOException, GeneralSecurityException {
+        return issue(dir, keystore, alias, subject, extension, "-1d", "20");
+    }
+
+    private static Leaf issue(Path dir, Path keystore, String alias, String subject, String extension,
+            String startDate, String validityDays) throws IOException, GeneralSecurityException {
         Path csr = dir.resolve(alias + ".csr");
         Path pem = dir.resolve(alias + ".pem");
         keytool(dir, "-genkeypair", "-keystore", keystore.toString(), "-alias", alias, "-dname", subject);
         keytool(dir, "-certreq", "-keystore", keystore.toString(), "-alias", alias, "-file", csr.toString());
         List<String> gencert = new ArrayList<>(List.of("-gencert", "-keystore", keystore.toString(), "-alias", "ca",
-                "-infile", csr.toString(), "-outfile", pem.toString(), "-rfc", "-startdate", "-1d", "-validity", "20"));
+                "-infile", csr.toString(), "-outfile", pem.toString(), "-rfc", "-startdate", startDate,
+                "-validity", validityDays));
         if (extension != null) {
             gencert.addAll(List.of("-ext", extension));
         }

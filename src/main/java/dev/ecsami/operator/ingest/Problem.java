@@ -1,0 +1,21 @@
+package dev.ecsami.operator.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.core.Response;
+
+/** An RFC 7807 problem detail, answered as {@code application/problem+json}. */
+public record Problem(String type, String title, int status, String detail) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public Response toResponse() {
+        try {
+            return Response.status(status).type(MEDIA_TYPE).entity(JSON.writeValueAsString(this)).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a problem record always serialises", e);
+        }
+    }
+}

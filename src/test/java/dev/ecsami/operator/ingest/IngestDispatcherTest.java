@@ -1,0 +1,191 @@
+package dev.ecsami.operator.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ecsami.operator.core.model.AmiSource;
+import dev.ecsami.operator.core.model.OnNewAmi;
+import dev.ecsami.operator.core.model.RolloutPolicy;
+import dev.ecsami.operator.core.model.Target;
+import dev.ecsami.operator.core.model.Trigger;
+import dev.ecsami.operator.core.port.Notifier;
+import dev.ecsami.operator.ingest.SubscriptionConfirmer.Confirmation;
+import dev.ecsami.operator.ingest.sns.SnsEnvelope;
+import dev.ecsami.operator.ingest.sns.SnsEnvelopeParser;
+import dev.ecsami.operator.ingest.sns.TestMessage;
+import dev.ecsami.operator.ingest.sns.TestPki;
+import dev.ecsami.operator.runtime.FleetPorts;
+import dev.ecsami.operator.runtime.NewAmiCheck;
+import dev.ecsami.operator.runtime.RetryPolicy;
+import dev.ecsami.operator.runtime.RolloutCommands;
+import dev.ecsami.operator.runtime.RolloutRunner;
+import dev.ecsami.operator.sim.SimClock;
+import dev.ecsami.operator.sim.SimTimings;
+import dev.ecsami.operator.sim.SimulatedAws;
+import dev.ecsami.operator.store.InMemoryRolloutStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dispatcher over a real AMI check on the simulated AWS: one group, whose AMI parameter points
+ * either at the image the group already runs or at a newer one.
+ */
+class IngestDispatcherTest {
+
+    private static final String RUNNING_AMI = "ami-0000000000000a001";
+    private static final String NEWER_AMI = "ami-0000000000000b002";
+    private static final String PARAMETER = "/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended";
+
+    private final SimClock clock = new SimClock(Instant.parse("2026-11-27T10:00:00Z"));
+    private final SimulatedAws aws = new SimulatedAws(clock, SimTimings.realistic());
+    private final InMemoryRolloutStore store = new InMemoryRolloutStore();
+    private final List<Notifier.Behind> behind = new ArrayList<>();
+    private final List<SubscriptionConfirmer.PendingSubscription> confirmations = new ArrayList<>();
+    private Confirmation confirmationAnswer = new Confirmation.Confirmed("arn:aws:sns:us-east-1:1:t:sub");
+
+    @Test
+    void announcementForATargetAlreadyOnTheLatestAmiStartsNothing() {
+        IngestDispatcher dispatcher = dispatcherOverFleet(RUNNING_AMI, OnNewAmi.ROLL);
+
+        Handled result = dispatcher.announcement(Announcements.fixture(), Trigger.Kind.SNS, "m-1");
+
+        assertThat(result).isInstanceOf(Handled.Checked.class);
+        assertThat(((Handled.Checked) result).outcomes()).extracting(NewAmiCheck.Outcome::action)
+                .containsExactly(NewAmiCheck.Action.CURRENT);
+        assertThat(store.all()).isEmpty();
+        assertThat(aws.log().mutations()).isEmpty();
+        assertThat(behind).isEmpty();
+    }
+
+    @Test
+    void announcementForATargetBehindStartsItsRollout() {
+        IngestDispatcher dispatcher = dispatcherOverFleet(NEWER_AMI, OnNewAmi.ROLL);
+
+        Handled result = dispatcher.announcement(Announcements.fixture(), Trigger.Kind.SNS, "m-2");
+
+        assertThat(((Handled.Checked) result).outcomes()).extracting(NewAmiCheck.Outcome::action)
+                .containsExactly(NewAmiCheck.Action.STARTED);
+        assertThat(store.all()).singleElement().satisfies(rollout -> {
+            assertThat(rollout.toAmi().imageId()).isEqualTo(NEWER_AMI);
+            assertThat(rollout.trigger().kind()).isEqualTo(Trigger.Kind.SNS);
+            assertThat(rollout.trigger().source()).isEqualTo("m-2");
+        });
+    }
+
+    @Test
+    void unparseableAnnouncementIsIgnoredWithoutAnAmiCheck() {
+        List<Trigger> runs = new ArrayList<>();
+        IngestDispatcher dispatcher = new IngestDispatcher(trigger -> {
+            runs.add(trigger);
+            return List.of();
+        }, this::confirm, true);
+
+        Handled result = dispatcher.announcement("{\"ECSAmis\": []}", Trigger.Kind.SQS, "m-3");
+
+        assertThat(result).isInstanceOf(Handled.Ignored.class);
+        assertThat(((Handled.Ignored) result).why()).contains("ECSAmis");
+        assertThat(runs).isEmpty();
+    }
+
+    @Test
+    void amiCheckErrorAsksForRedelivery() {
+        IngestDispatcher dispatcher = new IngestDispatcher(trigger -> List.of(
+                new NewAmiCheck.Outcome("prod", "", NewAmiCheck.Action.ERROR, "SSM throttled")), this::confirm, true);
+
+        Handled result = dispatcher.announcement(Announcements.fixture(), Trigger.Kind.SNS, "m-4");
+
+        assertThat(result.wantsRedelivery()).isTrue();
+        assertThat(((Handled.Failed) result).why()).contains("prod: SSM throttled");
+    }
+
+    @Test
+    void subscriptionConfirmationIsConfirmedWithItsTopicAndToken() {
+        IngestDispatcher dispatcher = new IngestDispatcher(trigger -> List.of(), this::confirm, true);
+        SnsEnvelope envelope = envelope(TestMessage.subscriptionConfirmation(Instant.now()));
+
+        Handled result = dispatcher.dispatch(envelope, Trigger.Kind.SNS);
+
+        assertThat(result).isEqualTo(new Handled.Confirmed(envelope.topicArn(), "arn:aws:sns:us-east-1:1:t:sub"));
+        assertThat(confirmations).containsExactly(new SubscriptionConfirmer.PendingSubscription(
+                envelope.topicArn(), envelope.token().orElseThrow(), envelope.subscribeUrl().orElseThrow()));
+    }
+
+    @Test
+    void failedConfirmationAsksForRedelivery() {
+        confirmationAnswer = new Confirmation.Failed("SNS unreachable");
+        IngestDispatcher dispatcher = new IngestDispatcher(trigger -> List.of(), this::confirm, true);
+
+        Handled result = dispatcher.dispatch(envelope(TestMessage.subscriptionConfirmation(Instant.now())),
+                Trigger.Kind.SNS);
+
+        assertThat(result.wantsRedelivery()).isTrue();
+    }
+
+    @Test
+    void subscriptionIsNotConfirmedWhenConfirmingIsSwitchedOff() {
+        IngestDispatcher dispatcher = new IngestDispatcher(trigger -> List.of(), this::confirm, false);
+
+        Handled result = dispatcher.dispatch(envelope(TestMessage.subscriptionConfirmation(Instant.now())),
+                Trigger.Kind.SNS);
+
+        assertThat(result).isInstanceOf(Handled.Ignored.class);
+        assertThat(confirmations).isEmpty();
+    }
+
+    @Test
+    void unsubscribeConfirmationIsOnlyAcknowledged() {
+        IngestDispatcher dispatcher = new IngestDispatcher(trigger -> {
+            throw new AssertionError("no AMI check for an unsubscribe confirmation");
+        }, this::confirm, true);
+        TestMessage unsubscribe = TestMessage.subscriptionConfirmation(Instant.now())
+                .set("Type", "UnsubscribeConfirmation");
+
+        Handled result = dispatcher.dispatch(envelope(unsubscribe), Trigger.Kind.SNS);
+
+        assertThat(result).isInstanceOf(Handled.Ignored.class);
+        assertThat(confirmations).isEmpty();
+    }
+
+    private Confirmation confirm(SubscriptionConfirmer.PendingSubscription pending) {
+        confirmations.add(pending);
+        return confirmationAnswer;
+    }
+
+    private IngestDispatcher dispatcherOverFleet(String latestAmi, OnNewAmi onNewAmi) {
+        aws.setup()
+                .image(RUNNING_AMI, "al2023-ami-ecs-hvm-2023.0.20261001-kernel-6.1-x86_64", "x86_64")
+                .image(NEWER_AMI, "al2023-ami-ecs-hvm-2023.0.20261120-kernel-6.1-x86_64", "x86_64")
+                .parameter(PARAMETER, latestAmi)
+                .group("prod-asg", "prod", List.of("us-east-1a", "us-east-1b"), 2, 1, 4, RUNNING_AMI)
+                .service("prod", "web", 2, 50, 200, 256, 512);
+        Target target = new Target("prod", "prod", "prod-asg", AmiSource.parse("amazon-linux-2023"), onNewAmi,
+                RolloutPolicy.defaults());
+        FleetPorts ports = new FleetPorts(aws.fleet(), aws.containerInstances(), aws.launchSpecs(), aws.amiCatalog());
+        Notifier notifier = new Notifier() {
+            @Override
+            public void rolloutChanged(dev.ecsami.operator.core.model.Rollout rollout,
+                    List<dev.ecsami.operator.core.model.RolloutEvent> newEvents) {
+            }
+
+            @Override
+            public void targetsBehind(List<Behind> targets) {
+                behind.addAll(targets);
+            }
+        };
+        RolloutRunner runner = new RolloutRunner(clock, store, ports, notifier,
+                new RetryPolicy(Duration.ofSeconds(5), Duration.ofSeconds(40), 30));
+        RolloutCommands commands = new RolloutCommands(clock, store, ports, Map.of("prod", target), runner, notifier,
+                () -> "r1");
+        NewAmiCheck check = new NewAmiCheck(commands, store, ports, notifier);
+        return new IngestDispatcher(check::run, this::confirm, true);
+    }
+
+    /** The dispatcher sees only gate-approved envelopes; parsing a signed body stands in for the gate. */
+    private static SnsEnvelope envelope(TestMessage message) {
+        byte[] body = message.signWith(TestPki.get().sns.key()).body();
+        return ((SnsEnvelopeParser.Result.Parsed) SnsEnvelopeParser.parse(body)).envelope();
+    }
+}
