@@ -8,7 +8,8 @@ import dev.ecsami.operator.core.fleet.Resources;
 import dev.ecsami.operator.core.fleet.TaskInfo;
 import dev.ecsami.operator.core.port.ContainerInstances.TaskDetail;
 import dev.ecsami.operator.core.port.ExternalCallFailed;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,17 +48,21 @@ class EcsContainerInstancesTest {
     static WireMockExtension wm = AwsStub.server();
 
     private final AwsStub stub = new AwsStub(wm);
-    private AwsClients clients;
+    private static AwsClients clients;
     private EcsContainerInstances ecs;
 
     @BeforeEach
     void setUp() {
-        clients = stub.clients();
         ecs = new EcsContainerInstances(clients.ecs());
     }
 
-    @AfterEach
-    void tearDown() {
+    @BeforeAll
+    static void clients() {
+        clients = new AwsStub(wm).clients();
+    }
+
+    @AfterAll
+    static void closeClients() {
         clients.close();
     }
 

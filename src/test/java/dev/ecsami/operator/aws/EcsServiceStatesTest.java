@@ -4,7 +4,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.ecsami.operator.core.fleet.Resources;
 import dev.ecsami.operator.core.fleet.ServiceState;
 import dev.ecsami.operator.core.port.ContainerInstances.TaskDetail;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,18 +36,22 @@ class EcsServiceStatesTest {
     static WireMockExtension wm = AwsStub.server();
 
     private final AwsStub stub = new AwsStub(wm);
-    private AwsClients clients;
+    private static AwsClients clients;
     private EcsContainerInstances ecs;
 
     @BeforeEach
     void setUp() {
-        clients = stub.clients();
         ecs = new EcsContainerInstances(clients.ecs());
         wm.stubFor(ecsCall("ListContainerInstances").willReturn(json(list("containerInstanceArns", List.of(), null))));
     }
 
-    @AfterEach
-    void tearDown() {
+    @BeforeAll
+    static void clients() {
+        clients = new AwsStub(wm).clients();
+    }
+
+    @AfterAll
+    static void closeClients() {
         clients.close();
     }
 
