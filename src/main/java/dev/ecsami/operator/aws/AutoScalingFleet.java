@@ -62,6 +62,7 @@ public final class AutoScalingFleet implements Fleet {
         }
     }
 
+    /** The API names only the instance; Auto Scaling acts on whichever group it belongs to. */
     @Override
     public void terminate(String group, String instanceId, boolean decrementDesiredCapacity) {
         AwsCalls.call("TerminateInstanceInAutoScalingGroup", () -> asg.terminateInstanceInAutoScalingGroup(r -> r

@@ -157,7 +157,7 @@ public final class AwsClients implements AutoCloseable {
         require(!config.retryBaseDelay().isNegative() && !config.throttlingBaseDelay().isNegative()
                         && !config.maxBackoff().isNegative(),
                 "operator.aws.retry-base-delay, throttling-base-delay and max-backoff must not be negative");
-        config.region().ifPresent(r -> require(r.matches("[a-z]{2}(-[a-z]+)+-\\d+"),
+        config.region().ifPresent(r -> require(r.matches("[a-z]{2,}(-[a-z]+)+-\\d+"),
                 "operator.aws.region '" + r + "' is not a region name like eu-west-1"));
         return config;
     }

@@ -91,8 +91,8 @@ public final class EcsContainerInstances implements ContainerInstances {
         String message = failures.stream()
                 .map(f -> f.arn() + ": " + f.reason() + (f.detail() == null ? "" : " (" + f.detail() + ")"))
                 .collect(Collectors.joining("; "));
-        return new ExternalCallFailed("UpdateContainerInstancesState", failures.get(0).reason(), message,
-                transientOnly);
+        String code = failures.get(0).reason() == null ? "Failure" : failures.get(0).reason();
+        return new ExternalCallFailed("UpdateContainerInstancesState", code, message, transientOnly);
     }
 
     private static boolean isTransient(Failure f) {

@@ -105,7 +105,8 @@ final class LaunchTemplateRoller {
 
     private long create(LaunchSpec.Template current, String imageId) {
         RequestLaunchTemplateData.Builder data = RequestLaunchTemplateData.builder().imageId(imageId);
-        List<LaunchTemplateBlockDeviceMapping> mappings = current.version().launchTemplateData().blockDeviceMappings();
+        List<LaunchTemplateBlockDeviceMapping> mappings = current.version().launchTemplateData() == null ? List.of()
+                : current.version().launchTemplateData().blockDeviceMappings();
         if (mappings.stream().anyMatch(m -> m.ebs() != null && m.ebs().snapshotId() != null)) {
             AmiSnapshots snapshots = AmiSnapshots.describe(ec2, current.imageId(), imageId);
             if (mappings.stream().anyMatch(m -> m.ebs() != null
