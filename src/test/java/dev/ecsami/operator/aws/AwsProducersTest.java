@@ -23,10 +23,11 @@ class AwsProducersTest {
     public static class LocalEndpoint implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
+            // the rest of the application runs on the simulated backend, so nothing calls AWS
             return Map.of("operator.aws.region", "eu-west-1", "operator.aws.endpoint", "http://127.0.0.1:9",
                     "operator.aws.max-attempts", "2", "operator.aws.api-call-timeout", "5s",
-                    "operator.aws.api-call-attempt-timeout", "2s", "quarkus.http.test-port", "0",
-                    "quarkus.http.host", "127.0.0.1");
+                    "operator.aws.api-call-attempt-timeout", "2s", "operator.backend", "simulated",
+                    "quarkus.http.test-port", "0", "quarkus.http.host", "127.0.0.1");
         }
     }
 
