@@ -1,0 +1,179 @@
+package dev.ecsami.operator.aws;
+
+import dev.ecsami.operator.core.fleet.ClusterState;
+import dev.ecsami.operator.core.fleet.ContainerInstance;
+import dev.ecsami.operator.core.fleet.Resources;
+import dev.ecsami.operator.core.fleet.ServiceState;
+import dev.ecsami.operator.core.fleet.TaskInfo;
+import dev.ecsami.operator.core.port.ContainerInstances;
+import dev.ecsami.operator.core.port.ExternalCallFailed;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.Attribute;
+import software.amazon.awssdk.services.ecs.model.Failure;
+import software.amazon.awssdk.services.ecs.model.ListContainerInstancesResponse;
+import software.amazon.awssdk.services.ecs.model.Resource;
+import software.amazon.awssdk.services.ecs.model.UpdateContainerInstancesStateResponse;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * {@link ContainerInstances} over the ECS API. A read with {@link TaskDetail#NONE} costs
+ * ceil(N/100) ListContainerInstances + ceil(N/100) DescribeContainerInstances + ceil(S/100)
+ * ListServices + ceil(S/10) DescribeServices calls, plus one DescribeTaskDefinition per task
+ * definition not seen before.
+ */
+public final class EcsContainerInstances implements ContainerInstances {
+    static final int DESCRIBE_BATCH = 100;
+    static final int UPDATE_BATCH = 10;
+    static final String AMI_ATTRIBUTE = "ecs.ami-id";
+
+    private final EcsClient ecs;
+    private final EcsServices services;
+    private final EcsTasks tasks;
+
+    public EcsContainerInstances(EcsClient ecs) {
+        this.ecs = ecs;
+        this.services = new EcsServices(ecs, new TaskDefinitionNeeds(ecs));
+        this.tasks = new EcsTasks(ecs);
+    }
+
+    @Override
+    public ClusterState describe(String cluster, TaskDetail detail) {
+        List<software.amazon.awssdk.services.ecs.model.ContainerInstance> described = describeInstances(cluster);
+        List<ServiceState> serviceStates = services.read(cluster);
+        Map<String, ServiceState> byName = serviceStates.stream()
+                .collect(Collectors.toMap(ServiceState::name, Function.identity(), (a, b) -> a));
+        Map<String, List<TaskInfo>> all = detail == TaskDetail.ALL ? tasks.byInstance(cluster, byName) : Map.of();
+        List<ContainerInstance> instances = new ArrayList<>();
+        for (var ci : described) {
+            ContainerInstance.Status status = status(ci.status());
+            boolean listed = detail == TaskDetail.ALL
+                    || detail == TaskDetail.DRAINING && status == ContainerInstance.Status.DRAINING;
+            List<TaskInfo> placed = !listed ? List.of() : detail == TaskDetail.ALL
+                    ? all.getOrDefault(ci.containerInstanceArn(), List.of())
+                    : tasks.onInstance(cluster, ci.containerInstanceArn(), byName);
+            instances.add(instance(ci, status, listed, placed));
+        }
+        return new ClusterState(cluster, instances, serviceStates);
+    }
+
+    /** Sets the status in calls of up to 10 instances; any per-instance failure is thrown after all calls. */
+    @Override
+    public void setState(String cluster, List<String> containerInstanceArns, ContainerInstance.Status status) {
+        if (status != ContainerInstance.Status.ACTIVE && status != ContainerInstance.Status.DRAINING) {
+            throw new IllegalArgumentException("container instances can only be set ACTIVE or DRAINING, not " + status);
+        }
+        List<Failure> failures = new ArrayList<>();
+        for (List<String> batch : Batches.of(containerInstanceArns, UPDATE_BATCH)) {
+            UpdateContainerInstancesStateResponse response = AwsCalls.call("UpdateContainerInstancesState",
+                    () -> ecs.updateContainerInstancesState(r -> r.cluster(cluster).containerInstances(batch)
+                            .status(status.name())));
+            failures.addAll(response.failures());
+        }
+        if (!failures.isEmpty()) {
+            throw failed(failures);
+        }
+    }
+
+    /**
+     * Retryable only when every failure is one that goes away by itself: an instance still
+     * registering, or a service-side hiccup. MISSING and anything unrecognised are not.
+     */
+    static ExternalCallFailed failed(List<Failure> failures) {
+        boolean transientOnly = failures.stream().allMatch(EcsContainerInstances::isTransient);
+        String message = failures.stream()
+                .map(f -> f.arn() + ": " + f.reason() + (f.detail() == null ? "" : " (" + f.detail() + ")"))
+                .collect(Collectors.joining("; "));
+        String code = failures.get(0).reason() == null ? "Failure" : failures.get(0).reason();
+        return new ExternalCallFailed("UpdateContainerInstancesState", code, message, transientOnly);
+    }
+
+    private static boolean isTransient(Failure f) {
+        String text = ((f.reason() == null ? "" : f.reason()) + " " + (f.detail() == null ? "" : f.detail()))
+                .toUpperCase(Locale.ROOT);
+        return text.contains("REGISTERING") || text.contains("THROTTL") || text.contains("TRY AGAIN")
+                || text.contains("INTERNAL") || text.contains("UNAVAILABLE");
+    }
+
+    private List<software.amazon.awssdk.services.ecs.model.ContainerInstance> describeInstances(String cluster) {
+        List<String> arns = new ArrayList<>();
+        String token = null;
+        do {
+            String page = token;
+            ListContainerInstancesResponse listed = AwsCalls.call("ListContainerInstances",
+                    () -> ecs.listContainerInstances(r -> r.cluster(cluster).maxResults(100).nextToken(page)));
+            arns.addAll(listed.containerInstanceArns());
+            token = listed.nextToken();
+        } while (token != null);
+        List<software.amazon.awssdk.services.ecs.model.ContainerInstance> described = new ArrayList<>();
+        for (List<String> batch : Batches.of(arns, DESCRIBE_BATCH)) {
+            // failures here are instances deregistered since the listing: they are simply gone
+            described.addAll(AwsCalls.call("DescribeContainerInstances",
+                    () -> ecs.describeContainerInstances(r -> r.cluster(cluster).containerInstances(batch)))
+                    .containerInstances());
+        }
+        return described;
+    }
+
+    private static ContainerInstance instance(software.amazon.awssdk.services.ecs.model.ContainerInstance ci,
+                                              ContainerInstance.Status status, boolean tasksKnown,
+                                              List<TaskInfo> placed) {
+        String ami = ci.attributes().stream().filter(a -> AMI_ATTRIBUTE.equals(a.name())).map(Attribute::value)
+                .findFirst().orElse("");
+        return new ContainerInstance(ci.containerInstanceArn(), ci.ec2InstanceId(), status,
+                Boolean.TRUE.equals(ci.agentConnected()), ami, resources(ci.registeredResources()),
+                resources(ci.remainingResources()), reservedPorts(ci.remainingResources()),
+                ci.runningTasksCount() == null ? 0 : ci.runningTasksCount(),
+                ci.pendingTasksCount() == null ? 0 : ci.pendingTasksCount(), tasksKnown, placed);
+    }
+
+    static ContainerInstance.Status status(String status) {
+        return switch (status == null ? "" : status) {
+            case "ACTIVE" -> ContainerInstance.Status.ACTIVE;
+            case "DRAINING" -> ContainerInstance.Status.DRAINING;
+            case "INACTIVE" -> ContainerInstance.Status.INACTIVE;
+            case "REGISTERING" -> ContainerInstance.Status.REGISTERING;
+            case "DEREGISTERING" -> ContainerInstance.Status.DEREGISTERING;
+            default -> ContainerInstance.Status.OTHER;
+        };
+    }
+
+    static Resources resources(List<Resource> resources) {
+        int cpu = 0;
+        int memory = 0;
+        for (Resource r : resources) {
+            if ("CPU".equals(r.name()) && r.integerValue() != null) {
+                cpu = r.integerValue();
+            } else if ("MEMORY".equals(r.name()) && r.integerValue() != null) {
+                memory = r.integerValue();
+            }
+        }
+        return new Resources(cpu, memory);
+    }
+
+    /**
+     * The remaining PORTS (and PORTS_UDP) string sets list the ports already reserved by the
+     * agent and by tasks' static mappings. A port reserved in either protocol counts as used,
+     * which may overstate conflicts but never hides one.
+     */
+    static Set<Integer> reservedPorts(List<Resource> remaining) {
+        Set<Integer> ports = new HashSet<>();
+        for (Resource r : remaining) {
+            if (("PORTS".equals(r.name()) || "PORTS_UDP".equals(r.name())) && r.stringSetValue() != null) {
+                for (String p : r.stringSetValue()) {
+                    if (p.trim().matches("\\d+")) {
+                        ports.add(Integer.parseInt(p.trim()));
+                    }
+                }
+            }
+        }
+        return ports;
+    }
+}

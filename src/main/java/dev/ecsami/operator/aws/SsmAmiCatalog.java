@@ -1,0 +1,114 @@
+package dev.ecsami.operator.aws;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ecsami.operator.core.model.AmiRef;
+import dev.ecsami.operator.core.model.AmiSource;
+import dev.ecsami.operator.core.port.AmiCatalog;
+import dev.ecsami.operator.core.port.ExternalCallFailed;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link AmiCatalog} over SSM parameters and EC2 DescribeImages. ECS-optimized parameters hold
+ * JSON ({@code image_id}, {@code image_name}, ...); Bottlerocket's {@code image_id} parameters and
+ * many custom ones hold a bare AMI id. Both forms are accepted for any parameter.
+ */
+public final class SsmAmiCatalog implements AmiCatalog {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String AVAILABLE = "available";
+
+    private final SsmClient ssm;
+    private final Ec2Client ec2;
+
+    public SsmAmiCatalog(SsmClient ssm, Ec2Client ec2) {
+        this.ssm = ssm;
+        this.ec2 = ec2;
+    }
+
+    @Override
+    public AmiRef resolve(AmiSource source) {
+        if (source instanceof AmiSource.Fixed fixed) {
+            return image(fixed.imageId()).map(i -> new AmiRef(i.imageId(), i.name()))
+                    .orElseThrow(() -> new ExternalCallFailed("DescribeImages", "NotFound",
+                            "AMI " + fixed.imageId() + " does not exist or is not shared with this account", false));
+        }
+        String name = source.parameterName();
+        String value = AwsCalls.call("GetParameter", () -> ssm.getParameter(r -> r.name(name))).parameter().value();
+        return parse(name, value);
+    }
+
+    @Override
+    public Optional<Image> describe(String imageId) {
+        return image(imageId).map(SsmAmiCatalog::image);
+    }
+
+    /** Compares the AMI a group runs with its intended replacement; two DescribeImages calls, no mutation. */
+    public ReplacementCheck verifyReplacement(String currentImageId, String newImageId) {
+        Optional<software.amazon.awssdk.services.ec2.model.Image> replacement = image(newImageId);
+        if (replacement.isEmpty()) {
+            return new ReplacementCheck.NotFound(newImageId);
+        }
+        if (!AVAILABLE.equals(replacement.get().stateAsString())) {
+            return new ReplacementCheck.NotAvailable(newImageId, replacement.get().stateAsString());
+        }
+        Image next = image(replacement.get());
+        Optional<Image> current = currentImageId.startsWith("ami-") ? describe(currentImageId) : Optional.empty();
+        if (current.isEmpty()) {
+            return new ReplacementCheck.CurrentUnknown(currentImageId, next);
+        }
+        if (!current.get().architecture().equals(next.architecture())) {
+            return new ReplacementCheck.ArchitectureMismatch(current.get(), next);
+        }
+        return new ReplacementCheck.Compatible(current.get(), next);
+    }
+
+    static AmiRef parse(String parameter, String value) {
+        String v = value == null ? "" : value.trim();
+        if (v.startsWith("{")) {
+            try {
+                JsonNode json = JSON.readTree(v);
+                String id = json.path("image_id").asText("");
+                return new AmiRef(checked(parameter, id), json.path("image_name").asText(""));
+            } catch (JsonProcessingException e) {
+                throw invalid(parameter, "is not valid JSON");
+            }
+        }
+        return AmiRef.of(checked(parameter, v));
+    }
+
+    private static String checked(String parameter, String id) {
+        if (!AmiSource.AMI_ID.matcher(id).matches()) {
+            throw invalid(parameter, "holds '" + id + "' where an AMI id (ami-...) or JSON with image_id was expected");
+        }
+        return id;
+    }
+
+    private static ExternalCallFailed invalid(String parameter, String what) {
+        return new ExternalCallFailed("GetParameter", "UnexpectedParameterValue", "SSM parameter " + parameter + " "
+                + what, false);
+    }
+
+    /** DescribeImages by id; an unknown or deregistered AMI is empty, not an error. */
+    private Optional<software.amazon.awssdk.services.ec2.model.Image> image(String imageId) {
+        try {
+            List<software.amazon.awssdk.services.ec2.model.Image> images = AwsCalls.call("DescribeImages",
+                    () -> ec2.describeImages(r -> r.imageIds(imageId).includeDeprecated(true))).images();
+            return images.stream().filter(i -> imageId.equals(i.imageId())).findFirst();
+        } catch (ExternalCallFailed e) {
+            if ("InvalidAMIID.NotFound".equals(e.code()) || "InvalidAMIID.Unavailable".equals(e.code())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static Image image(software.amazon.awssdk.services.ec2.model.Image i) {
+        return new Image(new AmiRef(i.imageId(), i.name()), i.architectureAsString(),
+                AVAILABLE.equals(i.stateAsString()));
+    }
+}
