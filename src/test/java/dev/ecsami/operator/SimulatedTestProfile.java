@@ -42,6 +42,10 @@ public class SimulatedTestProfile implements QuarkusTestProfile {
         c.put("operator.targets.other.ami", "ssm:/custom/golden-ami");
         c.put("operator.targets.other.on-new-ami", "approve");
         c.put("operator.targets.other.poll-interval", "5s");
+        // The AWS adapters are wired but never called on the simulated backend.
+        c.put("operator.aws.region", "eu-west-1");
+        c.put("operator.aws.endpoint", "http://127.0.0.1:9");
+        c.put("operator.aws.api-call-timeout", "5s");
         c.put("operator.api.tokens.ops.secret", OPERATOR_TOKEN);
         c.put("operator.api.tokens.ops.role", "operator");
         c.put("operator.api.tokens.view.secret", VIEWER_TOKEN);

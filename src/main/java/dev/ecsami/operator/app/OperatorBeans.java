@@ -3,6 +3,10 @@ package dev.ecsami.operator.app;
 import dev.ecsami.operator.config.OperatorConfig;
 import dev.ecsami.operator.config.TargetsFactory;
 import dev.ecsami.operator.core.model.Target;
+import dev.ecsami.operator.core.port.AmiCatalog;
+import dev.ecsami.operator.core.port.ContainerInstances;
+import dev.ecsami.operator.core.port.Fleet;
+import dev.ecsami.operator.core.port.LaunchSpecs;
 import dev.ecsami.operator.core.port.Notifier;
 import dev.ecsami.operator.core.port.RolloutStore;
 import dev.ecsami.operator.runtime.FleetPorts;
@@ -16,6 +20,7 @@ import dev.ecsami.operator.metrics.MeteredPorts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -58,14 +63,13 @@ public class OperatorBeans {
 
     @Produces
     @Singleton
-    FleetPorts ports(OperatorConfig config, Optional<SimulatedBackend> simulated, MeterRegistry registry) {
-        return new MeteredPorts(registry).wrap(rawPorts(config, simulated));
-    }
-
-    private static FleetPorts rawPorts(OperatorConfig config, Optional<SimulatedBackend> simulated) {
-        return simulated.map(SimulatedBackend::ports).orElseThrow(() -> new IllegalStateException(
-                "operator.backend=" + config.backend().name().toLowerCase()
-                        + ": the AWS adapters are not part of this build yet; set operator.backend=simulated"));
+    FleetPorts ports(Optional<SimulatedBackend> simulated, MeterRegistry registry, Instance<Fleet> fleet,
+                     Instance<ContainerInstances> containerInstances, Instance<LaunchSpecs> launchSpecs,
+                     Instance<AmiCatalog> amiCatalog) {
+        // The AWS adapters (and their SDK clients) are only built when the backend is AWS.
+        FleetPorts raw = simulated.map(SimulatedBackend::ports).orElseGet(() -> new FleetPorts(fleet.get(),
+                containerInstances.get(), launchSpecs.get(), amiCatalog.get()));
+        return new MeteredPorts(registry).wrap(raw);
     }
 
     @Produces
