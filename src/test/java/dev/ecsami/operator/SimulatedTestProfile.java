@@ -46,6 +46,7 @@ public class SimulatedTestProfile implements QuarkusTestProfile {
         c.put("operator.aws.region", "eu-west-1");
         c.put("operator.aws.endpoint", "http://127.0.0.1:9");
         c.put("operator.aws.api-call-timeout", "5s");
+        c.put("operator.aws.api-call-attempt-timeout", "2s");
         c.put("operator.api.tokens.ops.secret", OPERATOR_TOKEN);
         c.put("operator.api.tokens.ops.role", "operator");
         c.put("operator.api.tokens.view.secret", VIEWER_TOKEN);
