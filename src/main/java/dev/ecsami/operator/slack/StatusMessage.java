@@ -58,6 +58,9 @@ final class StatusMessage {
     }
 
     private String progress(Rollout r, RolloutProgress p, Instant now) {
+        if (r.baseline() == null && r.steps().isEmpty()) {
+            return "*Progress:* not started yet: the pre-flight checks run first";
+        }
         StringBuilder sb = new StringBuilder("*Progress:* ").append(p.replaced()).append(" of ").append(p.total())
                 .append(" replaced");
         if (p.skipped() > 0) {

@@ -12,6 +12,7 @@ import dev.ecsami.operator.core.model.RolloutState;
 import dev.ecsami.operator.core.model.StepPhase;
 import dev.ecsami.operator.core.model.Target;
 import dev.ecsami.operator.core.model.Trigger;
+import dev.ecsami.operator.core.port.Notifier;
 import dev.ecsami.operator.core.rollout.RolloutControl;
 
 import java.time.Instant;
@@ -20,9 +21,17 @@ import java.util.List;
 
 /**
  * A rollout moved along the way the engine moves one, with the same event texts; each step returns
- * the events it added, as the engine hands them to a notifier.
+ * the rollout after it and the events it added, as the engine hands them to a notifier.
  */
 final class RolloutScript {
+
+    /** A rollout as it is after a step, with the events the step added. */
+    record Change(Rollout rollout, List<RolloutEvent> events) {
+        void tell(Notifier notifier) {
+            notifier.rolloutChanged(rollout, events);
+        }
+    }
+
     static final Instant T0 = Instant.parse("2024-06-13T10:00:00Z");
     static final AmiRef OLD = new AmiRef("ami-0123456789abcdef0", "al2023-ami-ecs-hvm-2023.0.20240501-kernel-6.1-x86_64");
     static final AmiRef NEW = new AmiRef("ami-0fedcba9876543210", "al2023-ami-ecs-hvm-2023.0.20240611-kernel-6.1-x86_64");
@@ -54,18 +63,18 @@ final class RolloutScript {
         return rollout;
     }
 
-    /** The events so far: what a notifier sees first. */
-    List<RolloutEvent> created() {
-        return rollout.events();
+    /** The rollout as created, with all its events: what a notifier sees first. */
+    Change created() {
+        return new Change(rollout, rollout.events());
     }
 
-    List<RolloutEvent> start(Instant at) {
+    Change start(Instant at) {
         return apply(rollout.toBuilder().baseline(new Baseline(total, total, total + 1, total)).updatedAt(at),
                 List.of(event(at, RolloutEvent.Type.STARTED, "", total + " of " + total + " instances to replace, "
                         + OLD + " -> " + NEW + "; desired " + total + ", max " + (total + 1) + ", " + total + " serving")));
     }
 
-    List<RolloutEvent> startInstance(String id, Instant at) {
+    Change startInstance(String id, Instant at) {
         List<InstanceStep> steps = new ArrayList<>(rollout.steps());
         steps.add(InstanceStep.start(id, "eu-west-1a", "arn:aws:ecs:eu-west-1:1:container-instance/" + id,
                 StepPhase.LAUNCH_REPLACEMENT, at));
@@ -74,13 +83,13 @@ final class RolloutScript {
                         + " of " + total + ")")));
     }
 
-    List<RolloutEvent> drain(String id, Instant at) {
+    Change drain(String id, Instant at) {
         return apply(step(id, rollout.step(id).orElseThrow().enter(StepPhase.DRAIN, at), at),
                 List.of(event(at, RolloutEvent.Type.DRAIN_STARTED, id, "set DRAINING with 4 running tasks")));
     }
 
     /** Drained at {@code drained}, replaced at {@code at}. */
-    List<RolloutEvent> finish(String id, Instant drained, Instant at) {
+    Change finish(String id, Instant drained, Instant at) {
         InstanceStep s = rollout.step(id).orElseThrow().enter(StepPhase.WAIT_STEADY, drained)
                 .enter(StepPhase.TERMINATE, at).enter(StepPhase.BAKE, at).enter(StepPhase.DONE, at);
         return apply(step(id, s, at), List.of(
@@ -90,7 +99,7 @@ final class RolloutScript {
                         + dev.ecsami.operator.core.rollout.DurationText.of(java.time.Duration.between(s.startedAt(), at)))));
     }
 
-    List<RolloutEvent> force(String id, Instant at) {
+    Change force(String id, Instant at) {
         InstanceStep s = rollout.step(id).orElseThrow().markForced().enter(StepPhase.TERMINATE, at)
                 .enter(StepPhase.BAKE, at).enter(StepPhase.DONE, at);
         return apply(step(id, s, at), List.of(
@@ -99,31 +108,31 @@ final class RolloutScript {
                 event(at, RolloutEvent.Type.INSTANCE_DONE, id, "replaced in 31m 00s")));
     }
 
-    List<RolloutEvent> skip(String id, Instant at) {
+    Change skip(String id, Instant at) {
         return apply(step(id, rollout.step(id).orElseThrow().enter(StepPhase.SKIPPED, at), at),
                 List.of(event(at, RolloutEvent.Type.INSTANCE_SKIPPED, id, "gone before it was drained")));
     }
 
-    List<RolloutEvent> pause(String reason, Instant at) {
+    Change pause(String reason, Instant at) {
         return apply(rollout.toBuilder().state(RolloutState.PAUSED, reason).updatedAt(at),
                 List.of(event(at, RolloutEvent.Type.PAUSED, "", reason)));
     }
 
-    List<RolloutEvent> resume(Instant at) {
+    Change resume(Instant at) {
         Rollout before = rollout;
         rollout = RolloutControl.resume(rollout, "bob", at);
-        return rollout.events().subList(before.events().size(), rollout.events().size());
+        return new Change(rollout, rollout.events().subList(before.events().size(), rollout.events().size()));
     }
 
-    List<RolloutEvent> succeed(Instant at) {
+    Change succeed(Instant at) {
         return apply(rollout.toBuilder().state(RolloutState.SUCCEEDED, "").finishedAt(at).updatedAt(at),
                 List.of(event(at, RolloutEvent.Type.SUCCEEDED, "", "done")));
     }
 
-    List<RolloutEvent> fail(String reason, Instant at) {
+    Change fail(String reason, Instant at) {
         Rollout before = rollout;
         rollout = RolloutControl.fail(rollout, reason, at);
-        return rollout.events().subList(before.events().size(), rollout.events().size());
+        return new Change(rollout, rollout.events().subList(before.events().size(), rollout.events().size()));
     }
 
     private Rollout.Builder step(String id, InstanceStep updated, Instant at) {
@@ -131,9 +140,9 @@ final class RolloutScript {
         return rollout.toBuilder().steps(steps).updatedAt(at);
     }
 
-    private List<RolloutEvent> apply(Rollout.Builder next, List<RolloutEvent> events) {
+    private Change apply(Rollout.Builder next, List<RolloutEvent> events) {
         rollout = next.events(events).build();
-        return events;
+        return new Change(rollout, events);
     }
 
     private static RolloutEvent event(Instant at, RolloutEvent.Type type, String instanceId, String message) {

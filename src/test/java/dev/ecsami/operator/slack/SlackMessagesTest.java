@@ -87,6 +87,13 @@ class SlackMessagesTest {
     }
 
     @Test
+    void aRunningRolloutBeforeItsPreflightSaysSoInsteadOfAFullBar() {
+        SlackMessage m = messages.status(RolloutScript.of(4).rollout(), T0);
+
+        assertThat(section(m, "*Progress:*")).isEqualTo("*Progress:* not started yet: the pre-flight checks run first");
+    }
+
+    @Test
     void plannedStatusShowsTheCallsToApproveOrAbort() {
         RolloutScript s = RolloutScript.of(3, RolloutPolicy.defaults(), RolloutScript.SNS, true);
 
