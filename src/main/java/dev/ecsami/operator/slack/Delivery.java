@@ -1,13 +1,17 @@
 package dev.ecsami.operator.slack;
 
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
- * A message waiting to be sent.
+ * A message waiting to be sent. Its content is rendered by the sender, not by the rollout path:
+ * rollouts are immutable, so rendering later shows the same thing, and a status superseded in the
+ * queue is never rendered at all.
  *
  * @param rolloutId the rollout it is about, empty for a message about no rollout
+ * @param content   renders the message; called on the sender thread
  */
-record Delivery(Kind kind, String rolloutId, SlackMessage message) {
+record Delivery(Kind kind, String rolloutId, Supplier<SlackMessage> content) {
 
     enum Kind {
         /** Must go out as a message of its own: a milestone in webhook mode, targets behind in both modes. */
@@ -23,8 +27,21 @@ record Delivery(Kind kind, String rolloutId, SlackMessage message) {
 
     Delivery {
         Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(content, "content");
         rolloutId = rolloutId == null ? "" : rolloutId;
+    }
+
+    static Delivery of(Kind kind, String rolloutId, SlackMessage message) {
+        return new Delivery(kind, rolloutId, () -> message);
+    }
+
+    SlackMessage message() {
+        return content.get();
+    }
+
+    /** Renders once; the result is what every attempt sends. */
+    Delivery rendered() {
+        return of(kind, rolloutId, content.get());
     }
 
     /** A newer status of the same rollout makes a queued one pointless. */

@@ -58,7 +58,17 @@ final class SlackSender implements AutoCloseable {
         if (d.isEmpty()) {
             submit(this::next);
         } else {
-            attempt(d.get(), 1);
+            render(d.get()).ifPresentOrElse(ready -> attempt(ready, 1), () -> submit(this::next));
+        }
+    }
+
+    private Optional<Delivery> render(Delivery d) {
+        try {
+            return Optional.of(d.rendered());
+        } catch (RuntimeException e) {
+            metrics.dropped(SlackMetrics.Drop.REJECTED);
+            LOG.warnf("Could not render the Slack %s: %s", d.describe(), Redaction.failure(e));
+            return Optional.empty();
         }
     }
 

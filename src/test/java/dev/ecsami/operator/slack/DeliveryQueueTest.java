@@ -13,7 +13,7 @@ class DeliveryQueueTest {
     private final SlackMetrics metrics = SlackMetrics.plain("test");
 
     private static Delivery d(Delivery.Kind kind, String rollout, String text) {
-        return new Delivery(kind, rollout, new SlackMessage(text, List.of(Blocks.section(text))));
+        return Delivery.of(kind, rollout, new SlackMessage(text, List.of(Blocks.section(text))));
     }
 
     private static List<String> drain(DeliveryQueue q) throws InterruptedException {

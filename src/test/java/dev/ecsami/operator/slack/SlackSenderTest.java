@@ -1,13 +1,12 @@
 package dev.ecsami.operator.slack;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -44,12 +43,11 @@ class SlackSenderTest {
     }
 
     private static Delivery announce(String text) {
-        return new Delivery(Delivery.Kind.ANNOUNCE, "r-1", new SlackMessage(text, List.of(Blocks.section(text))));
+        return Delivery.of(Delivery.Kind.ANNOUNCE, "r-1", new SlackMessage(text, List.of(Blocks.section(text))));
     }
 
-    private static List<ServeEvent> requestsInOrder() {
-        return slack.getAllServeEvents().stream()
-                .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate())).toList();
+    private static List<LoggedRequest> requestsInOrder() {
+        return Received.inOrder(slack);
     }
 
     @Test
@@ -63,10 +61,10 @@ class SlackSenderTest {
         queue.offer(announce("hello"));
 
         Eventually.await(Duration.ofSeconds(5), "the message to be sent", () -> metrics.sentCount() == 1);
-        List<ServeEvent> requests = requestsInOrder();
+        List<LoggedRequest> requests = requestsInOrder();
         assertThat(requests).hasSize(2);
-        long waitedMillis = requests.get(1).getRequest().getLoggedDate().getTime()
-                - requests.get(0).getRequest().getLoggedDate().getTime();
+        long waitedMillis = requests.get(1).getLoggedDate().getTime()
+                - requests.get(0).getLoggedDate().getTime();
         assertThat(waitedMillis).isGreaterThanOrEqualTo(1000);
         assertThat(metrics.retriedCount()).isEqualTo(1);
     }
@@ -98,7 +96,7 @@ class SlackSenderTest {
         queue.offer(announce("second"));
 
         Eventually.await(Duration.ofSeconds(5), "the second message to be sent", () -> metrics.sentCount() == 1);
-        assertThat(requestsInOrder().get(1).getRequest().getBodyAsString()).contains("second");
+        assertThat(requestsInOrder().get(1).getBodyAsString()).contains("second");
     }
 
     @Test
@@ -122,7 +120,7 @@ class SlackSenderTest {
         startSender(1, Duration.ofMillis(10));
 
         Eventually.await(Duration.ofSeconds(5), "five messages", () -> metrics.sentCount() == 5);
-        assertThat(requestsInOrder()).extracting(e -> e.getRequest().getBodyAsString().replaceAll(".*\"text\":\"(m\\d)\".*", "$1"))
+        assertThat(requestsInOrder()).extracting(e -> e.getBodyAsString().replaceAll(".*\"text\":\"(m\\d)\".*", "$1"))
                 .containsExactly("m0", "m1", "m2", "m3", "m4");
     }
 }
