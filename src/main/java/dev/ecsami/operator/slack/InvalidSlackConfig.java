@@ -7,7 +7,7 @@ public final class InvalidSlackConfig extends IllegalArgumentException {
     private final List<String> problems;
 
     InvalidSlackConfig(List<String> problems) {
-        super("Invalid Slack configuration: " + String.join("; ", problems));
+        super("Invalid Slack configuration:\n  - " + String.join("\n  - ", problems));
         this.problems = List.copyOf(problems);
     }
 

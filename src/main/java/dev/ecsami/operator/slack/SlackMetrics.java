@@ -24,10 +24,10 @@ public final class SlackMetrics {
         REJECTED
     }
 
-    static final String SENT = "operator.slack.messages.sent";
-    static final String RETRIED = "operator.slack.messages.retried";
-    static final String DROPPED = "operator.slack.messages.dropped";
-    static final String QUEUED = "operator.slack.messages.queued";
+    static final String SENT = "ecs_operator_slack_messages_sent";
+    static final String RETRIED = "ecs_operator_slack_messages_retried";
+    static final String DROPPED = "ecs_operator_slack_messages_dropped";
+    static final String QUEUED = "ecs_operator_slack_messages_queued";
 
     private final String mode;
     private final Optional<MeterRegistry> registry;
