@@ -1,7 +1,9 @@
 package dev.ecsami.operator.slack;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jboss.logging.Logger;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.Optional;
  * log renderer. The producer is a thin wrapper around this.
  */
 public final class SlackNotifiers {
+    private static final Logger LOG = Logger.getLogger(SlackNotifiers.class);
     /** Backoff between retries never grows beyond this, unless the configured first backoff is longer. */
     static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
@@ -45,6 +48,9 @@ public final class SlackNotifiers {
         SlackSender sender = new SlackSender(queue, endpoint, new RetryPolicy(s.maxAttempts(), s.retryBackoff(),
                 maxBackoff), metrics, SlackSender.singleThread("slack-sender"));
         sender.start();
+        LOG.infof("Slack notifications on: %s mode, to %s", endpoint.mode(), s.mode() == SlackSettings.Mode.WEBHOOK
+                ? Redaction.url(URI.create(s.webhookUrl().orElseThrow().reveal()))
+                : "channel " + s.channel() + " via " + Redaction.url(s.apiUrl()));
         return Optional.of(new SlackNotifier(endpoint.mode(), plan, messages, queue, sender, metrics, clock));
     }
 

@@ -77,7 +77,8 @@ class SecretsTest {
             Eventually.await(Duration.ofSeconds(5), "the unreachable webhook to be given up",
                     () -> notifier.metrics().droppedCount(SlackMetrics.Drop.GAVE_UP) == 1);
 
-            assertThat(log.all()).contains("Slack refused the webhook", "HTTP 404", "dropped after 3 attempts");
+            assertThat(log.all()).contains("Slack notifications on: webhook mode, to http://127.0.0.1:",
+                    "Slack refused the webhook", "HTTP 404", "dropped after 3 attempts");
             assertNoSecretIn(log.all());
         }
         assertNoSecretInMetrics();
