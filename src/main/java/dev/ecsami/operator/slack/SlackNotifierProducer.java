@@ -1,0 +1,87 @@
+package dev.ecsami.operator.slack;
+
+import dev.ecsami.operator.app.NotificationChannel;
+import dev.ecsami.operator.core.model.Rollout;
+import dev.ecsami.operator.core.model.RolloutEvent;
+import dev.ecsami.operator.core.port.Notifier;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * CDI wiring only. Validates operator.slack.* at start-up (a bad setting stops the operator with
+ * one line per problem, each naming its key) and produces two notification channels: Slack
+ * (webhook or bot) and the log renderer. A channel that is not configured is silent.
+ */
+@Startup
+@Singleton
+public class SlackNotifierProducer {
+    private final SlackSettings settings;
+    private final Clock clock;
+    private final MeterRegistry registry;
+
+    SlackNotifierProducer(SlackConfig config, Clock clock, MeterRegistry registry) {
+        this.settings = SlackSettings.from(config);
+        this.clock = clock;
+        this.registry = registry;
+    }
+
+    @Produces
+    @ApplicationScoped
+    @Typed(NotificationChannel.class)
+    NotificationChannel slack() {
+        return new Channel(SlackNotifiers.slack(settings, clock, Optional.of(registry)));
+    }
+
+    @Produces
+    @ApplicationScoped
+    @Typed(NotificationChannel.class)
+    NotificationChannel slackRenderedToLog() {
+        return new Channel(SlackNotifiers.logRenderer(settings, clock));
+    }
+
+    void close(@Disposes NotificationChannel channel) throws Exception {
+        if (channel instanceof Channel c) {
+            c.close();
+        }
+    }
+
+    /** A notifier of this package as one of the application's channels; silent when there is none. */
+    private static final class Channel implements NotificationChannel, AutoCloseable {
+        private final Optional<? extends Notifier> delegate;
+
+        Channel(Optional<? extends Notifier> delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void rolloutChanged(Rollout rollout, List<RolloutEvent> newEvents) {
+            delegate.ifPresent(n -> n.rolloutChanged(rollout, newEvents));
+        }
+
+        @Override
+        public void targetsBehind(List<Behind> behind) {
+            delegate.ifPresent(n -> n.targetsBehind(behind));
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (delegate.isPresent() && delegate.get() instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
+        }
+
+        @Override
+        public String toString() {
+            return delegate.map(Object::toString).orElse("silent");
+        }
+    }
+}
