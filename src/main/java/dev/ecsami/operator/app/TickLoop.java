@@ -84,8 +84,11 @@ public class TickLoop {
             simulated.ifPresent(s -> s.advanceBy(Duration.ofNanos(wall - lastWallNanos)));
             lastWallNanos = wall;
             if (!clock.instant().isBefore(nextAmiCheck)) {
-                Trigger.Kind kind = checkedOnce ? Trigger.Kind.SSM_CHECK : Trigger.Kind.STARTUP_CHECK;
-                for (NewAmiCheck.Outcome o : amiCheck.run(new Trigger(kind, "", "periodic AMI check"))) {
+                Trigger trigger = checkedOnce
+                        ? new Trigger(Trigger.Kind.SSM_CHECK, "", "every " + config.amiCheck().interval().toString()
+                        .substring(2).toLowerCase())
+                        : new Trigger(Trigger.Kind.STARTUP_CHECK, "", "");
+                for (NewAmiCheck.Outcome o : amiCheck.run(trigger)) {
                     LOG.infof("AMI check: target %s %s: %s", o.target(), o.action(), o.detail());
                 }
                 checkedOnce = true;

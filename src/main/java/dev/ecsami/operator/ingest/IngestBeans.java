@@ -11,6 +11,8 @@ import dev.ecsami.operator.ingest.sns.SnsMessageVerifier;
 import dev.ecsami.operator.runtime.NewAmiCheck;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
+import dev.ecsami.operator.metrics.MeteredGate;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.net.http.HttpClient;
@@ -49,7 +51,12 @@ public class IngestBeans {
 
     @Produces
     @Singleton
-    EnvelopeGate gate(SnsConfig config, CertUrlPolicy policy, CertificateFetcher certificates) {
+    EnvelopeGate gate(SnsConfig config, CertUrlPolicy policy, CertificateFetcher certificates,
+                      MeterRegistry registry) {
+        return new MeteredGate(verifyingGate(config, policy, certificates), registry);
+    }
+
+    private EnvelopeGate verifyingGate(SnsConfig config, CertUrlPolicy policy, CertificateFetcher certificates) {
         if (config.dedupeRetention().compareTo(config.timestampTolerance().multipliedBy(2)) < 0) {
             throw new IllegalArgumentException("operator.sns.dedupe-retention (" + config.dedupeRetention()
                     + ") must be at least twice operator.sns.timestamp-tolerance (" + config.timestampTolerance()

@@ -39,7 +39,8 @@ public final class NewAmiCheck {
         this.notifier = notifier;
     }
 
-    public List<Outcome> run(Trigger trigger) {
+    /** Synchronized: an announcement and the periodic check may arrive together; one acts, the other sees it. */
+    public synchronized List<Outcome> run(Trigger trigger) {
         List<Outcome> outcomes = new ArrayList<>();
         List<Notifier.Behind> behind = new ArrayList<>();
         for (Target target : commands.targets().values().stream()

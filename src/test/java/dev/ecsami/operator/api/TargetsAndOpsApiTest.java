@@ -57,12 +57,15 @@ class TargetsAndOpsApiTest {
     }
 
     @Test
-    void metricsCountAwsCallsByOperation() {
+    void metricsCountAwsCallsByOperationAndNotificationsByVerdict() {
         asOperator().get("/api/targets").then().statusCode(200);
 
         String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
 
         assertThat(metrics).contains("ecs_operator_aws_calls_total{operation=\"DescribeGroup\"");
+        RestAssured.given().contentType("text/plain").body("{not an SNS message").post("/sns").then().statusCode(400);
+        assertThat(RestAssured.get("/q/metrics").then().extract().asString())
+                .contains("ecs_operator_notifications_total{kind=\"unknown\",verdict=\"malformed\"}");
     }
 
     @Test
