@@ -115,7 +115,7 @@ public final class RolloutControl {
             events.add(new RolloutEvent(now, RolloutEvent.Type.CAPACITY_RESTORED, "", "desired capacity " + desired
                     + ", max size " + max + " (the rollout started at " + r.baseline().desired() + " / "
                     + r.baseline().max() + ")" + (desired > r.baseline().desired()
-                    ? "; the surplus instances run tasks, so they were left in place" : ""), actor));
+                    ? "; the surplus instances run tasks or are not serving yet, so they were left in place" : ""), actor));
         }
         events.add(new RolloutEvent(now, RolloutEvent.Type.ABORTED, "", "aborted by " + actor, actor));
         Rollout aborted = r.toBuilder().state(RolloutState.ABORTED, "aborted by " + actor).nextCheckAt(null)
