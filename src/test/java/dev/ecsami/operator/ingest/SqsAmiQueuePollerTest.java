@@ -6,7 +6,7 @@ import dev.ecsami.operator.core.model.Trigger;
 import dev.ecsami.operator.ingest.sns.CertUrlPolicy;
 import dev.ecsami.operator.ingest.sns.CertificateFetcher;
 import dev.ecsami.operator.ingest.sns.MessageIdDeduplicator;
-import dev.ecsami.operator.ingest.sns.MutableClock;
+import dev.ecsami.operator.testing.MutableClock;
 import dev.ecsami.operator.ingest.sns.SnsBodyLimit;
 import dev.ecsami.operator.ingest.sns.SnsIngest;
 import dev.ecsami.operator.ingest.sns.SnsMessageVerifier;

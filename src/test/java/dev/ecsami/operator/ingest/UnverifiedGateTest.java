@@ -3,7 +3,7 @@ package dev.ecsami.operator.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsami.operator.ingest.sns.MessageIdDeduplicator;
-import dev.ecsami.operator.ingest.sns.MutableClock;
+import dev.ecsami.operator.testing.MutableClock;
 import dev.ecsami.operator.ingest.sns.SnsBodyLimit;
 import dev.ecsami.operator.ingest.sns.Verdict;
 import java.time.Duration;

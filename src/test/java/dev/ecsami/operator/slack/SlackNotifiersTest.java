@@ -1,5 +1,6 @@
 package dev.ecsami.operator.slack;
 
+import dev.ecsami.operator.testing.MutableClock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.ecsami.operator.core.model.AmiRef;
 import dev.ecsami.operator.core.model.RolloutPolicy;

@@ -1,5 +1,6 @@
 package dev.ecsami.operator.ingest.sns;
 
+import dev.ecsami.operator.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;

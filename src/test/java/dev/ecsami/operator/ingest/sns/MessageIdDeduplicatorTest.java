@@ -1,5 +1,6 @@
 package dev.ecsami.operator.ingest.sns;
 
+import dev.ecsami.operator.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

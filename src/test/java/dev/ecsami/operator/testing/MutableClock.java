@@ -1,4 +1,4 @@
-package dev.ecsami.operator.ingest.sns;
+package dev.ecsami.operator.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,17 +6,21 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand. */
+/**
+ * A clock a test moves by hand, forwards or back (unlike the simulation's SimClock, which only
+ * goes forward). Safe to read from another thread.
+ */
 public final class MutableClock extends Clock {
-
-    private Instant now;
+    private volatile Instant now;
 
     public MutableClock(Instant start) {
         this.now = start;
     }
 
-    public void advance(Duration duration) {
+    /** Moves the clock on and returns the new time. */
+    public Instant advance(Duration duration) {
         now = now.plus(duration);
+        return now;
     }
 
     public void set(Instant instant) {
@@ -35,6 +39,6 @@ public final class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("tests use UTC");
+        return this;
     }
 }
