@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -123,6 +124,20 @@ class ThroughAwsAdaptersFailureScenarioTest {
     }
 
     @Test
+    void withoutSurgeNotEnoughSpareCapacityIsCaughtByPreflight() {
+        World w = fleetOf(3, World.policy().withSurge(false));
+        w.aws.setup().service(World.CLUSTER, "big", 3, 50, 200, 1024, 4096, Set.of(), true);
+        Rollout r = w.start();
+
+        Rollout paused = w.runUntilSettled(r.id(), Duration.ofMinutes(10));
+
+        assertThat(paused.state()).isEqualTo(RolloutState.PAUSED);
+        assertThat(paused.preflight()).anyMatch(f -> f.code() == Finding.Code.INSUFFICIENT_SPARE_CAPACITY
+                && f.message().contains("big"));
+        assertThat(w.aws.log().mutations()).isEmpty();
+    }
+
+    @Test
     void suspendedTerminateProcessBlocksTheRollout() {
         World w = fleetOf(3, World.policy());
         w.aws.setup().suspend(World.GROUP, "Terminate").suspend(World.GROUP, "AZRebalance");
@@ -152,6 +167,20 @@ class ThroughAwsAdaptersFailureScenarioTest {
         assertThat(drain).isGreaterThan(Duration.ofMinutes(8));
         assertThat(step.forced()).isFalse();
         assertThat(w.violations).isEmpty();
+    }
+
+    @Test
+    void standaloneTaskThatNeverEndsPausesAtTheDrainTimeout() {
+        World w = fleetOf(3, World.policy().withDrainTimeout(Duration.ofMinutes(15), OnDrainTimeout.PAUSE));
+        String holder = firstCandidate(w);
+        w.aws.setup().standaloneTask(World.CLUSTER, holder, 128, 128, null);
+        Rollout r = w.start();
+
+        Rollout paused = w.runUntilSettled(r.id(), Duration.ofHours(2));
+
+        assertThat(paused.state()).isEqualTo(RolloutState.PAUSED);
+        assertThat(paused.reason()).contains(holder).contains("1 standalone");
+        assertThat(w.mutations("Terminate")).isZero();
     }
 
     @Test

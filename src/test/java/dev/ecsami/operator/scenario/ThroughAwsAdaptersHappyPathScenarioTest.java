@@ -91,6 +91,39 @@ class ThroughAwsAdaptersHappyPathScenarioTest {
     }
 
     @Test
+    void withoutSurgeTwoInFlightDipsByAtMostTwo() {
+        World w = fleetOf(8, World.policy().withSurge(false).withMaxInFlight(2));
+        w.aws.setup().service(World.CLUSTER, "small", 2, 50, 200, 64, 64);
+        Rollout r = w.start();
+        int lowest = Integer.MAX_VALUE;
+
+        while (w.rollout(r.id()).state() == RolloutState.RUNNING) {
+            w.step();
+            lowest = Math.min(lowest, new Observation(w.aws.peekGroup(World.GROUP),
+                    w.aws.peekCluster(World.CLUSTER)).servingCapacity());
+        }
+
+        Rollout done = w.rollout(r.id());
+        assertThat(done.state()).as(done.reason()).isEqualTo(RolloutState.SUCCEEDED);
+        assertThat(lowest).isGreaterThanOrEqualTo(6);
+        assertThat(w.instanceAmis()).hasSize(8).containsOnly(World.NEW_AMI);
+        assertThat(w.violations).isEmpty();
+    }
+
+    @Test
+    void twoInFlightReplacesPairsAndNeverDrainsMoreThanTwo() {
+        World w = fleetOf(8, World.policy().withMaxInFlight(2));
+        Rollout r = w.start();
+
+        Rollout done = w.runUntilSettled(r.id(), Duration.ofHours(3));
+
+        assertThat(done.state()).as(done.reason()).isEqualTo(RolloutState.SUCCEEDED);
+        assertThat(w.violations).isEmpty();
+        assertThat(w.instanceAmis()).hasSize(8).containsOnly(World.NEW_AMI);
+        assertThat(w.aws.peekGroup(World.GROUP).max()).isEqualTo(10);
+    }
+
+    @Test
     void surgeRaisesAFullGroupsMaxSizeAndRestoresIt() {
         World w = fleetOf(4, World.policy());
         w.aws.fleet().setCapacity(World.GROUP, 4, 4);
