@@ -29,8 +29,11 @@ final class EcsApi {
     private record Placed(TaskInfo task, String containerInstanceArn) {
     }
 
+    private record ServiceRef(String cluster, String service) {
+    }
+
     private final SimulatedAws aws;
-    private final Map<String, String[]> serviceByTaskDefinition = new HashMap<>();
+    private final Map<String, ServiceRef> serviceByTaskDefinition = new HashMap<>();
 
     EcsApi(SimulatedAws aws) {
         this.aws = aws;
@@ -120,18 +123,21 @@ final class EcsApi {
     }
 
     private ObjectNode describeTaskDefinition(String arn) {
-        String[] owner = serviceByTaskDefinition.get(arn);
-        ServiceState s = owner == null ? null : read(owner[0], TaskDetail.NONE).service(owner[1]).orElse(null);
+        ServiceRef owner = serviceByTaskDefinition.get(arn);
+        ServiceState s = owner == null ? null
+                : read(owner.cluster(), TaskDetail.NONE).service(owner.service()).orElse(null);
         if (s == null) {
             throw new Reply.Failure("DescribeTaskDefinition", "ClientException", "Unable to describe task definition.");
         }
         ObjectNode td = JSON.createObjectNode().put("taskDefinitionArn", arn).put("family", s.name())
                 .put("revision", 1).put("status", "ACTIVE").put("networkMode", "bridge")
-                .put("cpu", Integer.toString(s.taskNeed().cpu())).put("memory", Integer.toString(s.taskNeed().memory()));
+                .put("cpu", Integer.toString(s.taskNeed().cpu()))
+                .put("memory", Integer.toString(s.taskNeed().memory()));
         ObjectNode container = td.putArray("containerDefinitions").addObject().put("name", "app")
                 .put("image", "public.ecr.aws/docker/library/nginx:latest").put("essential", true);
         ArrayNode mappings = container.putArray("portMappings");
-        s.hostPorts().forEach(p -> mappings.addObject().put("containerPort", p).put("hostPort", p).put("protocol", "tcp"));
+        s.hostPorts().forEach(p -> mappings.addObject().put("containerPort", p).put("hostPort", p)
+                .put("protocol", "tcp"));
         ObjectNode reply = JSON.createObjectNode();
         reply.set("taskDefinition", td);
         return reply;
@@ -169,7 +175,7 @@ final class EcsApi {
 
     private ObjectNode service(String cluster, ServiceState s) {
         String taskDefinition = ARN + "task-definition/" + cluster + "-" + s.name() + ":1";
-        serviceByTaskDefinition.put(taskDefinition, new String[] {cluster, s.name()});
+        serviceByTaskDefinition.put(taskDefinition, new ServiceRef(cluster, s.name()));
         ObjectNode n = JSON.createObjectNode().put("serviceArn", serviceArn(cluster, s.name()))
                 .put("serviceName", s.name()).put("clusterArn", ARN + "cluster/" + cluster).put("status", "ACTIVE")
                 .put("desiredCount", s.desired()).put("runningCount", s.running()).put("pendingCount", s.pending())

@@ -38,7 +38,7 @@ class ThroughAwsAdaptersFailureScenarioTest {
     }
 
     private static World fleetOf(int instances, RolloutPolicy policy) {
-        return ThroughAwsAdaptersHappyPathScenarioTest.throughAdapters(World.fleetOf(instances, policy), stub);
+        return ThroughAwsAdapters.wire(World.fleetOf(instances, policy), stub);
     }
 
     private static String firstCandidate(World w) {

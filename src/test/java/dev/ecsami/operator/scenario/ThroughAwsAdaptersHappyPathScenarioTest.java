@@ -1,7 +1,6 @@
 package dev.ecsami.operator.scenario;
 
 import dev.ecsami.operator.awsstub.AwsStub;
-import dev.ecsami.operator.awsstub.StubbedPorts;
 import dev.ecsami.operator.core.fleet.GroupState;
 import dev.ecsami.operator.core.fleet.Observation;
 import dev.ecsami.operator.core.model.Rollout;
@@ -34,14 +33,8 @@ class ThroughAwsAdaptersHappyPathScenarioTest {
         stub.close();
     }
 
-    static World throughAdapters(World w, AwsStub stub) {
-        w.portsWrapper = ports -> StubbedPorts.over(stub, w.aws);
-        w.wire();
-        return w;
-    }
-
     private static World fleetOf(int instances, RolloutPolicy policy) {
-        return throughAdapters(World.fleetOf(instances, policy), stub);
+        return ThroughAwsAdapters.wire(World.fleetOf(instances, policy), stub);
     }
 
     @Test

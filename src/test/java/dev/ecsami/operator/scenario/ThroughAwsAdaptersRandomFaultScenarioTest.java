@@ -34,7 +34,7 @@ class ThroughAwsAdaptersRandomFaultScenarioTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3})
     void transientFaultsSlowTheRolloutButNeverBreakAnInvariant(long seed) {
-        World w = ThroughAwsAdaptersHappyPathScenarioTest.throughAdapters(
+        World w = ThroughAwsAdapters.wire(
                 World.fleetOf(4, World.policy().withMaxInFlight(1 + (int) (seed % 2))), stub);
         Rollout r = w.start();
         w.aws.faults().transientFailures(0.15, seed);
@@ -52,7 +52,7 @@ class ThroughAwsAdaptersRandomFaultScenarioTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {21})
     void scriptedAccessDeniedPausesWithTheOperationNamed(long seed) {
-        World w = ThroughAwsAdaptersHappyPathScenarioTest.throughAdapters(World.fleetOf(3, World.policy()), stub);
+        World w = ThroughAwsAdapters.wire(World.fleetOf(3, World.policy()), stub);
         Rollout r = w.start();
         w.aws.faults().failNext("UpdateContainerInstancesState", 1, "AccessDeniedException", false);
 
