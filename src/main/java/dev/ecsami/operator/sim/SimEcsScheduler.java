@@ -5,9 +5,11 @@ import dev.ecsami.operator.core.fleet.Resources;
 import dev.ecsami.operator.core.fleet.TaskInfo;
 
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -109,14 +111,36 @@ final class SimEcsScheduler {
         }
     }
 
-    /** Spread: the ACTIVE instance with the fewest tasks of the service, then the most free CPU. */
+    /**
+     * Spread: the ACTIVE instance with the fewest tasks of the service, then the most free CPU; the
+     * first such instance on a tie. Groups the tasks by instance once, so a placement is linear.
+     */
     SimContainerInstance placement(SimService s) {
-        return world.clusters.getOrDefault(s.cluster, List.of()).stream()
-                .filter(ci -> ci.status == ContainerInstance.Status.ACTIVE && ci.agentConnected)
-                .filter(ci -> fits(ci, s))
-                .min(Comparator.comparing((SimContainerInstance ci) -> tasksOf(ci, s.name))
-                        .thenComparing(ci -> -remaining(ci).cpu()))
-                .orElse(null);
+        Map<String, List<SimTask>> byInstance = new HashMap<>();
+        for (SimTask x : world.tasks) {
+            byInstance.computeIfAbsent(x.instanceId, k -> new ArrayList<>()).add(x);
+        }
+        SimContainerInstance best = null;
+        long bestTasks = 0;
+        int bestCpu = 0;
+        for (SimContainerInstance ci : world.clusters.getOrDefault(s.cluster, List.of())) {
+            if (ci.status != ContainerInstance.Status.ACTIVE || !ci.agentConnected) {
+                continue;
+            }
+            List<SimTask> on = byInstance.getOrDefault(ci.instanceId, List.of());
+            long own = on.stream().filter(x -> x.service.equals(s.name)).count();
+            Resources free = remaining(ci, on);
+            if (s.distinctInstance && own > 0 || !free.fits(s.need)
+                    || s.hostPorts.stream().anyMatch(usedPorts(on)::contains)) {
+                continue;
+            }
+            if (best == null || own < bestTasks || own == bestTasks && -free.cpu() < -bestCpu) {
+                best = ci;
+                bestTasks = own;
+                bestCpu = free.cpu();
+            }
+        }
+        return best;
     }
 
     private boolean fits(SimContainerInstance ci, SimService s) {
@@ -133,21 +157,27 @@ final class SimEcsScheduler {
     }
 
     Resources remaining(SimContainerInstance ci) {
+        return remaining(ci, world.tasks.stream().filter(x -> x.instanceId.equals(ci.instanceId)).toList());
+    }
+
+    /** What is left of the instance's registered resources with these tasks placed on it. */
+    static Resources remaining(SimContainerInstance ci, List<SimTask> on) {
         Resources free = ci.registered;
-        for (SimTask x : world.tasks) {
-            if (x.instanceId.equals(ci.instanceId)) {
-                free = free.minus(x.need);
-            }
+        for (SimTask x : on) {
+            free = free.minus(x.need);
         }
         return free;
     }
 
     Set<Integer> usedPorts(SimContainerInstance ci) {
+        return usedPorts(world.tasks.stream().filter(x -> x.instanceId.equals(ci.instanceId)).toList());
+    }
+
+    /** The reserved ports and those of these tasks. */
+    static Set<Integer> usedPorts(List<SimTask> on) {
         Set<Integer> used = new HashSet<>(RESERVED_PORTS);
-        for (SimTask x : world.tasks) {
-            if (x.instanceId.equals(ci.instanceId)) {
-                used.addAll(x.ports);
-            }
+        for (SimTask x : on) {
+            used.addAll(x.ports);
         }
         return used;
     }

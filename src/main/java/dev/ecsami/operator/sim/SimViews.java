@@ -11,8 +11,10 @@ import dev.ecsami.operator.core.port.ExternalCallFailed;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Reads the simulated world as the core's observation types, the way the AWS APIs report it. */
 final class SimViews {
@@ -60,9 +62,10 @@ final class SimViews {
                     || detail == TaskDetail.DRAINING && ci.status == ContainerInstance.Status.DRAINING;
             List<TaskInfo> tasks = known ? on.stream().map(SimTask::view).toList() : List.of();
             instances.add(new ContainerInstance(ci.arn, ci.instanceId, ci.status, ci.agentConnected, ci.ami,
-                    ci.registered, world.scheduler.remaining(ci), world.scheduler.usedPorts(ci), running,
-                    on.size() - running, known, tasks));
+                    ci.registered, SimEcsScheduler.remaining(ci, on), SimEcsScheduler.usedPorts(on), running, on.size() - running, known, tasks));
         }
+        Set<String> inCluster = new HashSet<>();
+        cis.forEach(ci -> inCluster.add(ci.instanceId));
         List<ServiceState> services = new ArrayList<>();
         for (SimService s : world.services.values()) {
             if (!s.cluster.equals(name)) {
@@ -71,7 +74,7 @@ final class SimViews {
             int running = 0;
             int pending = 0;
             for (SimTask t : world.tasks) {
-                if (t.service.equals(s.name) && cis.stream().anyMatch(c -> c.instanceId.equals(t.instanceId))) {
+                if (t.service.equals(s.name) && inCluster.contains(t.instanceId)) {
                     if (t.state == SimTask.State.RUNNING) {
                         running++;
                     } else if (t.state == SimTask.State.PENDING) {

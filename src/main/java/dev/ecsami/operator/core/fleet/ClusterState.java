@@ -18,8 +18,19 @@ public record ClusterState(String name, List<ContainerInstance> instances, List<
                 (a, b) -> a.status() == ContainerInstance.Status.INACTIVE ? b : a));
     }
 
+    /** As {@code byEc2Instance().get(instanceId)}, without building the map: one scan. */
     public Optional<ContainerInstance> forEc2Instance(String instanceId) {
-        return Optional.ofNullable(byEc2Instance().get(instanceId));
+        ContainerInstance found = null;
+        for (ContainerInstance ci : instances) {
+            if (ci.ec2InstanceId().equals(instanceId)) {
+                if (found == null) {
+                    found = ci;
+                } else if (found.status() == ContainerInstance.Status.INACTIVE) {
+                    found = ci;
+                }
+            }
+        }
+        return Optional.ofNullable(found);
     }
 
     public Optional<ServiceState> service(String name) {

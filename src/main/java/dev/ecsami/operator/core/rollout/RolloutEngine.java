@@ -14,9 +14,11 @@ import dev.ecsami.operator.core.model.StepPhase;
 
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -73,7 +75,7 @@ public final class RolloutEngine {
         }
         if (tick.steps().stream().allMatch(s -> s.phase().isFinished())
                 && OutdatedInstances.select(observed, current.toAmi().imageId()).stream()
-                .allMatch(gi -> tick.steps().stream().anyMatch(s -> s.instanceId().equals(gi.instanceId())))) {
+                .allMatch(gi -> stepped(tick).contains(gi.instanceId()))) {
             return finish(rollout, next, tick);
         }
         return decide(rollout, next, tick);
@@ -145,10 +147,17 @@ public final class RolloutEngine {
         return Optional.empty();
     }
 
+    /** The instances this rollout has a step for, as a set: membership is asked once per candidate. */
+    private static Set<String> stepped(Tick tick) {
+        Set<String> ids = new HashSet<>();
+        tick.steps().forEach(s -> ids.add(s.instanceId()));
+        return ids;
+    }
+
     private Optional<String> startNext(Tick tick) {
+        Set<String> stepped = stepped(tick);
         List<GroupInstance> candidates = OutdatedInstances.select(tick.observed, tick.rollout.toAmi().imageId())
-                .stream().filter(gi -> tick.steps().stream().noneMatch(s -> s.instanceId().equals(gi.instanceId())))
-                .toList();
+                .stream().filter(gi -> !stepped.contains(gi.instanceId())).toList();
         int total = tick.steps().size() + candidates.size();
         for (GroupInstance gi : candidates) {
             long inFlight = tick.steps().stream().filter(s -> !s.phase().isFinished()).count();

@@ -1,0 +1,134 @@
+package dev.ecsami.operator.bench;
+
+import dev.ecsami.operator.core.model.Rollout;
+import dev.ecsami.operator.core.model.RolloutEvent;
+import dev.ecsami.operator.core.model.RolloutPolicy;
+import dev.ecsami.operator.core.model.RolloutState;
+import dev.ecsami.operator.sim.SimTimings;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Figure 1 (rollout makespan and capacity) and the simulated half of figure 2 (calls per replaced
+ * instance), on the simulated AWS in virtual time.
+ *
+ * <p>Lower bound for replacing N instances one at a time: N x mean drain + first boot, where mean
+ * drain is the simulated task start + task stop (the replacement task starts elsewhere, then the
+ * old one stops) and first boot is boot + registration: the first replacement must serve before
+ * the first drain can begin. The measured drain (DRAIN_STARTED to DRAINED) is reported beside it.
+ */
+final class MakespanBench {
+    /** Virtual time per step; every SimTiming and the poll interval are multiples of it. */
+    static final Duration STEP = Duration.ofSeconds(5);
+    static final Duration POLL = Duration.ofSeconds(5);
+
+    record Run(int n, boolean surge, Duration makespan, double lowerBoundS, double measuredDrainS,
+               int startDesired, int minServing, Map<String, Integer> calls, int mutations, long wallMs) {
+        double ratio() {
+            return makespan.toSeconds() / lowerBoundS;
+        }
+
+        double dip() {
+            return Math.max(0, startDesired - minServing) / (double) startDesired;
+        }
+    }
+
+    /** Halfway through the last surge rollout, for {@link TickCpuBench}. */
+    static TickCpuBench.Snapshot snapshot;
+
+    static Run run(int n, boolean surge) {
+        return run(n, surge, POLL);
+    }
+
+    static Run run(int n, boolean surge, Duration poll) {
+        Duration step = STEP;
+        SimTimings timings = SimTimings.realistic();
+        RolloutPolicy d = RolloutPolicy.defaults();
+        RolloutPolicy policy = new RolloutPolicy(1, surge, true, d.drainTimeout(), d.onDrainTimeout(),
+                Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ZERO, poll);
+        long wallStart = System.nanoTime();
+        SimulatedFleet fleet = new SimulatedFleet(n, policy, timings);
+        int startDesired = fleet.aws.peekGroup(SimulatedFleet.GROUP).desired();
+        Instant started = fleet.clock.instant();
+        Rollout r = fleet.start();
+        int minServing = fleet.servingCapacity();
+        Instant limit = started.plus(Duration.ofSeconds(n * 600L + 3600));
+        while (fleet.running(r.id()) && fleet.clock.instant().isBefore(limit)) {
+            if (fleet.step(step)) {
+                minServing = Math.min(minServing, fleet.servingCapacity());
+                if (surge && snapshot == null && fleet.rollout(r.id()).steps().size() == n / 2) {
+                    snapshot = new TickCpuBench.Snapshot(fleet.rollout(r.id()), fleet.observe(),
+                            fleet.clock.instant());
+                }
+            }
+        }
+        Rollout done = fleet.rollout(r.id());
+        if (done.state() != RolloutState.SUCCEEDED) {
+            throw new IllegalStateException("rollout of " + n + " (surge " + surge + ") ended " + done.state() + ": "
+                    + done.reason());
+        }
+        Instant finished = done.events().stream().filter(e -> e.type() == RolloutEvent.Type.SUCCEEDED)
+                .map(RolloutEvent::at).findFirst().orElseThrow();
+        double drain = timings.taskStart().plus(timings.taskStop()).toSeconds();
+        double firstBoot = timings.boot().plus(timings.registration()).toSeconds();
+        return new Run(n, surge, Duration.between(started, finished), n * drain + firstBoot,
+                measuredDrainSeconds(done), startDesired, minServing, fleet.aws.log().calls(),
+                fleet.aws.log().mutations().size(), (System.nanoTime() - wallStart) / 1_000_000);
+    }
+
+    private static double measuredDrainSeconds(Rollout r) {
+        Map<String, Instant> startedAt = new HashMap<>();
+        long total = 0;
+        int count = 0;
+        for (RolloutEvent e : r.events()) {
+            if (e.type() == RolloutEvent.Type.DRAIN_STARTED) {
+                startedAt.putIfAbsent(e.instanceId(), e.at());
+            } else if (e.type() == RolloutEvent.Type.DRAINED && startedAt.containsKey(e.instanceId())) {
+                total += Duration.between(startedAt.get(e.instanceId()), e.at()).toSeconds();
+                count++;
+            }
+        }
+        return count == 0 ? 0 : total / (double) count;
+    }
+
+    static List<Run> measure(Figures figures) {
+        List<Run> runs = new ArrayList<>();
+        Figures.print("== 1. Rollout makespan on the simulated AWS (virtual time; poll %ss, step %ss; "
+                + "SimTimings boot 90s, registration 20s, task start 20s, task stop 30s) ==",
+                POLL.toSeconds(), STEP.toSeconds());
+        Figures.print("%6s %6s %10s %12s %8s %14s %12s %8s %8s", "N", "surge", "makespan_s", "lower_bnd_s", "ratio",
+                "meas_drain_s", "min_serving", "dip", "wall_ms");
+        for (int n : new int[] {10, 100, 1000}) {
+            for (boolean surge : new boolean[] {true, false}) {
+                Run run = run(n, surge);
+                runs.add(run);
+                Figures.print("%6d %6s %10d %12.0f %8.2f %14.1f %7d/%-4d %8.3f %8d", n, surge ? "on" : "off",
+                        run.makespan().toSeconds(), run.lowerBoundS(), run.ratio(), run.measuredDrainS(),
+                        run.minServing(), run.startDesired(), run.dip(), run.wallMs());
+                String suffix = "_n" + n + (surge ? "" : "_nosurge");
+                figures.put("makespan_ratio" + suffix, run.ratio());
+                figures.put("capacity_dip" + suffix, run.dip());
+                if (surge) {
+                    figures.put("makespan_s_n" + n, run.makespan().toSeconds());
+                }
+            }
+        }
+        Run slow = run(100, true, RolloutPolicy.defaults().pollInterval());
+        Figures.print("%6d %6s %10d %12.0f %8.2f %14.1f %7d/%-4d %8.3f %8d   <- default poll interval %ss", 100, "on",
+                slow.makespan().toSeconds(), slow.lowerBoundS(), slow.ratio(), slow.measuredDrainS(),
+                slow.minServing(), slow.startDesired(), slow.dip(), slow.wallMs(),
+                RolloutPolicy.defaults().pollInterval().toSeconds());
+        figures.put("makespan_ratio_n100_poll" + RolloutPolicy.defaults().pollInterval().toSeconds(), slow.ratio());
+        return runs;
+    }
+
+    /** Ticks per replaced instance: every tick describes the group once. */
+    static double ticksPerInstance(Run run) {
+        return run.calls().getOrDefault("DescribeAutoScalingGroups", 0) / (double) run.n();
+    }
+}
