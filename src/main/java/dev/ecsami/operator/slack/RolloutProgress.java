@@ -10,14 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * How far a rollout is. The rollout does not store how many instances it will replace, so the total
- * is read from the engine's newest count ("N of M instances to replace" when it started,
- * "(k of N)" when it started an instance) and is never less than the steps already begun. Once the
- * rollout succeeded, the total is the steps it took.
+ * How far a rollout is. The total is what the engine last counted ({@link Rollout#toReplace()}), never
+ * less than the steps already begun; once the rollout succeeded, it is the steps it took.
  *
  * @param replaced steps DONE
  * @param skipped  steps SKIPPED
@@ -25,8 +21,6 @@ import java.util.regex.Pattern;
  * @param total    instances this rollout replaces, finished ones included
  */
 public record RolloutProgress(int replaced, int skipped, int inFlight, int total) {
-    private static final Pattern STARTED = Pattern.compile("^(\\d+) of \\d+ instances to replace");
-    private static final Pattern INSTANCE_STARTED = Pattern.compile("\\((\\d+) of (\\d+)\\)$");
 
     public static RolloutProgress of(Rollout rollout) {
         List<InstanceStep> steps = rollout.steps();
@@ -34,7 +28,7 @@ public record RolloutProgress(int replaced, int skipped, int inFlight, int total
         int skipped = (int) steps.stream().filter(s -> s.phase() == StepPhase.SKIPPED).count();
         int inFlight = steps.size() - replaced - skipped;
         int total = rollout.state() == RolloutState.SUCCEEDED ? steps.size()
-                : Math.max(steps.size(), announcedTotal(rollout));
+                : Math.max(steps.size(), rollout.toReplace());
         return new RolloutProgress(replaced, skipped, inFlight, total);
     }
 
@@ -77,17 +71,5 @@ public record RolloutProgress(int replaced, int skipped, int inFlight, int total
     public static Instant startedAt(Rollout rollout) {
         return rollout.events().stream().filter(e -> e.type() == RolloutEvent.Type.STARTED)
                 .map(RolloutEvent::at).findFirst().orElse(rollout.createdAt());
-    }
-
-    private static int announcedTotal(Rollout rollout) {
-        int total = 0;
-        for (RolloutEvent e : rollout.events()) {
-            Matcher m = e.type() == RolloutEvent.Type.STARTED ? STARTED.matcher(e.message())
-                    : e.type() == RolloutEvent.Type.INSTANCE_STARTED ? INSTANCE_STARTED.matcher(e.message()) : null;
-            if (m != null && m.find()) {
-                total = Integer.parseInt(m.group(m.groupCount() == 2 ? 2 : 1));
-            }
-        }
-        return total;
     }
 }

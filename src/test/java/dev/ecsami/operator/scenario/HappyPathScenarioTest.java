@@ -17,6 +17,8 @@ class HappyPathScenarioTest {
     void tenInstancesWithSurgeAreReplacedOneByOneWithoutCapacityDip() {
         World w = World.fleetOf(10, World.policy());
         Rollout r = w.start();
+        w.step();
+        assertThat(w.rollout(r.id()).toReplace()).isEqualTo(10);
 
         Rollout done = w.runUntilSettled(r.id(), Duration.ofHours(3));
 
@@ -24,6 +26,7 @@ class HappyPathScenarioTest {
         assertThat(w.violations).isEmpty();
         assertThat(w.instanceAmis()).hasSize(10).containsOnly(World.NEW_AMI);
         assertThat(w.stepsIn(done, StepPhase.DONE)).isEqualTo(10);
+        assertThat(done.toReplace()).isEqualTo(10);
         GroupState g = w.aws.peekGroup(World.GROUP);
         assertThat(g.desired()).isEqualTo(10);
         assertThat(g.max()).isEqualTo(12);

@@ -69,7 +69,8 @@ final class RolloutScript {
     }
 
     Change start(Instant at) {
-        return apply(rollout.toBuilder().baseline(new Baseline(total, total, total + 1, total)).updatedAt(at),
+        return apply(rollout.toBuilder().baseline(new Baseline(total, total, total + 1, total)).toReplace(total)
+                        .updatedAt(at),
                 List.of(event(at, RolloutEvent.Type.STARTED, "", total + " of " + total + " instances to replace, "
                         + OLD + " -> " + NEW + "; desired " + total + ", max " + (total + 1) + ", " + total + " serving")));
     }

@@ -10,6 +10,8 @@ import java.util.Optional;
  * @param baseline    null until the first mutation is about to happen
  * @param preflight   null until pre-flight ran
  * @param nextCheckAt when the scheduler should look again
+ * @param toReplace   instances this rollout replaces as far as it knows now: those it has begun
+ *                    and the outdated ones still to come
  */
 public record Rollout(
         String id,
@@ -29,7 +31,8 @@ public record Rollout(
         Instant createdAt,
         Instant updatedAt,
         Instant finishedAt,
-        Instant nextCheckAt) {
+        Instant nextCheckAt,
+        int toReplace) {
 
     public Rollout {
         reason = reason == null ? "" : reason;
@@ -66,6 +69,7 @@ public record Rollout(
         private Instant updatedAt;
         private Instant finishedAt;
         private Instant nextCheckAt;
+        private int toReplace;
 
         private Builder(Rollout r) {
             from = r;
@@ -78,6 +82,7 @@ public record Rollout(
             updatedAt = r.updatedAt;
             finishedAt = r.finishedAt;
             nextCheckAt = r.nextCheckAt;
+            toReplace = r.toReplace;
         }
 
         public Builder state(RolloutState s, String why) {
@@ -121,10 +126,15 @@ public record Rollout(
             return this;
         }
 
+        public Builder toReplace(int n) {
+            toReplace = n;
+            return this;
+        }
+
         public Rollout build() {
             return new Rollout(from.id, from.target, from.cluster, from.autoScalingGroup, from.fromAmi, from.toAmi,
                     from.trigger, state, reason, from.policy, baseline, preflight, steps, events, from.createdAt,
-                    updatedAt, finishedAt, nextCheckAt);
+                    updatedAt, finishedAt, nextCheckAt, toReplace);
         }
     }
 }

@@ -32,7 +32,7 @@ public final class RolloutControl {
                 + ", triggered by " + trigger.describe() + (awaitApproval ? "; waiting for approval" : ""), actor);
         return new Rollout(id, target.name(), target.cluster(), target.autoScalingGroup(), from, to, trigger, state,
                 awaitApproval ? "waiting for approval" : "", policy, null, null, List.of(), List.of(created), now, now,
-                null, awaitApproval ? null : now);
+                null, awaitApproval ? null : now, 0);
     }
 
     public static Rollout pause(Rollout r, String actor, String reason, Instant now) {

@@ -86,7 +86,7 @@ public final class RolloutEngine {
         List<Finding> findings = Preflight.check(observed, r.policy(), outdated);
         List<RolloutEvent> events = findings.stream().map(f -> new RolloutEvent(now, RolloutEvent.Type.PREFLIGHT, "",
                 f.severity() + " " + f.code() + ": " + f.message(), RolloutEvent.ENGINE)).toList();
-        next.preflight(findings).events(events);
+        next.preflight(findings).events(events).toReplace(outdated.size());
         List<Finding> blockers = findings.stream().filter(Finding::blocks).toList();
         if (blockers.isEmpty()) {
             return Optional.empty();
@@ -204,7 +204,11 @@ public final class RolloutEngine {
     }
 
     private Decision decide(Rollout original, Rollout.Builder next, Tick tick) {
-        Rollout decided = next.steps(tick.steps()).events(tick.events()).build();
+        Set<String> stepped = stepped(tick);
+        long comingUp = OutdatedInstances.select(tick.observed, tick.rollout.toAmi().imageId()).stream()
+                .filter(gi -> !stepped.contains(gi.instanceId())).count();
+        Rollout decided = next.steps(tick.steps()).events(tick.events())
+                .toReplace(tick.steps().size() + (int) comingUp).build();
         List<RolloutEvent> added = decided.events().subList(original.events().size(), decided.events().size());
         return new Decision(decided, tick.mutations(), added);
     }
