@@ -18,14 +18,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class FailureScenarioTest {
 
-    private static String firstCandidate(World w) {
+    /** The fleet each scenario runs on; ThroughAwsAdaptersFailureScenarioTest runs them all again through the real AWS adapters. */
+    World fleetOf(int instances, dev.ecsami.operator.core.model.RolloutPolicy policy) {
+        return World.fleetOf(instances, policy);
+    }
+
+    static String firstCandidate(World w) {
         return OutdatedInstances.select(new Observation(w.aws.peekGroup(World.GROUP),
                 w.aws.peekCluster(World.CLUSTER)), World.NEW_AMI).get(0).instanceId();
     }
 
     @Test
     void drainTimesOutAndRolloutPausesWithTheInstanceActiveAgain() {
-        World w = World.fleetOf(4, World.policy().withDrainTimeout(Duration.ofMinutes(5), OnDrainTimeout.PAUSE));
+        World w = fleetOf(4, World.policy().withDrainTimeout(Duration.ofMinutes(5), OnDrainTimeout.PAUSE));
         String stuck = firstCandidate(w);
         w.aws.setup().stuckDrain(stuck);
         Rollout r = w.start();
@@ -42,7 +47,7 @@ class FailureScenarioTest {
 
     @Test
     void drainTimeoutWithForceTerminatesAnywayAndRecordsIt() {
-        World w = World.fleetOf(4, World.policy().withDrainTimeout(Duration.ofMinutes(5), OnDrainTimeout.FORCE));
+        World w = fleetOf(4, World.policy().withDrainTimeout(Duration.ofMinutes(5), OnDrainTimeout.FORCE));
         String stuck = firstCandidate(w);
         w.aws.setup().stuckDrain(stuck);
         Rollout r = w.start();
@@ -59,7 +64,7 @@ class FailureScenarioTest {
 
     @Test
     void replacementThatNeverRegistersPausesAndDrainsNothing() {
-        World w = World.fleetOf(4, World.policy());
+        World w = fleetOf(4, World.policy());
         w.aws.setup().neverRegisterNextLaunches(1);
         Rollout r = w.start();
 
@@ -74,7 +79,7 @@ class FailureScenarioTest {
 
     @Test
     void serviceStuckUnhealthyPausesBeforeTerminatingTheDrainedInstance() {
-        World w = World.fleetOf(4, World.policy());
+        World w = fleetOf(4, World.policy());
         w.aws.setup().unhealthy(World.CLUSTER, "web", true);
         Rollout r = w.start();
 
@@ -88,7 +93,7 @@ class FailureScenarioTest {
 
     @Test
     void serviceThatCannotDrainIsCaughtByPreflightBeforeAnyMutation() {
-        World w = World.fleetOf(3, World.policy());
+        World w = fleetOf(3, World.policy());
         w.aws.setup().service(World.CLUSTER, "singleton", 1, 100, 100, 128, 128);
         Rollout r = w.start();
 
@@ -103,7 +108,7 @@ class FailureScenarioTest {
 
     @Test
     void withoutSurgeNotEnoughSpareCapacityIsCaughtByPreflight() {
-        World w = World.fleetOf(3, World.policy().withSurge(false));
+        World w = fleetOf(3, World.policy().withSurge(false));
         w.aws.setup().service(World.CLUSTER, "big", 3, 50, 200, 1024, 4096, java.util.Set.of(), true);
         Rollout r = w.start();
 
@@ -117,7 +122,7 @@ class FailureScenarioTest {
 
     @Test
     void suspendedTerminateProcessBlocksTheRollout() {
-        World w = World.fleetOf(3, World.policy());
+        World w = fleetOf(3, World.policy());
         w.aws.setup().suspend(World.GROUP, "Terminate").suspend(World.GROUP, "AZRebalance");
         Rollout r = w.start();
 
@@ -130,7 +135,7 @@ class FailureScenarioTest {
 
     @Test
     void standaloneTaskIsWaitedForThenTheInstanceIsReplaced() {
-        World w = World.fleetOf(3, World.policy());
+        World w = fleetOf(3, World.policy());
         String holder = firstCandidate(w);
         w.aws.setup().standaloneTask(World.CLUSTER, holder, 128, 128, Duration.ofMinutes(12));
         Rollout r = w.start();
@@ -149,7 +154,7 @@ class FailureScenarioTest {
 
     @Test
     void standaloneTaskThatNeverEndsPausesAtTheDrainTimeout() {
-        World w = World.fleetOf(3, World.policy().withDrainTimeout(Duration.ofMinutes(15), OnDrainTimeout.PAUSE));
+        World w = fleetOf(3, World.policy().withDrainTimeout(Duration.ofMinutes(15), OnDrainTimeout.PAUSE));
         String holder = firstCandidate(w);
         w.aws.setup().standaloneTask(World.CLUSTER, holder, 128, 128, null);
         Rollout r = w.start();
@@ -163,7 +168,7 @@ class FailureScenarioTest {
 
     @Test
     void daemonTasksDoNotHoldADrain() {
-        World w = World.fleetOf(4, World.policy());
+        World w = fleetOf(4, World.policy());
         w.aws.setup().daemonService(World.CLUSTER, "log-router", 64, 128);
         Rollout r = w.start();
 
@@ -176,7 +181,7 @@ class FailureScenarioTest {
 
     @Test
     void unknownGroupFailsTheRolloutBeforeAnyMutation() {
-        World w = World.fleetOf(2, World.policy());
+        World w = fleetOf(2, World.policy());
         w.target = new dev.ecsami.operator.core.model.Target("ghost", World.CLUSTER, "no-such-asg",
                 w.target.ami(), w.target.onNewAmi(), w.target.policy());
         w.wire();

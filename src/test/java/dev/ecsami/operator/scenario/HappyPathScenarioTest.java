@@ -13,9 +13,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class HappyPathScenarioTest {
 
+    /** The fleet each scenario runs on; ThroughAwsAdaptersHappyPathScenarioTest runs them all again through the real AWS adapters. */
+    World fleetOf(int instances, dev.ecsami.operator.core.model.RolloutPolicy policy) {
+        return World.fleetOf(instances, policy);
+    }
+
     @Test
     void tenInstancesWithSurgeAreReplacedOneByOneWithoutCapacityDip() {
-        World w = World.fleetOf(10, World.policy());
+        World w = fleetOf(10, World.policy());
         Rollout r = w.start();
         w.step();
         assertThat(w.rollout(r.id()).toReplace()).isEqualTo(10);
@@ -41,7 +46,7 @@ class HappyPathScenarioTest {
 
     @Test
     void withoutSurgeCapacityDipsByAtMostOneAndTheRolloutCompletes() {
-        World w = World.fleetOf(6, World.policy().withSurge(false));
+        World w = fleetOf(6, World.policy().withSurge(false));
         Rollout r = w.start();
         int[] lowest = {Integer.MAX_VALUE};
         w.notifier = (rollout, events) -> { };
@@ -64,7 +69,7 @@ class HappyPathScenarioTest {
 
     @Test
     void withoutSurgeTwoInFlightDipsByAtMostTwo() {
-        World w = World.fleetOf(8, World.policy().withSurge(false).withMaxInFlight(2));
+        World w = fleetOf(8, World.policy().withSurge(false).withMaxInFlight(2));
         w.aws.setup().service(World.CLUSTER, "small", 2, 50, 200, 64, 64);
         Rollout r = w.start();
         int lowest = Integer.MAX_VALUE;
@@ -84,7 +89,7 @@ class HappyPathScenarioTest {
 
     @Test
     void twoInFlightReplacesPairsAndNeverDrainsMoreThanTwo() {
-        World w = World.fleetOf(8, World.policy().withMaxInFlight(2));
+        World w = fleetOf(8, World.policy().withMaxInFlight(2));
         Rollout r = w.start();
 
         Rollout done = w.runUntilSettled(r.id(), Duration.ofHours(3));
@@ -97,7 +102,7 @@ class HappyPathScenarioTest {
 
     @Test
     void surgeRaisesAFullGroupsMaxSizeAndRestoresIt() {
-        World w = World.fleetOf(4, World.policy());
+        World w = fleetOf(4, World.policy());
         w.aws.fleet().setCapacity(World.GROUP, 4, 4);
         Rollout r = w.start();
 
@@ -112,7 +117,7 @@ class HappyPathScenarioTest {
 
     @Test
     void aFleetAlreadyOnTheTargetAmiSucceedsWithoutMutations() {
-        World w = World.fleetOf(3, World.policy());
+        World w = fleetOf(3, World.policy());
         w.aws.setup().parameter(World.PARAMETER, World.OLD_AMI);
         Rollout r = w.start();
 

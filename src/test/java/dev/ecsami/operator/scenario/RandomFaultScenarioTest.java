@@ -16,10 +16,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RandomFaultScenarioTest {
 
+    /** The fleet each scenario runs on; ThroughAwsAdaptersRandomFaultScenarioTest runs them all again through the real AWS adapters. */
+    World fleetOf(int instances, dev.ecsami.operator.core.model.RolloutPolicy policy) {
+        return World.fleetOf(instances, policy);
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
     void transientFaultsSlowTheRolloutButNeverBreakAnInvariant(long seed) {
-        World w = World.fleetOf(5, World.policy().withMaxInFlight(1 + (int) (seed % 2)));
+        World w = fleetOf(5, World.policy().withMaxInFlight(1 + (int) (seed % 2)));
         Rollout r = w.start();
         w.aws.faults().transientFailures(0.15, seed);
 
@@ -36,7 +41,7 @@ class RandomFaultScenarioTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {21, 22, 23})
     void scriptedAccessDeniedPausesWithTheOperationNamed(long seed) {
-        World w = World.fleetOf(3, World.policy());
+        World w = fleetOf(3, World.policy());
         Rollout r = w.start();
         w.aws.faults().failNext("UpdateContainerInstancesState", 1, "AccessDeniedException", false);
 
