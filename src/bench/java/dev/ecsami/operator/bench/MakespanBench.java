@@ -61,7 +61,8 @@ final class MakespanBench {
         while (fleet.running(r.id()) && fleet.clock.instant().isBefore(limit)) {
             if (fleet.step(step)) {
                 minServing = Math.min(minServing, fleet.servingCapacity());
-                if (surge && snapshot == null && fleet.rollout(r.id()).steps().size() == n / 2) {
+                if (surge && n == TickCpuBench.INSTANCES && snapshot == null
+                        && fleet.rollout(r.id()).steps().size() == n / 2) {
                     snapshot = new TickCpuBench.Snapshot(fleet.rollout(r.id()), fleet.observe(),
                             fleet.clock.instant());
                 }
