@@ -38,7 +38,7 @@ final class MakespanBench {
         }
     }
 
-    /** Halfway through the last surge rollout, for {@link TickCpuBench}. */
+    /** Halfway through the N = 1000 surge rollout, for {@link TickCpuBench}. */
     static TickCpuBench.Snapshot snapshot;
 
     static Run run(int n, boolean surge) {
@@ -46,7 +46,6 @@ final class MakespanBench {
     }
 
     static Run run(int n, boolean surge, Duration poll) {
-        Duration step = STEP;
         SimTimings timings = SimTimings.realistic();
         RolloutPolicy d = RolloutPolicy.defaults();
         RolloutPolicy policy = new RolloutPolicy(1, surge, true, d.drainTimeout(), d.onDrainTimeout(),
@@ -59,9 +58,10 @@ final class MakespanBench {
         int minServing = fleet.servingCapacity();
         Instant limit = started.plus(Duration.ofSeconds(n * 600L + 3600));
         while (fleet.running(r.id()) && fleet.clock.instant().isBefore(limit)) {
-            if (fleet.step(step)) {
+            if (fleet.step(STEP)) {
                 minServing = Math.min(minServing, fleet.servingCapacity());
-                if (surge && snapshot == null && fleet.rollout(r.id()).steps().size() == n / 2) {
+                if (surge && n == TickCpuBench.INSTANCES && snapshot == null
+                        && fleet.rollout(r.id()).steps().size() == n / 2) {
                     snapshot = new TickCpuBench.Snapshot(fleet.rollout(r.id()), fleet.observe(),
                             fleet.clock.instant());
                 }

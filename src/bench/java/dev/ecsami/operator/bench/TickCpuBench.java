@@ -17,6 +17,7 @@ import java.util.Arrays;
  */
 final class TickCpuBench {
     static final int TARGETS = 50;
+    static final int INSTANCES = 1000;
     static final int WARMUP = 20;
     static final int REPETITIONS = 50;
 
