@@ -2,13 +2,13 @@ package dev.ecsami.operator.runtime;
 
 import dev.ecsami.operator.core.fleet.Observation;
 import dev.ecsami.operator.core.model.Rollout;
-import dev.ecsami.operator.core.model.RolloutEvent;
 import dev.ecsami.operator.core.model.RolloutPolicy;
 import dev.ecsami.operator.core.model.Target;
 import dev.ecsami.operator.core.model.Trigger;
 import dev.ecsami.operator.core.port.ContainerInstances.TaskDetail;
 import dev.ecsami.operator.core.port.Notifier;
 import dev.ecsami.operator.core.port.RolloutStore;
+import dev.ecsami.operator.core.rollout.Decision;
 import dev.ecsami.operator.core.rollout.Plan;
 import dev.ecsami.operator.core.rollout.Planner;
 import dev.ecsami.operator.core.rollout.RolloutControl;
@@ -104,22 +104,32 @@ public final class RolloutCommands {
                 "no rollout with id '" + id + "'"));
     }
 
+    // Control commands run under the runner's lock on the rollout as last saved, so a tick that
+    // lands meanwhile is never overwritten by a decision made from an older copy.
+
     public Rollout pause(String id, String actor, String reason) {
-        return saved(RolloutControl.pause(get(id), actor, reason, clock.instant()), get(id));
+        get(id);
+        return runner.control(id, r -> unchanged(RolloutControl.pause(r, actor, reason, clock.instant()), r));
     }
 
     public Rollout resume(String id, String actor) {
-        return saved(RolloutControl.resume(get(id), actor, clock.instant()), get(id));
+        get(id);
+        return runner.control(id, r -> unchanged(RolloutControl.resume(r, actor, clock.instant()), r));
     }
 
     public Rollout approve(String id, String actor) {
-        return saved(RolloutControl.approve(get(id), actor, clock.instant()), get(id));
+        get(id);
+        return runner.control(id, r -> unchanged(RolloutControl.approve(r, actor, clock.instant()), r));
     }
 
     public Rollout abort(String id, String actor) {
-        Rollout r = get(id);
-        Observation observed = runner.observe(r, TaskDetail.ALL);
-        return runner.apply(RolloutControl.abort(r, observed, actor, clock.instant()));
+        get(id);
+        return runner.control(id, r -> RolloutControl.abort(r, runner.observe(r, TaskDetail.ALL), actor,
+                clock.instant()));
+    }
+
+    private static Decision unchanged(Rollout next, Rollout before) {
+        return new Decision(next, List.of(), next.events().subList(before.events().size(), next.events().size()));
     }
 
     /**
@@ -137,13 +147,6 @@ public final class RolloutCommands {
                 dev.ecsami.operator.core.model.OnNewAmi.ROLL, r.policy());
         return start(target, Optional.of(r.fromAmi().imageId()), Overrides.none(),
                 new Trigger(Trigger.Kind.HTTP, actor, "rollback of " + id), actor, false);
-    }
-
-    private Rollout saved(Rollout next, Rollout before) {
-        store.save(next);
-        List<RolloutEvent> added = next.events().subList(before.events().size(), next.events().size());
-        notifier.rolloutChanged(next, added);
-        return next;
     }
 
     Observation observe(Target target, TaskDetail detail) {

@@ -76,6 +76,15 @@ public final class RolloutRunner {
         return saved;
     }
 
+    /**
+     * Applies a control command to the rollout as last saved, under the same lock as ticks, then
+     * persists and carries out its decision.
+     */
+    public synchronized Rollout control(String id, java.util.function.Function<Rollout, Decision> command) {
+        Rollout current = store.find(id).orElseThrow(() -> new IllegalArgumentException("no rollout " + id));
+        return apply(command.apply(current));
+    }
+
     /** Carries out a decision made outside a tick (e.g. abort): persist, then mutate. */
     public synchronized Rollout apply(Decision decision) {
         Rollout saved = save(decision.rollout(), decision.newEvents());
