@@ -73,9 +73,9 @@ public final class RolloutEngine {
         if (paused.isPresent()) {
             return pause(rollout, next, tick, paused.get());
         }
+        Set<String> stepped = stepped(tick);
         if (tick.steps().stream().allMatch(s -> s.phase().isFinished())
-                && OutdatedInstances.select(observed, current.toAmi().imageId()).stream()
-                .allMatch(gi -> stepped(tick).contains(gi.instanceId()))) {
+                && tick.outdated().stream().allMatch(gi -> stepped.contains(gi.instanceId()))) {
             return finish(rollout, next, tick);
         }
         return decide(rollout, next, tick);
@@ -156,8 +156,8 @@ public final class RolloutEngine {
 
     private Optional<String> startNext(Tick tick) {
         Set<String> stepped = stepped(tick);
-        List<GroupInstance> candidates = OutdatedInstances.select(tick.observed, tick.rollout.toAmi().imageId())
-                .stream().filter(gi -> !stepped.contains(gi.instanceId())).toList();
+        List<GroupInstance> candidates = tick.outdated().stream()
+                .filter(gi -> !stepped.contains(gi.instanceId())).toList();
         int total = tick.steps().size() + candidates.size();
         for (GroupInstance gi : candidates) {
             long inFlight = tick.steps().stream().filter(s -> !s.phase().isFinished()).count();
@@ -205,7 +205,7 @@ public final class RolloutEngine {
 
     private Decision decide(Rollout original, Rollout.Builder next, Tick tick) {
         Set<String> stepped = stepped(tick);
-        long comingUp = OutdatedInstances.select(tick.observed, tick.rollout.toAmi().imageId()).stream()
+        long comingUp = tick.outdated().stream()
                 .filter(gi -> !stepped.contains(gi.instanceId())).count();
         Rollout decided = next.steps(tick.steps()).events(tick.events())
                 .toReplace(tick.steps().size() + (int) comingUp).build();

@@ -30,6 +30,7 @@ final class Tick {
     private final List<RolloutEvent> events = new ArrayList<>();
     private final List<Mutation> mutations = new ArrayList<>();
     private final Set<String> drainedThisTick = new HashSet<>();
+    private List<GroupInstance> outdated;
 
     Tick(Rollout rollout, Observation observed, Instant now) {
         this.rollout = rollout;
@@ -85,6 +86,14 @@ final class Tick {
             }
         }
         steps.add(updated);
+    }
+
+    /** The outdated instances in replacement order; the observation does not change within a tick. */
+    List<GroupInstance> outdated() {
+        if (outdated == null) {
+            outdated = OutdatedInstances.select(observed, rollout.toAmi().imageId());
+        }
+        return outdated;
     }
 
     Optional<GroupInstance> groupInstance(String instanceId) {
