@@ -27,7 +27,7 @@ final class MakespanBench {
     static final Duration STEP = Duration.ofSeconds(5);
     static final Duration POLL = Duration.ofSeconds(5);
 
-    record Run(int n, boolean surge, Duration makespan, double lowerBoundS, double measuredDrainS,
+    record Run(int n, boolean surge, int ahead, Duration makespan, double lowerBoundS, double measuredDrainS,
                int startDesired, int minServing, Map<String, Integer> calls, int mutations, long wallMs) {
         double ratio() {
             return makespan.toSeconds() / lowerBoundS;
@@ -41,15 +41,21 @@ final class MakespanBench {
     /** Halfway through the N = 1000 surge rollout, for {@link TickCpuBench}. */
     static TickCpuBench.Snapshot snapshot;
 
-    static Run run(int n, boolean surge) {
-        return run(n, surge, POLL);
+    /**
+     * Replacements to boot ahead as docs/configuration.md recommends for the fastest rollout:
+     * ceil(boot / drain), here ceil(110 s / 50 s) = 3.
+     */
+    static int recommendedAhead(SimTimings t) {
+        long boot = t.boot().plus(t.registration()).toSeconds();
+        long drain = t.taskStart().plus(t.taskStop()).toSeconds();
+        return (int) ((boot + drain - 1) / drain);
     }
 
-    static Run run(int n, boolean surge, Duration poll) {
+    static Run run(int n, boolean surge, int ahead, Duration poll) {
         SimTimings timings = SimTimings.realistic();
-        RolloutPolicy d = RolloutPolicy.defaults();
-        RolloutPolicy policy = new RolloutPolicy(1, surge, true, d.drainTimeout(), d.onDrainTimeout(),
-                Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ZERO, poll);
+        RolloutPolicy policy = RolloutPolicy.defaults().withMaxInFlight(1).withSurge(surge).withSurgeAhead(ahead)
+                .withAllowMaxSizeRaise(true).withTimeouts(Duration.ofMinutes(10), Duration.ofMinutes(10))
+                .withBakeTime(Duration.ZERO).withPollInterval(poll);
         long wallStart = System.nanoTime();
         SimulatedFleet fleet = new SimulatedFleet(n, policy, timings);
         int startDesired = fleet.aws.peekGroup(SimulatedFleet.GROUP).desired();
@@ -76,7 +82,7 @@ final class MakespanBench {
                 .map(RolloutEvent::at).findFirst().orElseThrow();
         double drain = timings.taskStart().plus(timings.taskStop()).toSeconds();
         double firstBoot = timings.boot().plus(timings.registration()).toSeconds();
-        return new Run(n, surge, Duration.between(started, finished), n * drain + firstBoot,
+        return new Run(n, surge, ahead, Duration.between(started, finished), n * drain + firstBoot,
                 measuredDrainSeconds(done), startDesired, minServing, fleet.aws.log().calls(),
                 fleet.aws.log().mutations().size(), (System.nanoTime() - wallStart) / 1_000_000);
     }
@@ -98,33 +104,41 @@ final class MakespanBench {
 
     static List<Run> measure(Figures figures) {
         List<Run> runs = new ArrayList<>();
+        int ahead = recommendedAhead(SimTimings.realistic());
+        int defaultAhead = RolloutPolicy.defaults().surgeAhead();
         Figures.print("== 1. Rollout makespan on the simulated AWS (virtual time; poll %ss, step %ss; "
                 + "SimTimings boot 90s, registration 20s, task start 20s, task stop 30s) ==",
                 POLL.toSeconds(), STEP.toSeconds());
-        Figures.print("%6s %6s %10s %12s %8s %14s %12s %8s %8s", "N", "surge", "makespan_s", "lower_bnd_s", "ratio",
-                "meas_drain_s", "min_serving", "dip", "wall_ms");
+        Figures.print("%6s %6s %6s %10s %12s %8s %14s %12s %8s %8s", "N", "surge", "ahead", "makespan_s",
+                "lower_bnd_s", "ratio", "meas_drain_s", "min_serving", "dip", "wall_ms");
         for (int n : new int[] {10, 100, 1000}) {
-            for (boolean surge : new boolean[] {true, false}) {
-                Run run = run(n, surge);
-                runs.add(run);
-                Figures.print("%6d %6s %10d %12.0f %8.2f %14.1f %7d/%-4d %8.3f %8d", n, surge ? "on" : "off",
-                        run.makespan().toSeconds(), run.lowerBoundS(), run.ratio(), run.measuredDrainS(),
-                        run.minServing(), run.startDesired(), run.dip(), run.wallMs());
-                String suffix = "_n" + n + (surge ? "" : "_nosurge");
-                figures.put("makespan_ratio" + suffix, run.ratio());
-                figures.put("capacity_dip" + suffix, run.dip());
-                if (surge) {
-                    figures.put("makespan_s_n" + n, run.makespan().toSeconds());
-                }
+            Run run = run(n, true, ahead, POLL);
+            runs.add(run);
+            print(run, "");
+            figures.put("makespan_ratio_n" + n, run.ratio());
+            figures.put("capacity_dip_n" + n, run.dip());
+            figures.put("makespan_s_n" + n, run.makespan().toSeconds());
+            if (n <= 100) {
+                Run byDefault = run(n, true, defaultAhead, POLL);
+                print(byDefault, "<- default surge-ahead");
+                figures.put("makespan_ratio_n" + n + "_ahead" + defaultAhead, byDefault.ratio());
             }
+            Run off = run(n, false, 0, POLL);
+            print(off, "");
+            figures.put("makespan_ratio_n" + n + "_nosurge", off.ratio());
+            figures.put("capacity_dip_n" + n + "_nosurge", off.dip());
         }
-        Run slow = run(100, true, RolloutPolicy.defaults().pollInterval());
-        Figures.print("%6d %6s %10d %12.0f %8.2f %14.1f %7d/%-4d %8.3f %8d   <- default poll interval %ss", 100, "on",
-                slow.makespan().toSeconds(), slow.lowerBoundS(), slow.ratio(), slow.measuredDrainS(),
-                slow.minServing(), slow.startDesired(), slow.dip(), slow.wallMs(),
-                RolloutPolicy.defaults().pollInterval().toSeconds());
-        figures.put("makespan_ratio_n100_poll" + RolloutPolicy.defaults().pollInterval().toSeconds(), slow.ratio());
+        Duration defaultPoll = RolloutPolicy.defaults().pollInterval();
+        Run slow = run(100, true, ahead, defaultPoll);
+        print(slow, "<- default poll interval " + defaultPoll.toSeconds() + "s");
+        figures.put("makespan_ratio_n100_poll" + defaultPoll.toSeconds(), slow.ratio());
         return runs;
+    }
+
+    private static void print(Run run, String note) {
+        Figures.print("%6d %6s %6d %10d %12.0f %8.2f %14.1f %7d/%-4d %8.3f %8d   %s", run.n(), run.surge() ? "on" : "off",
+                run.ahead(), run.makespan().toSeconds(), run.lowerBoundS(), run.ratio(), run.measuredDrainS(),
+                run.minServing(), run.startDesired(), run.dip(), run.wallMs(), note);
     }
 
     /** Ticks per replaced instance: every tick describes the group once. */

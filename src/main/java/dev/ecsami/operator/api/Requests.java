@@ -23,12 +23,12 @@ public final class Requests {
      * @param dryRun           return the plan only, change nothing
      */
     public record StartRollout(String target, String cluster, String autoScalingGroup, String ami,
-                               Integer maxInFlight, Boolean surge, String drainTimeout, String onDrainTimeout,
-                               String bakeTime, Boolean dryRun) {
+                               Integer maxInFlight, Boolean surge, Integer surgeAhead, String drainTimeout,
+                               String onDrainTimeout, String bakeTime, Boolean dryRun) {
 
         public Overrides overrides() {
             return new Overrides(Optional.ofNullable(maxInFlight), Optional.ofNullable(surge),
-                    duration("drainTimeout", drainTimeout), Requests.onDrainTimeout(onDrainTimeout),
+                    Optional.ofNullable(surgeAhead), duration("drainTimeout", drainTimeout), Requests.onDrainTimeout(onDrainTimeout),
                     duration("bakeTime", bakeTime));
         }
 

@@ -50,7 +50,7 @@ public class TargetsResource {
     @Operation(summary = "What a rollout of the target would do now; changes nothing")
     public Plan plan(@PathParam("name") String name, Requests.StartRollout body) {
         Requests.StartRollout req = body == null ? new Requests.StartRollout(name, null, null, null, null, null, null,
-                null, null, true) : body;
+                null, null, null, true) : body;
         return commands.plan(name, Optional.ofNullable(req.ami()), req.overrides());
     }
 

@@ -54,6 +54,10 @@ public interface OperatorConfig {
         @WithDefault("true")
         boolean surge();
 
+        /** With surge: replacements launched ahead for the instances next in line, while others drain. */
+        @WithDefault("1")
+        int surgeAhead();
+
         /** Whether surge may raise the group's max size for the time of the rollout. */
         @WithDefault("true")
         boolean allowMaxSizeRaise();

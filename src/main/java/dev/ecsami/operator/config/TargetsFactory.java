@@ -39,6 +39,9 @@ public final class TargetsFactory {
             if (c.maxInFlight() < 1) {
                 problems.add(key + "max-in-flight must be 1 or more, was " + c.maxInFlight());
             }
+            if (c.surgeAhead() < 0) {
+                problems.add(key + "surge-ahead must be 0 or more, was " + c.surgeAhead());
+            }
             requirePositive(problems, key + "drain-timeout", c.drainTimeout());
             requirePositive(problems, key + "registration-timeout", c.registrationTimeout());
             requirePositive(problems, key + "steady-timeout", c.steadyTimeout());
@@ -52,7 +55,7 @@ public final class TargetsFactory {
                         + other + "; one target per group");
             }
             if (problems.size() == before) {
-                RolloutPolicy policy = new RolloutPolicy(c.maxInFlight(), c.surge(), c.allowMaxSizeRaise(),
+                RolloutPolicy policy = new RolloutPolicy(c.maxInFlight(), c.surge(), c.surgeAhead(), c.allowMaxSizeRaise(),
                         c.drainTimeout(), c.onDrainTimeout(), c.registrationTimeout(), c.steadyTimeout(),
                         c.bakeTime(), c.pollInterval());
                 targets.put(name, new Target(name, c.cluster(), c.autoScalingGroup(), ami, c.onNewAmi(), policy));

@@ -7,11 +7,13 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** Per-rollout changes to a target's policy. */
-public record Overrides(Optional<Integer> maxInFlight, Optional<Boolean> surge, Optional<Duration> drainTimeout,
-                        Optional<OnDrainTimeout> onDrainTimeout, Optional<Duration> bakeTime) {
+public record Overrides(Optional<Integer> maxInFlight, Optional<Boolean> surge, Optional<Integer> surgeAhead,
+                        Optional<Duration> drainTimeout, Optional<OnDrainTimeout> onDrainTimeout,
+                        Optional<Duration> bakeTime) {
 
     public static Overrides none() {
-        return new Overrides(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        return new Overrides(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
     /** @throws CommandRejected naming the field when a value is out of range */
@@ -26,6 +28,13 @@ public record Overrides(Optional<Integer> maxInFlight, Optional<Boolean> surge, 
         }
         if (surge.isPresent()) {
             out = out.withSurge(surge.get());
+        }
+        if (surgeAhead.isPresent()) {
+            if (surgeAhead.get() < 0) {
+                throw new CommandRejected(CommandRejected.Reason.INVALID, "surgeAhead",
+                        "surgeAhead must be 0 or more, was " + surgeAhead.get());
+            }
+            out = out.withSurgeAhead(surgeAhead.get());
         }
         if (drainTimeout.isPresent() || onDrainTimeout.isPresent()) {
             Duration d = drainTimeout.orElse(out.drainTimeout());

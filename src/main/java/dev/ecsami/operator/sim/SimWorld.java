@@ -65,6 +65,11 @@ final class SimWorld {
         processAt(now);
     }
 
+    /** Like ECS, the service scheduler reacts to a status change within moments, not at the next step. */
+    void schedulerReacts() {
+        scheduler.reconcile(now());
+    }
+
     private Instant nextEventAt() {
         Instant min = null;
         for (SimGroup g : groups.values()) {

@@ -163,6 +163,7 @@ public final class SimulatedAws {
                     world.log.mutation(world.now(), status == ContainerInstance.Status.DRAINING ? "Drain" : "Reactivate",
                             ci.instanceId);
                 }
+                world.schedulerReacts();
             }
         }
     }

@@ -4,7 +4,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
-/** An {@link AwsConfig} for tests: one endpoint, a fixed region, three attempts and tiny backoffs. */
+/**
+ * An {@link AwsConfig} for tests: one endpoint, a fixed region, three attempts and tiny backoffs.
+ * The time-outs are generous so that a loaded machine slows a test down instead of adding a retry.
+ */
 record TestConfig(Optional<String> region, Optional<URI> endpoint, int maxAttempts, RetryMode retryMode,
                   Duration retryBaseDelay, Duration throttlingBaseDelay, Duration maxBackoff,
                   Duration apiCallTimeout, Duration apiCallAttemptTimeout, int launchConfigurationsToKeep)
@@ -12,8 +15,8 @@ record TestConfig(Optional<String> region, Optional<URI> endpoint, int maxAttemp
 
     static TestConfig against(String endpoint) {
         return new TestConfig(Optional.of("us-east-1"), Optional.of(URI.create(endpoint)), 3, RetryMode.STANDARD,
-                Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(10),
-                Duration.ofSeconds(5), 2);
+                Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(60),
+                Duration.ofSeconds(30), 2);
     }
 
     TestConfig withMaxAttempts(int attempts) {

@@ -33,7 +33,7 @@ class CrashRestartScenarioTest {
         Outcome expected = run(tmp.resolve("baseline"), Function.identity(), Integer.MAX_VALUE);
         assertThat(expected.state()).isEqualTo(RolloutState.SUCCEEDED);
         long total = expected.mutations().values().stream().mapToLong(Long::longValue).sum();
-        assertThat(total).isGreaterThanOrEqualTo(1 + 3L * INSTANCES);
+        assertThat(total).isGreaterThanOrEqualTo(2 + 2L * INSTANCES);
 
         for (int k = 1; k <= total; k++) {
             for (CrashingPorts.When when : CrashingPorts.When.values()) {

@@ -64,7 +64,7 @@ class FailureScenarioTest {
 
     @Test
     void replacementThatNeverRegistersPausesAndDrainsNothing() {
-        World w = fleetOf(4, World.policy());
+        World w = fleetOf(4, World.policy().withSurgeAhead(0));
         w.aws.setup().neverRegisterNextLaunches(1);
         Rollout r = w.start();
 
@@ -74,6 +74,20 @@ class FailureScenarioTest {
         assertThat(paused.reason()).contains("no replacement").contains("within PT10M");
         assertThat(w.mutations("Drain")).isZero();
         assertThat(w.mutations("Terminate")).isZero();
+        assertThat(w.violations).isEmpty();
+    }
+
+    @Test
+    void replacementThatNeverRegistersWhileOthersBootAheadPausesWithCapacityKept() {
+        World w = fleetOf(4, World.policy().withSurgeAhead(1));
+        w.aws.setup().neverRegisterNextLaunches(1);
+        Rollout r = w.start();
+
+        Rollout paused = w.runUntilSettled(r.id(), Duration.ofHours(1));
+
+        assertThat(paused.state()).isEqualTo(RolloutState.PAUSED);
+        assertThat(paused.reason()).contains("no replacement").contains("within PT10M").contains("1 replacement overdue");
+        assertThat(w.mutations("Drain")).isEqualTo(w.mutations("Terminate")).isLessThan(4);
         assertThat(w.violations).isEmpty();
     }
 

@@ -116,6 +116,54 @@ class HappyPathScenarioTest {
     }
 
     @Test
+    void replacementsBootingAheadLetEachDrainFollowThePreviousWithoutWaitingForABoot() {
+        // boot + registration 110 s, the shortest drain 30 s: ceil(110 / 30) = 4 replacements ahead
+        World w = fleetOf(10, World.policy().withSurgeAhead(4));
+        Rollout r = w.start();
+        int highestDesired = 0;
+
+        while (w.rollout(r.id()).state() == RolloutState.RUNNING) {
+            w.step();
+            highestDesired = Math.max(highestDesired, w.aws.peekGroup(World.GROUP).desired());
+        }
+
+        Rollout done = w.rollout(r.id());
+        assertThat(done.state()).as(done.reason()).isEqualTo(RolloutState.SUCCEEDED);
+        assertThat(w.violations).isEmpty();
+        assertThat(w.instanceAmis()).hasSize(10).containsOnly(World.NEW_AMI);
+        assertThat(highestDesired).isEqualTo(10 + 1 + 4);
+        assertThat(w.aws.peekGroup(World.GROUP).desired()).isEqualTo(10);
+        assertThat(w.aws.peekGroup(World.GROUP).max()).isEqualTo(12);
+        java.util.List<java.time.Instant> drainStarts = done.steps().stream()
+                .map(s -> s.firstEntered(StepPhase.DRAIN).orElseThrow()).sorted().toList();
+        java.util.List<java.time.Instant> drainEnds = done.steps().stream()
+                .map(s -> s.firstEntered(StepPhase.WAIT_STEADY).orElseThrow()).sorted().toList();
+        for (int i = 1; i < drainStarts.size(); i++) {
+            assertThat(Duration.between(drainEnds.get(i - 1), drainStarts.get(i)))
+                    .as("gap before drain %d", i).isLessThanOrEqualTo(World.STEP);
+        }
+    }
+
+    @Test
+    void withoutMaxSizeRaiseReplacementsBootAheadOnlyBelowMaxSize() {
+        World w = fleetOf(6, World.policy().withSurgeAhead(3).withAllowMaxSizeRaise(false));
+        Rollout r = w.start();
+        int highestDesired = 0;
+
+        while (w.rollout(r.id()).state() == RolloutState.RUNNING) {
+            w.step();
+            highestDesired = Math.max(highestDesired, w.aws.peekGroup(World.GROUP).desired());
+        }
+
+        Rollout done = w.rollout(r.id());
+        assertThat(done.state()).as(done.reason()).isEqualTo(RolloutState.SUCCEEDED);
+        assertThat(w.violations).isEmpty();
+        assertThat(highestDesired).isEqualTo(8);
+        assertThat(w.aws.peekGroup(World.GROUP).max()).isEqualTo(8);
+        assertThat(w.aws.peekGroup(World.GROUP).desired()).isEqualTo(6);
+    }
+
+    @Test
     void aFleetAlreadyOnTheTargetAmiSucceedsWithoutMutations() {
         World w = fleetOf(3, World.policy());
         w.aws.setup().parameter(World.PARAMETER, World.OLD_AMI);

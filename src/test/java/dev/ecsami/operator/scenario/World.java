@@ -127,9 +127,9 @@ final class World {
             if (r.baseline() == null || r.state().isFinal()) {
                 continue;
             }
-            long outOfService = r.steps().stream().filter(s -> s.phase().isOutOfService()).count();
+            long outOfService = r.steps().stream().filter(s -> s.phase().holdsSlot(r.policy())).count();
             if (outOfService > r.policy().maxInFlight()) {
-                violations.add(clock.instant() + ": " + outOfService + " instances out of service, max in flight "
+                violations.add(clock.instant() + ": " + outOfService + " instances holding a drain slot, max in flight "
                         + r.policy().maxInFlight());
             }
             if (r.policy().surge() && obs.servingCapacity() < r.baseline().capacityFloor()) {

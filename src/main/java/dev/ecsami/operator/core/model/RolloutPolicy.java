@@ -3,15 +3,19 @@ package dev.ecsami.operator.core.model;
 import java.time.Duration;
 
 /**
- * How a rollout treats the fleet. All durations are positive, {@code maxInFlight >= 1}.
+ * How a rollout treats the fleet. All durations are positive, {@code maxInFlight >= 1},
+ * {@code surgeAhead >= 0}.
  *
- * @param maxInFlight         instances out of service at once
+ * @param maxInFlight         instances draining at once
  * @param surge               launch a replacement before draining, so capacity never dips
+ * @param surgeAhead          with surge, replacements launched for the instances next in line while
+ *                            the current ones drain, so that a drain never waits for a boot
  * @param allowMaxSizeRaise   whether surge may raise the group's max size temporarily
  */
 public record RolloutPolicy(
         int maxInFlight,
         boolean surge,
+        int surgeAhead,
         boolean allowMaxSizeRaise,
         Duration drainTimeout,
         OnDrainTimeout onDrainTimeout,
@@ -21,13 +25,16 @@ public record RolloutPolicy(
         Duration pollInterval) {
 
     public static RolloutPolicy defaults() {
-        return new RolloutPolicy(1, true, true, Duration.ofMinutes(30), OnDrainTimeout.PAUSE,
+        return new RolloutPolicy(1, true, 1, true, Duration.ofMinutes(30), OnDrainTimeout.PAUSE,
                 Duration.ofMinutes(15), Duration.ofMinutes(15), Duration.ZERO, Duration.ofSeconds(15));
     }
 
     public RolloutPolicy {
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("maxInFlight must be at least 1, was " + maxInFlight);
+        }
+        if (surgeAhead < 0) {
+            throw new IllegalArgumentException("surgeAhead must be 0 or more, was " + surgeAhead);
         }
         requirePositive("drainTimeout", drainTimeout);
         requirePositive("registrationTimeout", registrationTimeout);
@@ -48,32 +55,42 @@ public record RolloutPolicy(
     }
 
     public RolloutPolicy withMaxInFlight(int value) {
-        return new RolloutPolicy(value, surge, allowMaxSizeRaise, drainTimeout, onDrainTimeout,
+        return new RolloutPolicy(value, surge, surgeAhead, allowMaxSizeRaise, drainTimeout, onDrainTimeout,
                 registrationTimeout, steadyTimeout, bakeTime, pollInterval);
     }
 
     public RolloutPolicy withSurge(boolean value) {
-        return new RolloutPolicy(maxInFlight, value, allowMaxSizeRaise, drainTimeout, onDrainTimeout,
+        return new RolloutPolicy(maxInFlight, value, surgeAhead, allowMaxSizeRaise, drainTimeout, onDrainTimeout,
                 registrationTimeout, steadyTimeout, bakeTime, pollInterval);
     }
 
     public RolloutPolicy withDrainTimeout(Duration value, OnDrainTimeout onTimeout) {
-        return new RolloutPolicy(maxInFlight, surge, allowMaxSizeRaise, value, onTimeout,
+        return new RolloutPolicy(maxInFlight, surge, surgeAhead, allowMaxSizeRaise, value, onTimeout,
                 registrationTimeout, steadyTimeout, bakeTime, pollInterval);
     }
 
     public RolloutPolicy withBakeTime(Duration value) {
-        return new RolloutPolicy(maxInFlight, surge, allowMaxSizeRaise, drainTimeout, onDrainTimeout,
+        return new RolloutPolicy(maxInFlight, surge, surgeAhead, allowMaxSizeRaise, drainTimeout, onDrainTimeout,
                 registrationTimeout, steadyTimeout, value, pollInterval);
     }
 
     public RolloutPolicy withTimeouts(Duration registration, Duration steady) {
-        return new RolloutPolicy(maxInFlight, surge, allowMaxSizeRaise, drainTimeout, onDrainTimeout,
+        return new RolloutPolicy(maxInFlight, surge, surgeAhead, allowMaxSizeRaise, drainTimeout, onDrainTimeout,
                 registration, steady, bakeTime, pollInterval);
     }
 
+    public RolloutPolicy withSurgeAhead(int value) {
+        return new RolloutPolicy(maxInFlight, surge, value, allowMaxSizeRaise, drainTimeout, onDrainTimeout,
+                registrationTimeout, steadyTimeout, bakeTime, pollInterval);
+    }
+
+    public RolloutPolicy withPollInterval(Duration value) {
+        return new RolloutPolicy(maxInFlight, surge, surgeAhead, allowMaxSizeRaise, drainTimeout, onDrainTimeout,
+                registrationTimeout, steadyTimeout, bakeTime, value);
+    }
+
     public RolloutPolicy withAllowMaxSizeRaise(boolean value) {
-        return new RolloutPolicy(maxInFlight, surge, value, drainTimeout, onDrainTimeout,
+        return new RolloutPolicy(maxInFlight, surge, surgeAhead, value, drainTimeout, onDrainTimeout,
                 registrationTimeout, steadyTimeout, bakeTime, pollInterval);
     }
 }

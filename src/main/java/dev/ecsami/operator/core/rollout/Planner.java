@@ -34,13 +34,26 @@ public final class Planner {
                 estimate(policy, order.size()));
     }
 
-    /** Batches of max-in-flight instances, each: boot (surge first, else after), drain, steady, bake. */
+    /**
+     * Batches of max-in-flight instances. Without surge each batch drains, waits for steady
+     * services, bakes, then waits for the group's replacement to boot (so does surge without
+     * replacements ahead). With replacements booting ahead, one boot comes first; then a batch
+     * takes its drain, steady check and bake, or its share of a boot if that is longer.
+     */
     static Duration estimate(RolloutPolicy policy, int instances) {
         if (instances == 0) {
             return Duration.ZERO;
         }
         int batches = (instances + policy.maxInFlight() - 1) / policy.maxInFlight();
-        Duration perBatch = TYPICAL_BOOT.plus(TYPICAL_DRAIN).plus(TYPICAL_STEADY).plus(policy.bakeTime());
-        return perBatch.multipliedBy(batches);
+        Duration work = TYPICAL_DRAIN.plus(TYPICAL_STEADY).plus(policy.bakeTime());
+        if (!policy.surge() || policy.surgeAhead() == 0) {
+            return work.plus(TYPICAL_BOOT).multipliedBy(batches);
+        }
+        Duration perBatch = max(work, TYPICAL_BOOT.dividedBy(policy.surgeAhead()));
+        return TYPICAL_BOOT.plus(perBatch.multipliedBy(batches));
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 }

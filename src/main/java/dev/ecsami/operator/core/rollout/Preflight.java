@@ -107,13 +107,11 @@ public final class Preflight {
             return;
         }
         int needed = obs.group().desired() + Math.min(policy.maxInFlight(), outdated.size());
-        if (needed <= obs.group().max()) {
-            return;
-        }
-        if (policy.allowMaxSizeRaise()) {
+        int wanted = obs.group().desired() + Math.min(policy.maxInFlight() + policy.surgeAhead(), outdated.size());
+        if (wanted > obs.group().max() && policy.allowMaxSizeRaise()) {
             findings.add(Finding.info(Code.MAX_SIZE_RAISED, "max size " + obs.group().max()
-                    + " is raised to " + needed + " during the rollout and restored at the end"));
-        } else {
+                    + " is raised to " + wanted + " during the rollout and restored at the end"));
+        } else if (needed > obs.group().max()) {
             findings.add(Finding.blocker(Code.MAX_SIZE_NOT_RAISABLE, "surge needs " + needed
                     + " instances but max size is " + obs.group().max()
                     + " and raising it is not allowed; allow it, raise max size, or turn surge off"));

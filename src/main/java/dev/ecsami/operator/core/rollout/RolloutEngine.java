@@ -69,7 +69,7 @@ public final class RolloutEngine {
                 return pause(rollout, next, tick, paused.get());
             }
         }
-        Optional<String> paused = startNext(tick);
+        Optional<String> paused = startNext(tick).or(() -> surgeCapacity(tick));
         if (paused.isPresent()) {
             return pause(rollout, next, tick, paused.get());
         }
@@ -160,8 +160,7 @@ public final class RolloutEngine {
                 .filter(gi -> !stepped.contains(gi.instanceId())).toList();
         int total = tick.steps().size() + candidates.size();
         for (GroupInstance gi : candidates) {
-            long inFlight = tick.steps().stream().filter(s -> !s.phase().isFinished()).count();
-            if (inFlight >= tick.policy().maxInFlight()) {
+            if (tick.admitted() >= tick.admissionLimit()) {
                 break;
             }
             String arn = tick.containerInstance(gi.instanceId()).filter(ci ->
@@ -176,6 +175,33 @@ public final class RolloutEngine {
                 return paused;
             }
         }
+        return Optional.empty();
+    }
+
+    /**
+     * With surge, desired capacity = the starting desired capacity + one per step holding a surge
+     * slot, set once per tick after this tick's terminations (which decrement). It is only ever
+     * raised here: lowering it would let the group pick which instance to terminate.
+     */
+    private Optional<String> surgeCapacity(Tick tick) {
+        int wanted = tick.baseline().desired() + tick.surgeSlots();
+        int desired = tick.desired();
+        if (desired >= wanted) {
+            return Optional.empty();
+        }
+        int before = tick.maxSize();
+        int max = Math.max(before, wanted);
+        if (max > before && !tick.policy().allowMaxSizeRaise()) {
+            return Optional.of("surge needs desired capacity " + wanted + " but max size is " + before
+                    + " and raising it is not allowed");
+        }
+        String waiting = tick.steps().stream().filter(s -> s.phase() == StepPhase.LAUNCH_REPLACEMENT)
+                .map(InstanceStep::instanceId).collect(Collectors.joining(", "));
+        tick.mutate(new Mutation.SetCapacity(tick.group(), wanted, max));
+        tick.event(RolloutEvent.Type.SURGE, "", "desired capacity " + desired + " -> " + wanted
+                + (max != before ? ", max size " + before + " -> " + max : "")
+                + (waiting.isEmpty() ? " to keep the replacements of the instances in flight"
+                : " to launch replacements for " + waiting));
         return Optional.empty();
     }
 

@@ -30,6 +30,9 @@ final class Tick {
     private final List<RolloutEvent> events = new ArrayList<>();
     private final List<Mutation> mutations = new ArrayList<>();
     private final Set<String> drainedThisTick = new HashSet<>();
+    private Mutation.SetCapacity capacity;
+    private int desired;
+    private int maxSize;
     private List<GroupInstance> outdated;
 
     Tick(Rollout rollout, Observation observed, Instant now) {
@@ -37,6 +40,8 @@ final class Tick {
         this.observed = observed;
         this.now = now;
         this.steps = new ArrayList<>(rollout.steps());
+        this.desired = observed.group().desired();
+        this.maxSize = observed.group().max();
     }
 
     RolloutPolicy policy() {
@@ -59,11 +64,35 @@ final class Tick {
         events.add(new RolloutEvent(now, type, instanceId, message, RolloutEvent.ENGINE));
     }
 
+    /**
+     * Records a mutation. Capacity changes are absolute, so only the last one of a tick is kept, and
+     * it runs after the terminations: a termination that decrements must not undo it.
+     */
     void mutate(Mutation m) {
         if (m instanceof Mutation.SetInstanceState s && s.status() == ContainerInstance.Status.DRAINING) {
             drainedThisTick.add(s.instanceId());
         }
+        if (m instanceof Mutation.SetCapacity c) {
+            capacity = c;
+            desired = c.desired();
+            maxSize = c.max();
+            return;
+        }
+        if (m instanceof Mutation.Terminate t && t.decrementDesired()
+                && groupInstance(t.instanceId()).map(gi -> !gi.lifecycle().isLeaving()).orElse(false)) {
+            desired--;
+        }
         mutations.add(m);
+    }
+
+    /** The group's desired capacity once this tick's mutations are done. */
+    int desired() {
+        return desired;
+    }
+
+    /** The group's max size once this tick's mutations are done. */
+    int maxSize() {
+        return maxSize;
     }
 
     List<RolloutEvent> events() {
@@ -71,7 +100,12 @@ final class Tick {
     }
 
     List<Mutation> mutations() {
-        return mutations;
+        if (capacity == null) {
+            return mutations;
+        }
+        List<Mutation> all = new ArrayList<>(mutations);
+        all.add(capacity);
+        return all;
     }
 
     List<InstanceStep> steps() {
@@ -129,6 +163,38 @@ final class Tick {
         }
         return (int) steps.stream().filter(s -> s.phase() == StepPhase.LAUNCH_REPLACEMENT
                 || s.phase() == StepPhase.DRAIN || s.phase() == StepPhase.WAIT_STEADY).count();
+    }
+
+    /** Steps still waiting for a replacement after the registration timeout. */
+    int overdueLaunches() {
+        return (int) steps.stream().filter(s -> s.phase() == StepPhase.LAUNCH_REPLACEMENT
+                && elapsed(s.phaseSince(), policy().registrationTimeout())).count();
+    }
+
+    /** Steps counting against max-in-flight, see {@link StepPhase#holdsSlot}. */
+    int slotsInUse() {
+        return (int) steps.stream().filter(s -> s.phase().holdsSlot(policy())).count();
+    }
+
+    /**
+     * Steps this rollout may have launching or holding a slot: max-in-flight, and with surge the
+     * replacements booting ahead; those stay below the group's max size when it may not be raised.
+     */
+    int admissionLimit() {
+        if (!policy().surge()) {
+            return policy().maxInFlight();
+        }
+        int ahead = policy().surgeAhead();
+        if (!policy().allowMaxSizeRaise()) {
+            ahead = Math.min(ahead, Math.max(0, baseline().max() - baseline().desired() - policy().maxInFlight()));
+        }
+        return policy().maxInFlight() + ahead;
+    }
+
+    /** Steps launching a replacement or holding a slot, the ones {@link #admissionLimit()} bounds. */
+    int admitted() {
+        return (int) steps.stream().filter(s -> s.phase() == StepPhase.LAUNCH_REPLACEMENT
+                || s.phase().holdsSlot(policy())).count();
     }
 
     /** Other in-flight steps whose instance does not serve: drained, terminating or gone. */
