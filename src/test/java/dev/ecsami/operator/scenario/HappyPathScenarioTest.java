@@ -134,6 +134,8 @@ class HappyPathScenarioTest {
         assertThat(highestDesired).isEqualTo(10 + 1 + 4);
         assertThat(w.aws.peekGroup(World.GROUP).desired()).isEqualTo(10);
         assertThat(w.aws.peekGroup(World.GROUP).max()).isEqualTo(12);
+        assertThat(w.mutations("SetCapacity")).as("one raise, one restore: the group replaces the terminated")
+                .isEqualTo(2);
         java.util.List<java.time.Instant> drainStarts = done.steps().stream()
                 .map(s -> s.firstEntered(StepPhase.DRAIN).orElseThrow()).sorted().toList();
         java.util.List<java.time.Instant> drainEnds = done.steps().stream()

@@ -197,11 +197,18 @@ public final class RolloutEngine {
         }
         String waiting = tick.steps().stream().filter(s -> s.phase() == StepPhase.LAUNCH_REPLACEMENT)
                 .map(InstanceStep::instanceId).collect(Collectors.joining(", "));
-        tick.mutate(new Mutation.SetCapacity(tick.group(), wanted, max));
-        tick.event(RolloutEvent.Type.SURGE, "", "desired capacity " + desired + " -> " + wanted
-                + (max != before ? ", max size " + before + " -> " + max : "")
-                + (waiting.isEmpty() ? " to keep the replacements of the instances in flight"
-                : " to launch replacements for " + waiting));
+        String purpose = waiting.isEmpty() ? "to keep the replacements of the instances in flight"
+                : "to launch replacements for " + waiting;
+        List<String> replacedByGroup = tick.raiseDesired(wanted, max);
+        if (!replacedByGroup.isEmpty()) {
+            tick.event(RolloutEvent.Type.SURGE, "", "the group replaces " + String.join(", ", replacedByGroup)
+                    + " as it terminates (desired capacity not decremented) " + purpose);
+        }
+        if (tick.capacityChange().isPresent()) {
+            tick.event(RolloutEvent.Type.SURGE, "", "desired capacity " + (desired + replacedByGroup.size())
+                    + " -> " + wanted
+                    + (max != before ? ", max size " + before + " -> " + max : "") + " " + purpose);
+        }
         return Optional.empty();
     }
 

@@ -30,6 +30,7 @@ final class Tick {
     private final List<RolloutEvent> events = new ArrayList<>();
     private final List<Mutation> mutations = new ArrayList<>();
     private final Set<String> drainedThisTick = new HashSet<>();
+    private final Set<String> decrementing = new HashSet<>();
     private Mutation.SetCapacity capacity;
     private int desired;
     private int maxSize;
@@ -81,8 +82,35 @@ final class Tick {
         if (m instanceof Mutation.Terminate t && t.decrementDesired()
                 && groupInstance(t.instanceId()).map(gi -> !gi.lifecycle().isLeaving()).orElse(false)) {
             desired--;
+            decrementing.add(t.instanceId());
         }
         mutations.add(m);
+    }
+
+    /**
+     * Raises desired capacity to {@code wanted}. A slot that a termination of this tick would give
+     * back is kept instead: that instance is terminated without decrementing, and the group's own
+     * replacement for it is the launch wanted. Only what is still missing is set.
+     *
+     * @return the instances the group replaces
+     */
+    List<String> raiseDesired(int wanted, int max) {
+        List<String> replaced = new ArrayList<>();
+        for (int i = 0; i < mutations.size() && desired < wanted; i++) {
+            if (mutations.get(i) instanceof Mutation.Terminate t && decrementing.remove(t.instanceId())) {
+                mutations.set(i, new Mutation.Terminate(t.group(), t.instanceId(), false));
+                replaced.add(t.instanceId());
+                desired++;
+            }
+        }
+        if (desired < wanted || max != maxSize) {
+            mutate(new Mutation.SetCapacity(group(), Math.max(desired, wanted), max));
+        }
+        return replaced;
+    }
+
+    Optional<Mutation.SetCapacity> capacityChange() {
+        return Optional.ofNullable(capacity);
     }
 
     /** The group's desired capacity once this tick's mutations are done. */
