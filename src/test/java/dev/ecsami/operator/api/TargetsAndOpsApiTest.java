@@ -49,6 +49,21 @@ class TargetsAndOpsApiTest {
                 org.hamcrest.Matchers.equalTo("target"));
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource("/api/targets/demo/plan")
+    java.net.URL planUrl;
+
+    @Test
+    void planWithoutBodyOrContentTypeUsesTheTargetsPolicy() throws Exception {
+        java.net.http.HttpResponse<String> plan = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(planUrl.toURI())
+                        .header("Authorization", "Bearer " + dev.ecsami.operator.SimulatedTestProfile.OPERATOR_TOKEN)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(plan.statusCode()).as(plan.body()).isEqualTo(200);
+        assertThat(plan.body()).contains("\"target\":\"demo\"");
+    }
+
     @Test
     void healthIsOpenAndReportsTheBackend() {
         RestAssured.get("/q/health/ready").then().statusCode(200)
