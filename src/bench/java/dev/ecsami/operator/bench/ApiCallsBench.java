@@ -16,15 +16,18 @@ final class ApiCallsBench {
 
     static void measure(List<MakespanBench.Run> runs, Figures figures) {
         Figures.print("== 2. AWS API calls (reads: real SDK adapters vs a static WireMock fleet, S=%d services, "
-                + "one DRAINING instance; per instance: simulated rollouts, surge on, poll %ss) ==", SERVICES,
-                MakespanBench.POLL.toSeconds());
+                + "one DRAINING instance, costliest of %d warm ticks %ss apart; per instance: simulated rollouts, "
+                + "surge on, poll %ss) ==", SERVICES, ReadsPerTickBench.TICKS,
+                ReadsPerTickBench.POLL.toSeconds(), MakespanBench.POLL.toSeconds());
         for (MakespanBench.Run run : runs) {
             if (!run.surge()) {
                 continue;
             }
             int n = run.n();
-            Map<String, Integer> reads = ReadsPerTickBench.warmTick(n, SERVICES);
-            int total = reads.values().stream().mapToInt(Integer::intValue).sum();
+            Map<String, Integer> reads = ReadsPerTickBench.warmTick(n, SERVICES, false);
+            Map<String, Integer> booting = ReadsPerTickBench.warmTick(n, SERVICES, true);
+            int total = ReadsPerTickBench.total(reads);
+            int bootingTotal = ReadsPerTickBench.total(booting);
             int budget = 4 + ceilDiv(n, 100) + ceilDiv(SERVICES, 10);
             double ticks = MakespanBench.ticksPerInstance(run);
             Map<String, Double> writes = new TreeMap<>();
@@ -35,9 +38,11 @@ final class ApiCallsBench {
             double writesPerInstance = writes.values().stream().mapToDouble(Double::doubleValue).sum();
             Figures.print("   N=%-5d reads per tick %d (budget 4+ceil(N/100)+ceil(S/10) = %d): %s", n, total, budget,
                     reads);
+            Figures.print("           with a replacement booting, not registered yet: %d: %s", bootingTotal, booting);
             Figures.print("           per replaced instance: %.1f ticks x %d reads = %.0f reads, + %.2f writes %s",
                     ticks, total, ticks * total, writesPerInstance, writes);
             figures.put("reads_per_tick_n" + n, total);
+            figures.put("reads_per_tick_n" + n + "_booting", bootingTotal);
             figures.put("reads_budget_n" + n, budget);
             figures.put("reads_per_instance_n" + n, Math.round(ticks * total));
             figures.put("writes_per_instance_n" + n, writesPerInstance);

@@ -59,8 +59,7 @@ public class TargetsResource {
                 .map(r -> new Views.ActiveRollout(r.id(), r.state())).orElse(null);
         try {
             AmiRef latest = ports.amiCatalog().resolve(t.ami());
-            Observation observed = new Observation(ports.fleet().describe(t.autoScalingGroup()),
-                    ports.containerInstances().describe(t.cluster(), TaskDetail.NONE));
+            Observation observed = ports.observe(t.autoScalingGroup(), t.cluster(), TaskDetail.NONE);
             String currentId = RolloutCommands.currentImage(observed);
             AmiRef current = currentId.isEmpty() ? null : currentId.equals(latest.imageId()) ? latest
                     : ports.amiCatalog().describe(currentId).map(i -> i.ami()).orElse(AmiRef.of(currentId));

@@ -10,6 +10,8 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
+
 /**
  * CDI wiring of the AWS adapters. Each port is a {@link DefaultBean}: any other bean of the same
  * type (a simulation, a test double) takes its place without ambiguity.
@@ -37,8 +39,8 @@ public class AwsProducers {
     @Produces
     @Singleton
     @DefaultBean
-    ContainerInstances containerInstances(AwsClients clients) {
-        return new EcsContainerInstances(clients.ecs());
+    ContainerInstances containerInstances(AwsClients clients, Clock clock) {
+        return new EcsContainerInstances(clients.ecs(), clock);
     }
 
     /** Also the {@link LaunchSpecs} bean; injected as AwsLaunchSpecs it offers rollBack. */

@@ -10,10 +10,10 @@ import dev.ecsami.operator.core.port.ExternalCallFailed;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Attribute;
 import software.amazon.awssdk.services.ecs.model.Failure;
-import software.amazon.awssdk.services.ecs.model.ListContainerInstancesResponse;
 import software.amazon.awssdk.services.ecs.model.Resource;
 import software.amazon.awssdk.services.ecs.model.UpdateContainerInstancesStateResponse;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,42 +24,64 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * {@link ContainerInstances} over the ECS API. A read with {@link TaskDetail#NONE} costs
- * ceil(N/100) ListContainerInstances + ceil(N/100) DescribeContainerInstances + ceil(S/100)
- * ListServices + ceil(S/10) DescribeServices calls, plus one DescribeTaskDefinition per task
- * definition not seen before.
+ * {@link ContainerInstances} over the ECS API. Between reads it remembers the ARNs of each
+ * cluster's container instances ({@link RegisteredInstances}) and services ({@link EcsServices}),
+ * the task definitions' needs and the descriptions of RUNNING tasks ({@link EcsTasks}); what
+ * changes (instance status, agent, resources, service counts and deployments, which tasks run
+ * where) is read on every call. A warm read with {@link TaskDetail#NONE} costs ceil(N/100)
+ * DescribeContainerInstances + ceil(S/10) DescribeServices. On top of that:
+ * <ul>
+ *   <li>{@link TaskDetail#DRAINING}: one ListTasks per DRAINING instance, and DescribeTasks for
+ *       tasks not seen by the last read;</li>
+ *   <li>an expected instance not registered as far as is known (a booting replacement): one
+ *       filtered ListContainerInstances, at most every {@link RegisteredInstances#LOOK_UP_INTERVAL};</li>
+ *   <li>ceil(N/100) ListContainerInstances on a cold read and every {@link RegisteredInstances#MAX_AGE}
+ *       (a deregistered instance is simply forgotten); ceil(S/100) ListServices on a cold read,
+ *       every {@link EcsServices#MAX_AGE} and after Describe reports a service gone; both on every
+ *       {@link TaskDetail#ALL} read, since pre-flight and plans judge the whole cluster;</li>
+ *   <li>one DescribeTaskDefinition per task definition not seen before.</li>
+ * </ul>
+ * Safe for concurrent use; what it remembers is bounded per cluster and in number of clusters.
  */
 public final class EcsContainerInstances implements ContainerInstances {
-    static final int DESCRIBE_BATCH = 100;
     static final int UPDATE_BATCH = 10;
     static final String AMI_ATTRIBUTE = "ecs.ami-id";
 
     private final EcsClient ecs;
+    private final RegisteredInstances registered;
     private final EcsServices services;
     private final EcsTasks tasks;
 
-    public EcsContainerInstances(EcsClient ecs) {
+    /** @param clock decides when what is remembered is too old */
+    public EcsContainerInstances(EcsClient ecs, Clock clock) {
         this.ecs = ecs;
-        this.services = new EcsServices(ecs, new TaskDefinitionNeeds(ecs));
+        this.registered = new RegisteredInstances(ecs, clock);
+        this.services = new EcsServices(ecs, new TaskDefinitionNeeds(ecs), clock);
         this.tasks = new EcsTasks(ecs);
     }
 
     @Override
-    public ClusterState describe(String cluster, TaskDetail detail) {
-        List<software.amazon.awssdk.services.ecs.model.ContainerInstance> described = describeInstances(cluster);
-        List<ServiceState> serviceStates = services.read(cluster);
+    public ClusterState describe(String cluster, TaskDetail detail, Set<String> expected) {
+        boolean listAll = detail == TaskDetail.ALL;
+        List<software.amazon.awssdk.services.ecs.model.ContainerInstance> described =
+                registered.describe(cluster, expected, listAll);
+        List<ServiceState> serviceStates = services.read(cluster, listAll);
         Map<String, ServiceState> byName = serviceStates.stream()
                 .collect(Collectors.toMap(ServiceState::name, Function.identity(), (a, b) -> a));
-        Map<String, List<TaskInfo>> all = detail == TaskDetail.ALL ? tasks.byInstance(cluster, byName) : Map.of();
+        Map<String, List<TaskInfo>> placed = switch (detail) {
+            case NONE -> Map.of();
+            case DRAINING -> tasks.onInstances(cluster, described.stream()
+                    .filter(ci -> status(ci.status()) == ContainerInstance.Status.DRAINING)
+                    .map(software.amazon.awssdk.services.ecs.model.ContainerInstance::containerInstanceArn)
+                    .toList(), byName);
+            case ALL -> tasks.all(cluster, byName);
+        };
         List<ContainerInstance> instances = new ArrayList<>();
         for (var ci : described) {
             ContainerInstance.Status status = status(ci.status());
             boolean listed = detail == TaskDetail.ALL
                     || detail == TaskDetail.DRAINING && status == ContainerInstance.Status.DRAINING;
-            List<TaskInfo> placed = !listed ? List.of() : detail == TaskDetail.ALL
-                    ? all.getOrDefault(ci.containerInstanceArn(), List.of())
-                    : tasks.onInstance(cluster, ci.containerInstanceArn(), byName);
-            instances.add(instance(ci, status, listed, placed));
+            instances.add(instance(ci, status, listed, placed.getOrDefault(ci.containerInstanceArn(), List.of())));
         }
         return new ClusterState(cluster, instances, serviceStates);
     }
@@ -100,26 +122,6 @@ public final class EcsContainerInstances implements ContainerInstances {
                 .toUpperCase(Locale.ROOT);
         return text.contains("REGISTERING") || text.contains("THROTTL") || text.contains("TRY AGAIN")
                 || text.contains("INTERNAL") || text.contains("UNAVAILABLE");
-    }
-
-    private List<software.amazon.awssdk.services.ecs.model.ContainerInstance> describeInstances(String cluster) {
-        List<String> arns = new ArrayList<>();
-        String token = null;
-        do {
-            String page = token;
-            ListContainerInstancesResponse listed = AwsCalls.call("ListContainerInstances",
-                    () -> ecs.listContainerInstances(r -> r.cluster(cluster).maxResults(100).nextToken(page)));
-            arns.addAll(listed.containerInstanceArns());
-            token = listed.nextToken();
-        } while (token != null);
-        List<software.amazon.awssdk.services.ecs.model.ContainerInstance> described = new ArrayList<>();
-        for (List<String> batch : Batches.of(arns, DESCRIBE_BATCH)) {
-            // failures here are instances deregistered since the listing: they are simply gone
-            described.addAll(AwsCalls.call("DescribeContainerInstances",
-                    () -> ecs.describeContainerInstances(r -> r.cluster(cluster).containerInstances(batch)))
-                    .containerInstances());
-        }
-        return described;
     }
 
     private static ContainerInstance instance(software.amazon.awssdk.services.ecs.model.ContainerInstance ci,

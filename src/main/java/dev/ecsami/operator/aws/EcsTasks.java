@@ -16,32 +16,46 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
-/** Tasks whose desired status is RUNNING: ListTasks (100 a page) then DescribeTasks (100 a call). */
+/**
+ * Tasks whose desired status is RUNNING: ListTasks (100 a page) on every read, DescribeTasks (100
+ * a call) only for tasks not described before. What is used of a task (its group, reservations,
+ * host ports) no longer changes once it is RUNNING, so the RUNNING tasks a read of a cluster
+ * lists are kept until the next read of that cluster: on a draining instance, whose task set
+ * only shrinks, the tasks are described once for the whole drain.
+ */
 final class EcsTasks {
     static final int DESCRIBE_BATCH = 100;
     private static final String SERVICE_GROUP = "service:";
 
     private final EcsClient ecs;
+    /** Per cluster, the RUNNING tasks its last read listed, by task ARN. */
+    private final Map<String, Map<String, Task>> running = Lru.map(ArnMemory.CLUSTERS);
 
     EcsTasks(EcsClient ecs) {
         this.ecs = ecs;
     }
 
-    /** The tasks placed on one container instance. */
-    List<TaskInfo> onInstance(String cluster, String containerInstanceArn, Map<String, ServiceState> services) {
-        List<TaskInfo> tasks = new ArrayList<>();
-        describe(cluster, list(cluster, r -> r.containerInstance(containerInstanceArn)))
-                .forEach(t -> tasks.add(info(t, services)));
-        return tasks;
+    /** The tasks placed on each of the given container instances (one listing each), by instance ARN. */
+    Map<String, List<TaskInfo>> onInstances(String cluster, List<String> containerInstanceArns,
+                                            Map<String, ServiceState> services) {
+        List<String> arns = new ArrayList<>();
+        containerInstanceArns.forEach(ci -> arns.addAll(list(cluster, r -> r.containerInstance(ci))));
+        return byInstance(describe(cluster, arns), services);
     }
 
     /** Every task of the cluster, by container instance ARN. */
-    Map<String, List<TaskInfo>> byInstance(String cluster, Map<String, ServiceState> services) {
+    Map<String, List<TaskInfo>> all(String cluster, Map<String, ServiceState> services) {
+        return byInstance(describe(cluster, list(cluster, UnaryOperator.identity())), services);
+    }
+
+    private static Map<String, List<TaskInfo>> byInstance(List<Task> tasks, Map<String, ServiceState> services) {
         Map<String, List<TaskInfo>> byInstance = new HashMap<>();
-        for (Task t : describe(cluster, list(cluster, UnaryOperator.identity()))) {
+        for (Task t : tasks) {
             if (t.containerInstanceArn() != null) {
                 byInstance.computeIfAbsent(t.containerInstanceArn(), k -> new ArrayList<>()).add(info(t, services));
             }
@@ -62,12 +76,27 @@ final class EcsTasks {
         return arns;
     }
 
+    /** The listed tasks that still exist, in listed order; those kept from the last read are not described again. */
     private List<Task> describe(String cluster, List<String> taskArns) {
-        List<Task> tasks = new ArrayList<>();
-        for (List<String> batch : Batches.of(taskArns, DESCRIBE_BATCH)) {
-            tasks.addAll(AwsCalls.call("DescribeTasks", () -> ecs.describeTasks(r -> r.cluster(cluster).tasks(batch)))
-                    .tasks());
+        Map<String, Task> kept = running.getOrDefault(cluster, Map.of());
+        Map<String, Task> found = new HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (String arn : taskArns) {
+            Task t = kept.get(arn);
+            if (t != null) {
+                found.put(arn, t);
+            } else {
+                unknown.add(arn);
+            }
         }
+        for (List<String> batch : Batches.of(unknown, DESCRIBE_BATCH)) {
+            // failures are tasks gone since they were listed
+            AwsCalls.call("DescribeTasks", () -> ecs.describeTasks(r -> r.cluster(cluster).tasks(batch)))
+                    .tasks().forEach(t -> found.put(t.taskArn(), t));
+        }
+        List<Task> tasks = taskArns.stream().map(found::get).filter(Objects::nonNull).distinct().toList();
+        running.put(cluster, tasks.stream().filter(t -> "RUNNING".equals(t.lastStatus()))
+                .collect(Collectors.toUnmodifiableMap(Task::taskArn, t -> t)));
         return tasks;
     }
 

@@ -7,9 +7,7 @@ import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.PortMapping;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,12 +27,7 @@ final class TaskDefinitionNeeds {
     }
 
     private final EcsClient ecs;
-    private final Map<String, Need> byArn = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Need> eldest) {
-            return size() > CAPACITY;
-        }
-    });
+    private final Map<String, Need> byArn = Lru.map(CAPACITY);
 
     TaskDefinitionNeeds(EcsClient ecs) {
         this.ecs = ecs;

@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -53,8 +54,8 @@ public final class MeteredPorts {
         };
         ContainerInstances ecs = new ContainerInstances() {
             @Override
-            public ClusterState describe(String cluster, TaskDetail detail) {
-                return call("DescribeCluster", () -> p.containerInstances().describe(cluster, detail));
+            public ClusterState describe(String cluster, TaskDetail detail, Set<String> expected) {
+                return call("DescribeCluster", () -> p.containerInstances().describe(cluster, detail, expected));
             }
 
             @Override

@@ -150,8 +150,7 @@ public final class RolloutCommands {
     }
 
     Observation observe(Target target, TaskDetail detail) {
-        return new Observation(ports.fleet().describe(target.autoScalingGroup()),
-                ports.containerInstances().describe(target.cluster(), detail));
+        return ports.observe(target.autoScalingGroup(), target.cluster(), detail);
     }
 
     /** What the fleet runs now: the AMI most container instances report, or the group's launch image. */

@@ -1,7 +1,5 @@
 package dev.ecsami.operator.runtime;
 
-import dev.ecsami.operator.core.fleet.ClusterState;
-import dev.ecsami.operator.core.fleet.GroupState;
 import dev.ecsami.operator.core.fleet.Observation;
 import dev.ecsami.operator.core.model.Rollout;
 import dev.ecsami.operator.core.model.RolloutEvent;
@@ -103,9 +101,7 @@ public final class RolloutRunner {
     }
 
     public Observation observe(Rollout rollout, TaskDetail detail) {
-        GroupState group = ports.fleet().describe(rollout.autoScalingGroup());
-        ClusterState cluster = ports.containerInstances().describe(rollout.cluster(), detail);
-        return new Observation(group, cluster);
+        return ports.observe(rollout.autoScalingGroup(), rollout.cluster(), detail);
     }
 
     private Rollout failed(Rollout rollout, ExternalCallFailed e, Instant now) {

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An in-process AWS for the demo and the tests: the ports of the core, answered by a simulated
@@ -40,6 +41,11 @@ public final class SimulatedAws {
     /** Builds groups, services, tasks, images and faults. */
     public SimSetup setup() {
         return setup;
+    }
+
+    /** The clock the world follows; an adapter in front of the world keeps time by it too. */
+    public Clock clock() {
+        return world.clock;
     }
 
     public FaultPlan faults() {
@@ -143,7 +149,7 @@ public final class SimulatedAws {
 
     private final class SimContainerInstances implements ContainerInstances {
         @Override
-        public ClusterState describe(String cluster, TaskDetail detail) {
+        public ClusterState describe(String cluster, TaskDetail detail, Set<String> expected) {
             synchronized (world) {
                 call("DescribeContainerInstances");
                 return views.cluster(cluster, detail);

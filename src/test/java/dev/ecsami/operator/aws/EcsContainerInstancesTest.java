@@ -8,12 +8,14 @@ import dev.ecsami.operator.core.fleet.Resources;
 import dev.ecsami.operator.core.fleet.TaskInfo;
 import dev.ecsami.operator.core.port.ContainerInstances.TaskDetail;
 import dev.ecsami.operator.core.port.ExternalCallFailed;
+import dev.ecsami.operator.testing.MutableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -53,7 +55,7 @@ class EcsContainerInstancesTest {
 
     @BeforeEach
     void setUp() {
-        ecs = new EcsContainerInstances(clients.ecs());
+        ecs = new EcsContainerInstances(clients.ecs(), new MutableClock(Instant.parse("2026-11-27T10:00:00Z")));
     }
 
     @BeforeAll

@@ -4,18 +4,22 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.ecsami.operator.core.fleet.Resources;
 import dev.ecsami.operator.core.fleet.ServiceState;
 import dev.ecsami.operator.core.port.ContainerInstances.TaskDetail;
+import dev.ecsami.operator.testing.MutableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static dev.ecsami.operator.aws.AwsStub.ecsCall;
 import static dev.ecsami.operator.aws.AwsStub.ecsRequested;
 import static dev.ecsami.operator.aws.AwsStub.json;
@@ -37,11 +41,12 @@ class EcsServiceStatesTest {
 
     private final AwsStub stub = new AwsStub(wm);
     private static AwsClients clients;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
     private EcsContainerInstances ecs;
 
     @BeforeEach
     void setUp() {
-        ecs = new EcsContainerInstances(clients.ecs());
+        ecs = new EcsContainerInstances(clients.ecs(), clock);
         wm.stubFor(ecsCall("ListContainerInstances").willReturn(json(list("containerInstanceArns", List.of(), null))));
     }
 
@@ -197,5 +202,66 @@ class EcsServiceStatesTest {
         wm.verify(ecsRequested("DescribeServices").withRequestBody(equalToJson(EcsFixtures.json(map(
                 "cluster", "production", "services", arns.subList(20, 23))))));
         wm.verify(3, ecsRequested("DescribeServices"));
+    }
+    /** What ListServices shows, and what DescribeServices answers, MISSING failures included. */
+    private static void listedAndDescribed(List<String> listed, List<Map<String, Object>> described,
+                                           List<String> missing) {
+        wm.stubFor(ecsCall("ListServices").willReturn(json(list("serviceArns",
+                listed.stream().map(EcsFixtures::serviceArn).toList(), null))));
+        wm.stubFor(ecsCall("DescribeServices").willReturn(json(EcsFixtures.json(map("services", described,
+                "failures", missing.stream().map(n -> map("arn", serviceArn(n), "reason", "MISSING")).toList())))));
+    }
+
+    private static Map<String, Object> withStatus(String name, String status) {
+        Map<String, Object> s = service(name, taskDefArn("web:3"), 2, 2, List.of());
+        s.put("status", status);
+        return s;
+    }
+
+    private List<String> namesReadAfter(Duration wait) {
+        clock.advance(wait);
+        wm.resetRequests();
+        return ecs.describe("production", TaskDetail.NONE).services().stream().map(ServiceState::name).toList();
+    }
+
+    @Test
+    void serviceArnsAreRememberedAndListedAgainOnceTheListingIsTwoMinutesOld() {
+        taskDefinitionFor(taskDefArn("web:3"), taskDefinition(taskDefArn("web:3"), "bridge", "256", "512", List.of()));
+        listedAndDescribed(List.of("web"), List.of(withStatus("web", "ACTIVE")), List.of());
+        namesReadAfter(Duration.ZERO);
+        listedAndDescribed(List.of("web", "api"), List.of(withStatus("web", "ACTIVE"), withStatus("api", "ACTIVE")),
+                List.of());
+        wm.stubFor(ecsCall("DescribeServices").withRequestBody(notContaining(serviceArn("api"))).atPriority(1)
+                .willReturn(json(describedServices(List.of(withStatus("web", "ACTIVE"))))));
+
+        List<String> warm = namesReadAfter(EcsServices.MAX_AGE.minusSeconds(1));
+        int warmListings = stub.ecsRequests("ListServices").size();
+        List<String> aged = namesReadAfter(Duration.ofSeconds(1));
+
+        assertThat(warm).containsExactly("web");
+        assertThat(warmListings).isZero();
+        assertThat(aged).containsExactly("web", "api");
+        wm.verify(1, ecsRequested("ListServices"));
+    }
+
+    @Test
+    void aServiceDescribedMissingOrInactiveIsLeftOutAndTheNextReadListsAgain() {
+        taskDefinitionFor(taskDefArn("web:3"), taskDefinition(taskDefArn("web:3"), "bridge", "256", "512", List.of()));
+        listedAndDescribed(List.of("web", "old", "gone"), List.of(withStatus("web", "ACTIVE"),
+                withStatus("old", "ACTIVE"), withStatus("gone", "ACTIVE")), List.of());
+        namesReadAfter(Duration.ZERO);
+        listedAndDescribed(List.of("web", "new"), List.of(withStatus("web", "ACTIVE"), withStatus("old", "INACTIVE")),
+                List.of("gone"));
+
+        List<String> deleted = namesReadAfter(Duration.ofSeconds(15));
+        int listingsThen = stub.ecsRequests("ListServices").size();
+        listedAndDescribed(List.of("web", "new"), List.of(withStatus("web", "ACTIVE"), withStatus("new", "ACTIVE")),
+                List.of());
+        List<String> next = namesReadAfter(Duration.ofSeconds(15));
+
+        assertThat(deleted).containsExactly("web");
+        assertThat(listingsThen).isZero();
+        assertThat(next).containsExactly("web", "new");
+        wm.verify(1, ecsRequested("ListServices"));
     }
 }

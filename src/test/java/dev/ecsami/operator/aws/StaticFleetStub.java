@@ -43,6 +43,8 @@ import static dev.ecsami.operator.aws.EcsFixtures.taskDefinition;
  * instances on one launch template version, cluster "production" with their container instances
  * (paged by 100), S services described by 10 and sharing a few task definitions. With
  * {@code firstDraining}, the first container instance is DRAINING with two service tasks left.
+ * With {@code booting}, the group has one more instance, Pending and not registered in the
+ * cluster: a ListContainerInstances filtered by EC2 instance id finds nothing.
  * Used by ReadBudgetTest and by the read-count benchmark.
  */
 final class StaticFleetStub {
@@ -55,15 +57,18 @@ final class StaticFleetStub {
         return String.format("i-%017d", i);
     }
 
-    static void stubAccount(Consumer<MappingBuilder> stub, int n, int s, boolean firstDraining) {
-        String instances = IntStream.range(0, n).mapToObj(i -> "<member>" + instance(ec2Id(i),
-                i % 2 == 0 ? "us-east-1a" : "us-east-1b", "InService", "Healthy", launchTemplate("7"))
-                + "</member>").reduce("", String::concat);
+    static void stubAccount(Consumer<MappingBuilder> stub, int n, int s, boolean firstDraining, boolean booting) {
+        int size = booting ? n + 1 : n;
+        String instances = IntStream.range(0, size).mapToObj(i -> "<member>" + instance(ec2Id(i),
+                i % 2 == 0 ? "us-east-1a" : "us-east-1b", i < n ? "InService" : "Pending", "Healthy",
+                launchTemplate("7")) + "</member>").reduce("", String::concat);
         stub.accept(queryCall("DescribeAutoScalingGroups").willReturn(asg("DescribeAutoScalingGroups",
-                groups(group(GROUP, n, n + 10, n, launchTemplate("$Default"), instances, "")))));
+                groups(group(GROUP, n, n + 10, size, launchTemplate("$Default"), instances, "")))));
         stub.accept(queryCall("DescribeLaunchTemplateVersions").willReturn(ec2("DescribeLaunchTemplateVersions",
                 templateVersions(null, templateVersion(7, true, OLD_AMI, "base", "")))));
 
+        stub.accept(ecsCall("ListContainerInstances").withRequestBody(containing("\"filter\"")).atPriority(1)
+                .willReturn(json(list("containerInstanceArns", List.of(), null))));
         List<String> arns = IntStream.range(0, n).mapToObj(i -> ciArn("ci" + i)).toList();
         for (int page = 0; page * 100 < n; page++) {
             List<String> slice = arns.subList(page * 100, Math.min(n, page * 100 + 100));

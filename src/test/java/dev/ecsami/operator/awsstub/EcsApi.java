@@ -12,10 +12,16 @@ import dev.ecsami.operator.core.port.ContainerInstances.TaskDetail;
 import dev.ecsami.operator.sim.SimulatedAws;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * ECS (awsJson1_1) over the simulated clusters. Each call reads the cluster through the
@@ -25,6 +31,7 @@ import java.util.function.Function;
 final class EcsApi {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ARN = "arn:aws:ecs:us-east-1:123456789012:";
+    private static final Pattern IN_INSTANCES = Pattern.compile("ec2InstanceId in \\[([^\\]]*)]");
 
     private record Placed(TaskInfo task, String containerInstanceArn) {
     }
@@ -45,6 +52,7 @@ final class EcsApi {
         ObjectNode reply = switch (operation) {
             case "ListContainerInstances" -> page(request, "containerInstanceArns", read(cluster, TaskDetail.NONE)
                     .instances().stream().filter(ci -> ci.status() != ContainerInstance.Status.INACTIVE)
+                    .filter(ci -> ec2InstanceIds(request).map(ids -> ids.contains(ci.ec2InstanceId())).orElse(true))
                     .map(ContainerInstance::arn).toList());
             case "DescribeContainerInstances" -> describeInstances(cluster, strings(request, "containerInstances"));
             case "ListServices" -> page(request, "serviceArns", read(cluster, TaskDetail.NONE).services().stream()
@@ -62,6 +70,23 @@ final class EcsApi {
             default -> throw new Reply.Failure(operation, "InvalidAction", "the stub does not implement " + operation);
         };
         return Reply.json(reply.toString());
+    }
+
+    /**
+     * The instances a ListContainerInstances filter names; the stub knows only the form
+     * {@code ec2InstanceId in ['i-1', 'i-2']}.
+     */
+    static Optional<Set<String>> ec2InstanceIds(JsonNode request) {
+        if (!request.hasNonNull("filter")) {
+            return Optional.empty();
+        }
+        Matcher m = IN_INSTANCES.matcher(request.get("filter").asText());
+        if (!m.matches()) {
+            throw new Reply.Failure("ListContainerInstances", "InvalidParameterException",
+                    "the stub does not understand the filter " + request.get("filter").asText());
+        }
+        return Optional.of(Arrays.stream(m.group(1).split(",")).map(id -> id.trim().replace("'", ""))
+                .collect(Collectors.toSet()));
     }
 
     private ClusterState read(String cluster, TaskDetail detail) {

@@ -1,7 +1,7 @@
 package dev.ecsami.operator.awsstub;
 
-import dev.ecsami.operator.core.fleet.ClusterState;
 import dev.ecsami.operator.core.fleet.ContainerInstance;
+import dev.ecsami.operator.core.fleet.Observation;
 import dev.ecsami.operator.core.port.ContainerInstances.TaskDetail;
 import dev.ecsami.operator.runtime.FleetPorts;
 import dev.ecsami.operator.sim.SimClock;
@@ -11,7 +11,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -19,14 +21,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What one tick's observation costs through the real adapters for N = 10 instances and S = 3
- * services: at most 4 + ceil(N/100) + ceil(S/10) reads, plus ListTasks and DescribeTasks for a
- * DRAINING instance; task definitions are described on the first read only.
+ * services: within 4 + ceil(N/100) + ceil(S/10) reads. A warm tick describes what it remembers
+ * without listing; ListTasks comes with a DRAINING instance, DescribeTasks only for tasks not
+ * described before, one filtered ListContainerInstances with a replacement not yet registered;
+ * task definitions are described on the first read only.
  */
 class ReadBudgetThroughStubTest {
     private static final String CLUSTER = "prod";
     private static final String GROUP = "prod-asg";
     private static final int N = 10;
     private static final int S = 3;
+    private static final int BUDGET = 4 + (N + 99) / 100 + (S + 9) / 10;
+    private static final Duration POLL = Duration.ofSeconds(15);
 
     private static AwsStub stub;
 
@@ -51,14 +57,23 @@ class ReadBudgetThroughStubTest {
         return aws;
     }
 
-    /** One tick's observation, as the runner reads it. */
-    private static Map<String, Integer> observe(FleetPorts ports) {
+    /** One tick's observation, as the runner reads it: the calls it cost, and what it saw. */
+    private static Map<String, Integer> observe(FleetPorts ports, List<Observation> seen) {
         stub.resetCalls();
-        ports.fleet().describe(GROUP);
-        ClusterState cluster = ports.containerInstances().describe(CLUSTER, TaskDetail.DRAINING);
-        assertThat(cluster.instances()).hasSize(N);
-        assertThat(cluster.services()).hasSize(S);
+        Observation observed = ports.observe(GROUP, CLUSTER, TaskDetail.DRAINING);
+        assertThat(observed.cluster().services()).hasSize(S);
+        seen.add(observed);
         return stub.calls();
+    }
+
+    private static Map<String, Integer> observe(FleetPorts ports) {
+        return observe(ports, new ArrayList<>());
+    }
+
+    /** Moves the world and its clock on by one poll interval. */
+    private static void poll(SimulatedAws aws) {
+        ((SimClock) aws.clock()).advance(POLL);
+        aws.advance();
     }
 
     private static int total(Map<String, Integer> calls) {
@@ -66,33 +81,64 @@ class ReadBudgetThroughStubTest {
     }
 
     @Test
-    void oneTickOfTenInstancesAndThreeServicesCostsSixReads() {
+    void aWarmTickDescribesWhatItRemembersWithoutListing() {
         SimulatedAws aws = fleet();
         FleetPorts ports = StubbedPorts.over(stub, aws);
-        int budget = 4 + (N + 99) / 100 + (S + 9) / 10;
 
         Map<String, Integer> cold = observe(ports);
+        poll(aws);
         Map<String, Integer> warm = observe(ports);
 
+        assertThat(cold).containsEntry("ListContainerInstances", 1).containsEntry("ListServices", 1)
+                .containsEntry("DescribeTaskDefinition", S);
         assertThat(warm).isEqualTo(Map.of("DescribeAutoScalingGroups", 1, "DescribeLaunchTemplateVersions", 1,
-                "ListContainerInstances", 1, "DescribeContainerInstances", 1, "ListServices", 1,
-                "DescribeServices", 1));
-        assertThat(total(warm)).isLessThanOrEqualTo(budget);
-        assertThat(cold).containsEntry("DescribeTaskDefinition", S);
-        assertThat(total(cold)).isEqualTo(total(warm) + S);
+                "DescribeContainerInstances", 1, "DescribeServices", 1));
+        assertThat(total(warm)).isLessThanOrEqualTo(BUDGET);
     }
 
     @Test
-    void aDrainingInstanceAddsOneListTasksAndOneDescribeTasks() {
+    void aDrainingInstanceAddsOneListTasksAndItsTasksAreDescribedOnce() {
         SimulatedAws aws = fleet();
         FleetPorts ports = StubbedPorts.over(stub, aws);
         ContainerInstance first = aws.peekCluster(CLUSTER).instances().get(0);
-        aws.containerInstances().setState(CLUSTER, List.of(first.arn()), ContainerInstance.Status.DRAINING);
         observe(ports);
+        aws.containerInstances().setState(CLUSTER, List.of(first.arn()), ContainerInstance.Status.DRAINING);
 
-        Map<String, Integer> warm = observe(ports);
+        Map<String, Integer> drainSeen = observe(ports);
+        poll(aws);
+        Map<String, Integer> drainGoesOn = observe(ports);
 
-        assertThat(warm).containsEntry("ListTasks", 1).containsEntry("DescribeTasks", 1);
-        assertThat(total(warm)).isLessThanOrEqualTo(4 + 1 + 1 + 2);
+        assertThat(drainSeen).containsEntry("ListTasks", 1).containsEntry("DescribeTasks", 1);
+        assertThat(drainGoesOn).containsEntry("ListTasks", 1).doesNotContainKey("DescribeTasks");
+        assertThat(total(drainGoesOn)).isLessThanOrEqualTo(BUDGET - 1);
+    }
+
+    @Test
+    void aBootingReplacementIsLookedUpEachTickAndSeenAsSoonAsItRegisters() {
+        SimulatedAws aws = fleet();
+        FleetPorts ports = StubbedPorts.over(stub, aws);
+        observe(ports);
+        aws.fleet().setCapacity(GROUP, N + 1, N + 2);
+        aws.advance();
+
+        List<Map<String, Integer>> ticks = new ArrayList<>();
+        List<Boolean> registered = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            poll(aws);
+            registered.add(aws.peekCluster(CLUSTER).instances().size() == N + 1);
+            List<Observation> seen = new ArrayList<>();
+            ticks.add(observe(ports, seen));
+            assertThat(seen.get(0).group().instances()).hasSize(N + 1);
+            assertThat(seen.get(0).cluster().instances()).hasSize(registered.get(i) ? N + 1 : N);
+        }
+
+        int first = registered.indexOf(true);
+        assertThat(first).as("the tick that first sees the replacement registered").isPositive();
+        for (int i = 0; i <= first; i++) {
+            assertThat(ticks.get(i)).containsEntry("ListContainerInstances", 1);
+            assertThat(total(ticks.get(i))).isLessThanOrEqualTo(BUDGET);
+        }
+        assertThat(ticks.subList(first + 1, ticks.size())).allSatisfy(t ->
+                assertThat(t).doesNotContainKey("ListContainerInstances"));
     }
 }

@@ -10,7 +10,8 @@ import dev.ecsami.operator.sim.SimulatedAws;
 
 /**
  * The four real AWS adapters, talking through the SDK to a stub that plays the simulated world.
- * Fresh adapters each time (their caches belong to one process), over the stub's shared clients.
+ * Fresh adapters each time (their caches belong to one process), over the stub's shared clients,
+ * keeping the world's time.
  */
 public final class StubbedPorts {
     private StubbedPorts() {
@@ -19,7 +20,8 @@ public final class StubbedPorts {
     public static FleetPorts over(AwsStub stub, SimulatedAws world) {
         stub.play(world);
         AwsClients c = stub.clients();
-        return new FleetPorts(new AutoScalingFleet(c.autoScaling(), c.ec2()), new EcsContainerInstances(c.ecs()),
+        return new FleetPorts(new AutoScalingFleet(c.autoScaling(), c.ec2()),
+                new EcsContainerInstances(c.ecs(), world.clock()),
                 new AwsLaunchSpecs(c.autoScaling(), c.ec2(), c.config().launchConfigurationsToKeep()),
                 new SsmAmiCatalog(c.ssm(), c.ec2()));
     }

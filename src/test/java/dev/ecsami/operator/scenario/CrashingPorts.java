@@ -10,6 +10,7 @@ import dev.ecsami.operator.core.port.LaunchSpecs;
 import dev.ecsami.operator.runtime.FleetPorts;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Ports that kill the process (throw {@link Crash}) at the n-th mutation, just before it reaches
@@ -53,8 +54,8 @@ final class CrashingPorts {
         };
         ContainerInstances ecs = new ContainerInstances() {
             @Override
-            public ClusterState describe(String cluster, TaskDetail detail) {
-                return p.containerInstances().describe(cluster, detail);
+            public ClusterState describe(String cluster, TaskDetail detail, Set<String> expected) {
+                return p.containerInstances().describe(cluster, detail, expected);
             }
 
             @Override
