@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,15 +29,11 @@ final class BotEndpoint implements SlackEndpoint {
     private final Secret token;
     private final String channel;
     private final ObjectMapper json = new ObjectMapper();
-    private final Map<String, SendOutcome.Sent> posted = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, SendOutcome.Sent> eldest) {
-            return size() > MAX_REMEMBERED;
-        }
-    };
+    private final PostedMessages posted;
 
-    BotEndpoint(SlackHttp http, URI apiUrl, Secret token, String channel) {
+    BotEndpoint(SlackHttp http, URI apiUrl, Secret token, String channel, PostedMessages posted) {
         this.http = http;
+        this.posted = posted;
         this.apiUrl = apiUrl;
         this.token = token;
         this.channel = channel;
@@ -61,7 +55,7 @@ final class BotEndpoint implements SlackEndpoint {
     }
 
     private SendOutcome status(String rolloutId, ObjectNode body) {
-        SendOutcome.Sent message = posted.get(rolloutId);
+        SendOutcome.Sent message = posted.get(rolloutId).orElse(null);
         if (message == null) {
             SendOutcome outcome = call("chat.postMessage", body.put("channel", channel));
             if (outcome instanceof SendOutcome.Sent sent) {
@@ -71,13 +65,13 @@ final class BotEndpoint implements SlackEndpoint {
         }
         SendOutcome outcome = call("chat.update", body.put("channel", message.channel()).put("ts", message.ts()));
         if (outcome instanceof SendOutcome.Rejected rejected && MESSAGE_LOST.stream().anyMatch(rejected.reason()::contains)) {
-            posted.remove(rolloutId);
+            posted.forget(rolloutId);
         }
         return outcome;
     }
 
     private SendOutcome reply(String rolloutId, ObjectNode body) {
-        SendOutcome.Sent message = posted.get(rolloutId);
+        SendOutcome.Sent message = posted.get(rolloutId).orElse(null);
         if (message == null) {
             return new SendOutcome.Rejected("no message of rollout " + rolloutId + " to reply to");
         }

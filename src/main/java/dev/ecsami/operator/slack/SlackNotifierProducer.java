@@ -4,6 +4,7 @@ import dev.ecsami.operator.app.NotificationChannel;
 import dev.ecsami.operator.core.model.Rollout;
 import dev.ecsami.operator.core.model.RolloutEvent;
 import dev.ecsami.operator.core.port.Notifier;
+import dev.ecsami.operator.config.OperatorConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -24,21 +26,26 @@ import java.util.Optional;
 @Startup
 @Singleton
 public class SlackNotifierProducer {
+    /** Beside the rollouts of the file store: the bot's message of each rollout. */
+    static final String MESSAGES_FILE = "slack-messages.json";
     private final SlackSettings settings;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final Optional<Path> messagesFile;
 
-    SlackNotifierProducer(SlackConfig config, Clock clock, MeterRegistry registry) {
+    SlackNotifierProducer(SlackConfig config, OperatorConfig operator, Clock clock, MeterRegistry registry) {
         this.settings = SlackSettings.from(config);
         this.clock = clock;
         this.registry = registry;
+        this.messagesFile = operator.store().kind() == OperatorConfig.StoreKind.FILE
+                ? Optional.of(operator.store().dir().resolve(MESSAGES_FILE)) : Optional.empty();
     }
 
     @Produces
     @ApplicationScoped
     @Typed(NotificationChannel.class)
     NotificationChannel slack() {
-        return new Channel(SlackNotifiers.slack(settings, clock, Optional.of(registry)));
+        return new Channel(SlackNotifiers.slack(settings, clock, Optional.of(registry), messagesFile));
     }
 
     @Produces

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +25,15 @@ public final class SlackNotifiers {
 
     /** The Slack notifier, started; empty when neither a webhook URL nor a bot token is set. */
     public static Optional<SlackNotifier> slack(SlackSettings s, Clock clock, Optional<MeterRegistry> registry) {
+        return slack(s, clock, registry, Optional.empty());
+    }
+
+    /**
+     * As {@link #slack(SlackSettings, Clock, Optional)}; in bot mode the rollouts' messages are
+     * kept in {@code messagesFile} when given, so that a restart edits them instead of posting anew.
+     */
+    public static Optional<SlackNotifier> slack(SlackSettings s, Clock clock, Optional<MeterRegistry> registry,
+                                                Optional<Path> messagesFile) {
         if (!s.enabled()) {
             return Optional.empty();
         }
@@ -38,7 +48,9 @@ public final class SlackNotifiers {
             endpoint = new WebhookEndpoint(http, s.webhookUrl().orElseThrow());
             plan = new WebhookPlan(messages, s.progressInterval());
         } else {
-            endpoint = new BotEndpoint(http, s.apiUrl(), s.botToken().orElseThrow(), s.channel());
+            PostedMessages posted = messagesFile.map(f -> PostedMessages.inFile(f, BotEndpoint.MAX_REMEMBERED))
+                    .orElseGet(() -> PostedMessages.inMemory(BotEndpoint.MAX_REMEMBERED));
+            endpoint = new BotEndpoint(http, s.apiUrl(), s.botToken().orElseThrow(), s.channel(), posted);
             plan = new BotPlan(messages);
         }
         SlackMetrics metrics = new SlackMetrics(endpoint.mode(), registry);

@@ -30,6 +30,7 @@ import java.util.stream.Stream;
  * rollouts is deleted, oldest first.
  */
 public final class FileRolloutStore implements RolloutStore {
+    private static final String PREFIX = "rollout-";
     private static final String SUFFIX = ".json";
     private final Path dir;
     private final int keep;
@@ -52,11 +53,17 @@ public final class FileRolloutStore implements RolloutStore {
         load();
     }
 
+    /** Other files may share the directory (e.g. the Slack bot's messages); only rollouts are read. */
+    private static boolean isRolloutFile(Path p) {
+        String name = p.getFileName().toString();
+        return name.startsWith(PREFIX) && name.endsWith(SUFFIX);
+    }
+
     private void load() {
         try {
             Files.createDirectories(dir);
             try (Stream<Path> files = Files.list(dir)) {
-                for (Path p : files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).toList()) {
+                for (Path p : files.filter(FileRolloutStore::isRolloutFile).toList()) {
                     Rollout r = json.readValue(p.toFile(), Rollout.class);
                     cache.put(r.id(), r);
                 }
@@ -108,7 +115,7 @@ public final class FileRolloutStore implements RolloutStore {
         if (!id.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("rollout id '" + id + "' is not a safe file name");
         }
-        return "rollout-" + id + SUFFIX;
+        return PREFIX + id + SUFFIX;
     }
 
     @Override

@@ -82,6 +82,32 @@ class BotNotifierTest {
     }
 
     @Test
+    void afterARestartTheSameMessageIsEditedAndRepliedTo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        slackAnswersOk();
+        java.nio.file.Path file = dir.resolve("slack-messages.json");
+        notifier = SlackNotifiers.slack(bot().build(), clock, Optional.empty(), Optional.of(file)).orElseThrow();
+        RolloutScript s = RolloutScript.of(2);
+        s.created().tell(notifier);
+        awaitIdle("the rollout's message", 1);
+        notifier.close();
+        slack.resetRequests();
+
+        notifier = SlackNotifiers.slack(bot().build(), clock, Optional.empty(), Optional.of(file)).orElseThrow();
+        change(T0.plusSeconds(30), s::start);
+        change(T0.plusSeconds(60), at -> s.startInstance("i-01", at));
+        change(T0.plusSeconds(300), at -> s.finish("i-01", at.minusSeconds(60), at));
+        awaitIdle("the update and the reply", 2);
+
+        List<LoggedRequest> all = requests();
+        assertThat(all).isNotEmpty();
+        assertThat(all.stream().filter(r -> r.getUrl().equals(POST) && !body(r).has("thread_ts"))).isEmpty();
+        assertThat(all.stream().filter(r -> r.getUrl().equals(UPDATE)).map(this::body))
+                .isNotEmpty().allSatisfy(u -> assertThat(u.path("ts").asText()).isEqualTo(PARENT_TS));
+        assertThat(all.stream().filter(r -> r.getUrl().equals(POST)).map(this::body))
+                .allSatisfy(r -> assertThat(r.path("thread_ts").asText()).isEqualTo(PARENT_TS));
+    }
+
+    @Test
     void oneMessageIsPostedThenUpdatedInPlaceWithInstanceDetailInItsThread() {
         slackAnswersOk();
         startNotifier(bot());
