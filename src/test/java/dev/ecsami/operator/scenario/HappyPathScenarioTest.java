@@ -48,20 +48,14 @@ class HappyPathScenarioTest {
     void withoutSurgeCapacityDipsByAtMostOneAndTheRolloutCompletes() {
         World w = fleetOf(6, World.policy().withSurge(false));
         Rollout r = w.start();
-        int[] lowest = {Integer.MAX_VALUE};
         w.notifier = (rollout, events) -> { };
 
-        while (w.rollout(r.id()).state() == RolloutState.RUNNING) {
-            w.step();
-            int serving = new dev.ecsami.operator.core.fleet.Observation(w.aws.peekGroup(World.GROUP),
-                    w.aws.peekCluster(World.CLUSTER)).servingCapacity();
-            lowest[0] = Math.min(lowest[0], serving);
-        }
+        World.Extremes seen = w.runTrackingCapacity(r.id());
 
         Rollout done = w.rollout(r.id());
         assertThat(done.state()).as(done.reason()).isEqualTo(RolloutState.SUCCEEDED);
         assertThat(w.violations).isEmpty();
-        assertThat(lowest[0]).isEqualTo(5);
+        assertThat(seen.lowestServing()).isEqualTo(5);
         assertThat(w.instanceAmis()).hasSize(6).containsOnly(World.NEW_AMI);
         assertThat(w.aws.peekGroup(World.GROUP).desired()).isEqualTo(6);
         assertThat(w.mutations("SetCapacity")).isZero();
@@ -72,17 +66,12 @@ class HappyPathScenarioTest {
         World w = fleetOf(8, World.policy().withSurge(false).withMaxInFlight(2));
         w.aws.setup().service(World.CLUSTER, "small", 2, 50, 200, 64, 64);
         Rollout r = w.start();
-        int lowest = Integer.MAX_VALUE;
 
-        while (w.rollout(r.id()).state() == RolloutState.RUNNING) {
-            w.step();
-            lowest = Math.min(lowest, new dev.ecsami.operator.core.fleet.Observation(w.aws.peekGroup(World.GROUP),
-                    w.aws.peekCluster(World.CLUSTER)).servingCapacity());
-        }
+        World.Extremes seen = w.runTrackingCapacity(r.id());
 
         Rollout done = w.rollout(r.id());
         assertThat(done.state()).as(done.reason()).isEqualTo(RolloutState.SUCCEEDED);
-        assertThat(lowest).isGreaterThanOrEqualTo(6);
+        assertThat(seen.lowestServing()).isGreaterThanOrEqualTo(6);
         assertThat(w.instanceAmis()).hasSize(8).containsOnly(World.NEW_AMI);
         assertThat(w.violations).isEmpty();
     }
@@ -120,18 +109,15 @@ class HappyPathScenarioTest {
         // boot + registration 110 s, the shortest drain 30 s: ceil(110 / 30) = 4 replacements ahead
         World w = fleetOf(10, World.policy().withSurgeAhead(4));
         Rollout r = w.start();
-        int highestDesired = 0;
 
-        while (w.rollout(r.id()).state() == RolloutState.RUNNING) {
-            w.step();
-            highestDesired = Math.max(highestDesired, w.aws.peekGroup(World.GROUP).desired());
-        }
+        World.Extremes seen = w.runTrackingCapacity(r.id());
 
         Rollout done = w.rollout(r.id());
         assertThat(done.state()).as(done.reason()).isEqualTo(RolloutState.SUCCEEDED);
         assertThat(w.violations).isEmpty();
         assertThat(w.instanceAmis()).hasSize(10).containsOnly(World.NEW_AMI);
-        assertThat(highestDesired).isEqualTo(10 + 1 + 4);
+        assertThat(seen.highestDesired()).isEqualTo(10 + 1 + 4);
+        assertThat(seen.lowestServing()).isEqualTo(10);
         assertThat(w.aws.peekGroup(World.GROUP).desired()).isEqualTo(10);
         assertThat(w.aws.peekGroup(World.GROUP).max()).isEqualTo(12);
         assertThat(w.mutations("SetCapacity")).as("one raise, one restore: the group replaces the terminated")
@@ -150,17 +136,13 @@ class HappyPathScenarioTest {
     void withoutMaxSizeRaiseReplacementsBootAheadOnlyBelowMaxSize() {
         World w = fleetOf(6, World.policy().withSurgeAhead(3).withAllowMaxSizeRaise(false));
         Rollout r = w.start();
-        int highestDesired = 0;
 
-        while (w.rollout(r.id()).state() == RolloutState.RUNNING) {
-            w.step();
-            highestDesired = Math.max(highestDesired, w.aws.peekGroup(World.GROUP).desired());
-        }
+        World.Extremes seen = w.runTrackingCapacity(r.id());
 
         Rollout done = w.rollout(r.id());
         assertThat(done.state()).as(done.reason()).isEqualTo(RolloutState.SUCCEEDED);
         assertThat(w.violations).isEmpty();
-        assertThat(highestDesired).isEqualTo(8);
+        assertThat(seen.highestDesired()).isEqualTo(8);
         assertThat(w.aws.peekGroup(World.GROUP).max()).isEqualTo(8);
         assertThat(w.aws.peekGroup(World.GROUP).desired()).isEqualTo(6);
     }

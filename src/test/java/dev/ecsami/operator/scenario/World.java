@@ -106,6 +106,23 @@ final class World {
         return rollout(id);
     }
 
+    /** The extremes of the group while a rollout ran. */
+    record Extremes(int highestDesired, int lowestServing) {
+    }
+
+    /** Steps virtual time until the rollout leaves RUNNING, noting desired and serving capacity after each step. */
+    Extremes runTrackingCapacity(String id) {
+        int highest = 0;
+        int lowest = Integer.MAX_VALUE;
+        while (rollout(id).state() == RolloutState.RUNNING) {
+            step();
+            GroupState g = aws.peekGroup(GROUP);
+            highest = Math.max(highest, g.desired());
+            lowest = Math.min(lowest, new Observation(g, aws.peekCluster(CLUSTER)).servingCapacity());
+        }
+        return new Extremes(highest, lowest);
+    }
+
     void step() {
         clock.advance(STEP);
         aws.advance();
