@@ -3,7 +3,6 @@ package dev.ecsami.operator.bench;
 import dev.ecsami.operator.core.model.Rollout;
 import dev.ecsami.operator.core.model.RolloutEvent;
 import dev.ecsami.operator.core.model.RolloutPolicy;
-import dev.ecsami.operator.core.model.RolloutState;
 import dev.ecsami.operator.sim.SimTimings;
 
 import java.time.Duration;
@@ -12,10 +11,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Figure 1 (rollout makespan and capacity) and the simulated half of figure 2 (calls per replaced
- * instance), on the simulated AWS in virtual time.
+ * Figure 1: rollout makespan and capacity on the simulated AWS in virtual time.
  *
  * <p>Lower bound for replacing N instances one at a time: N x mean drain + first boot, where mean
  * drain is the simulated task start + task stop (the replacement task starts elsewhere, then the
@@ -28,7 +27,7 @@ final class MakespanBench {
     static final Duration POLL = Duration.ofSeconds(5);
 
     record Run(int n, boolean surge, int ahead, Duration makespan, double lowerBoundS, double measuredDrainS,
-               int startDesired, int minServing, Map<String, Integer> calls, int mutations, long wallMs) {
+               int startDesired, int minServing, long wallMs) {
         double ratio() {
             return makespan.toSeconds() / lowerBoundS;
         }
@@ -51,40 +50,39 @@ final class MakespanBench {
         return (int) ((boot + drain - 1) / drain);
     }
 
-    static Run run(int n, boolean surge, int ahead, Duration poll) {
-        SimTimings timings = SimTimings.realistic();
-        RolloutPolicy policy = RolloutPolicy.defaults().withMaxInFlight(1).withSurge(surge).withSurgeAhead(ahead)
+    /** The policy of figure 1: one in flight, max size may be raised, no bake, 10 min timeouts. */
+    static RolloutPolicy policy(boolean surge, int ahead, Duration poll) {
+        return RolloutPolicy.defaults().withMaxInFlight(1).withSurge(surge).withSurgeAhead(ahead)
                 .withAllowMaxSizeRaise(true).withTimeouts(Duration.ofMinutes(10), Duration.ofMinutes(10))
                 .withBakeTime(Duration.ZERO).withPollInterval(poll);
+    }
+
+    static Run run(int n, boolean surge, int ahead, Duration poll) {
+        SimTimings timings = SimTimings.realistic();
         long wallStart = System.nanoTime();
-        SimulatedFleet fleet = new SimulatedFleet(n, policy, timings);
+        SimulatedFleet fleet = new SimulatedFleet(n, policy(surge, ahead, poll), timings);
         int startDesired = fleet.aws.peekGroup(SimulatedFleet.GROUP).desired();
         Instant started = fleet.clock.instant();
         Rollout r = fleet.start();
-        int minServing = fleet.servingCapacity();
-        Instant limit = started.plus(Duration.ofSeconds(n * 600L + 3600));
-        while (fleet.running(r.id()) && fleet.clock.instant().isBefore(limit)) {
-            if (fleet.step(STEP)) {
-                minServing = Math.min(minServing, fleet.servingCapacity());
-                if (surge && n == TickCpuBench.INSTANCES && snapshot == null
-                        && fleet.rollout(r.id()).steps().size() == n / 2) {
-                    snapshot = new TickCpuBench.Snapshot(fleet.rollout(r.id()), fleet.observe(),
-                            fleet.clock.instant());
-                }
+        AtomicInteger minServing = new AtomicInteger(fleet.servingCapacity());
+        Rollout done = fleet.rollToSuccess(r, STEP, () -> {
+            minServing.accumulateAndGet(fleet.servingCapacity(), Math::min);
+            if (surge && n == TickCpuBench.INSTANCES && snapshot == null
+                    && fleet.rollout(r.id()).steps().size() == n / 2) {
+                snapshot = new TickCpuBench.Snapshot(fleet.rollout(r.id()), fleet.observe(), fleet.clock.instant());
             }
-        }
-        Rollout done = fleet.rollout(r.id());
-        if (done.state() != RolloutState.SUCCEEDED) {
-            throw new IllegalStateException("rollout of " + n + " (surge " + surge + ") ended " + done.state() + ": "
-                    + done.reason());
-        }
-        Instant finished = done.events().stream().filter(e -> e.type() == RolloutEvent.Type.SUCCEEDED)
-                .map(RolloutEvent::at).findFirst().orElseThrow();
+        });
         double drain = timings.taskStart().plus(timings.taskStop()).toSeconds();
         double firstBoot = timings.boot().plus(timings.registration()).toSeconds();
-        return new Run(n, surge, ahead, Duration.between(started, finished), n * drain + firstBoot,
-                measuredDrainSeconds(done), startDesired, minServing, fleet.aws.log().calls(),
-                fleet.aws.log().mutations().size(), (System.nanoTime() - wallStart) / 1_000_000);
+        return new Run(n, surge, ahead, makespan(started, done), n * drain + firstBoot, measuredDrainSeconds(done),
+                startDesired, minServing.get(), (System.nanoTime() - wallStart) / 1_000_000);
+    }
+
+    /** From the start command to the SUCCEEDED event. */
+    static Duration makespan(Instant started, Rollout done) {
+        Instant finished = done.events().stream().filter(e -> e.type() == RolloutEvent.Type.SUCCEEDED)
+                .map(RolloutEvent::at).findFirst().orElseThrow();
+        return Duration.between(started, finished);
     }
 
     private static double measuredDrainSeconds(Rollout r) {
@@ -139,10 +137,5 @@ final class MakespanBench {
         Figures.print("%6d %6s %6d %10d %12.0f %8.2f %14.1f %7d/%-4d %8.3f %8d   %s", run.n(), run.surge() ? "on" : "off",
                 run.ahead(), run.makespan().toSeconds(), run.lowerBoundS(), run.ratio(), run.measuredDrainS(),
                 run.minServing(), run.startDesired(), run.dip(), run.wallMs(), note);
-    }
-
-    /** Ticks per replaced instance: every tick describes the group once. */
-    static double ticksPerInstance(Run run) {
-        return run.calls().getOrDefault("DescribeAutoScalingGroups", 0) / (double) run.n();
     }
 }

@@ -23,11 +23,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The scenario harness of the tests, for benchmarks: a simulated fleet of N instances over three
  * zones running web (N tasks), api (N/2) and worker (3), with the operator wired to it and driven
- * in virtual time.
+ * in virtual time, either directly or through ports built over the world (the real AWS adapters
+ * against a stub that plays it).
  */
 final class SimulatedFleet {
     static final String CLUSTER = "prod";
@@ -44,8 +46,14 @@ final class SimulatedFleet {
     final Target target;
     final int instances;
     private int mutations;
+    private int ticks;
 
     SimulatedFleet(int instances, RolloutPolicy policy, SimTimings timings) {
+        this(instances, policy, timings, a -> new FleetPorts(a.fleet(), a.containerInstances(), a.launchSpecs(),
+                a.amiCatalog()));
+    }
+
+    SimulatedFleet(int instances, RolloutPolicy policy, SimTimings timings, Function<SimulatedAws, FleetPorts> wiring) {
         this.instances = instances;
         this.aws = new SimulatedAws(clock, timings);
         aws.setup()
@@ -58,7 +66,7 @@ final class SimulatedFleet {
                 .service(CLUSTER, "api", Math.max(2, instances / 2), 100, 200, 512, 1024)
                 .service(CLUSTER, "worker", 3, 0, 100, 256, 256);
         target = new Target("bench", CLUSTER, GROUP, AmiSource.parse("amazon-linux-2023"), OnNewAmi.ROLL, policy);
-        FleetPorts ports = new FleetPorts(aws.fleet(), aws.containerInstances(), aws.launchSpecs(), aws.amiCatalog());
+        FleetPorts ports = wiring.apply(aws);
         runner = new RolloutRunner(clock, store, ports, (r, e) -> { },
                 new RetryPolicy(Duration.ofSeconds(5), Duration.ofSeconds(40), 30));
         commands = new RolloutCommands(clock, store, ports, Map.of(target.name(), target), runner,
@@ -87,9 +95,36 @@ final class SimulatedFleet {
         clock.advance(step);
         aws.advance();
         int before = mutations;
+        // the runner's own test of which rollouts are due
+        ticks += (int) store.active().stream().filter(r -> r.state() == RolloutState.RUNNING)
+                .filter(r -> r.nextCheckAt() == null || !r.nextCheckAt().isAfter(clock.instant())).count();
         runner.tickDue();
         mutations = aws.log().mutations().size();
         return mutations != before;
+    }
+
+    /**
+     * Steps until the rollout leaves RUNNING, calling back after each step that mutated the world;
+     * throws unless it succeeded within a generous limit.
+     */
+    Rollout rollToSuccess(Rollout r, Duration step, Runnable afterMutation) {
+        Instant limit = clock.instant().plus(Duration.ofSeconds(instances * 600L + 3600));
+        while (running(r.id()) && clock.instant().isBefore(limit)) {
+            if (step(step)) {
+                afterMutation.run();
+            }
+        }
+        Rollout done = rollout(r.id());
+        if (done.state() != RolloutState.SUCCEEDED) {
+            throw new IllegalStateException("rollout of " + instances + " (surge " + done.policy().surge()
+                    + ") ended " + done.state() + ": " + done.reason());
+        }
+        return done;
+    }
+
+    /** Reconcile ticks the runner has carried out: one per running rollout that was due at a step. */
+    int ticks() {
+        return ticks;
     }
 
     Observation observe() {
