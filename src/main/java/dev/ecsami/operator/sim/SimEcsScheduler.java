@@ -130,8 +130,7 @@ final class SimEcsScheduler {
             List<SimTask> on = byInstance.getOrDefault(ci.instanceId, List.of());
             long own = on.stream().filter(x -> x.service.equals(s.name)).count();
             Resources free = remaining(ci, on);
-            if (s.distinctInstance && own > 0 || !free.fits(s.need)
-                    || s.hostPorts.stream().anyMatch(usedPorts(on)::contains)) {
+            if (s.distinctInstance && own > 0 || !free.fits(s.need) || portTaken(s, on)) {
                 continue;
             }
             if (best == null || own < bestTasks || own == bestTasks && -free.cpu() < -bestCpu) {
@@ -141,6 +140,15 @@ final class SimEcsScheduler {
             }
         }
         return best;
+    }
+
+    /** Whether a host port of the service is reserved or in use among these tasks; cheap for portless services. */
+    private static boolean portTaken(SimService s, List<SimTask> on) {
+        if (s.hostPorts.isEmpty()) {
+            return false;
+        }
+        Set<Integer> used = usedPorts(on);
+        return s.hostPorts.stream().anyMatch(used::contains);
     }
 
     private boolean fits(SimContainerInstance ci, SimService s) {
