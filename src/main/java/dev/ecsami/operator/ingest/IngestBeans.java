@@ -87,8 +87,9 @@ public class IngestBeans {
         client.close();
     }
 
+    /** Created on first use only: its HTTP client loads the TLS stack, which start-up does not need. */
     @Produces
-    @Singleton
+    @ApplicationScoped
     SubscriptionConfirmer subscriptionConfirmer(SnsClient sns, CertUrlPolicy policy) {
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(CONFIRM_TIMEOUT).build();

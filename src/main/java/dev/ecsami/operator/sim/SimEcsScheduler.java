@@ -77,13 +77,14 @@ final class SimEcsScheduler {
         int minHealthy = (int) Math.ceil(s.desired * s.minHealthyPercent / 100.0);
         int start = Math.min(s.desired - healthyOnActive - pending,
                 maxTotal - healthyOnActive - onDraining - pending);
+        Map<String, List<SimTask>> byInstance = start > 0 ? tasksByInstance() : Map.of();
         for (int n = 0; n < start; n++) {
-            SimContainerInstance target = placement(s);
+            SimContainerInstance target = placement(s, byInstance);
             if (target == null) {
                 break;
             }
-            world.tasks.add(new SimTask(taskArn(s.cluster), TaskInfo.Kind.SERVICE, s.name, target.instanceId, s.need,
-                    s.hostPorts, SimTask.State.PENDING, t.plus(world.timings.taskStart())));
+            add(new SimTask(taskArn(s.cluster), TaskInfo.Kind.SERVICE, s.name, target.instanceId, s.need,
+                    s.hostPorts, SimTask.State.PENDING, t.plus(world.timings.taskStart())), byInstance);
         }
         int stoppable = Math.min(onDraining, healthyOnActive + onDraining - minHealthy);
         for (SimTask task : own) {
@@ -111,15 +112,26 @@ final class SimEcsScheduler {
         }
     }
 
-    /**
-     * Spread: the ACTIVE instance with the fewest tasks of the service, then the most free CPU; the
-     * first such instance on a tie. Groups the tasks by instance once, so a placement is linear.
-     */
-    SimContainerInstance placement(SimService s) {
+    /** The world's tasks grouped by instance, for a run of placements that {@link #add} keeps current. */
+    Map<String, List<SimTask>> tasksByInstance() {
         Map<String, List<SimTask>> byInstance = new HashMap<>();
         for (SimTask x : world.tasks) {
             byInstance.computeIfAbsent(x.instanceId, k -> new ArrayList<>()).add(x);
         }
+        return byInstance;
+    }
+
+    /** Adds a placed task to the world and to the grouping of the run of placements. */
+    void add(SimTask task, Map<String, List<SimTask>> byInstance) {
+        world.tasks.add(task);
+        byInstance.computeIfAbsent(task.instanceId, k -> new ArrayList<>()).add(task);
+    }
+
+    /**
+     * Spread: the ACTIVE instance with the fewest tasks of the service, then the most free CPU; the
+     * first such instance on a tie. Linear in the instances, given the tasks grouped by instance.
+     */
+    SimContainerInstance placement(SimService s, Map<String, List<SimTask>> byInstance) {
         SimContainerInstance best = null;
         long bestTasks = 0;
         int bestCpu = 0;
@@ -128,10 +140,9 @@ final class SimEcsScheduler {
                 continue;
             }
             List<SimTask> on = byInstance.getOrDefault(ci.instanceId, List.of());
-            long own = on.stream().filter(x -> x.service.equals(s.name)).count();
+            long own = tasksOf(on, s.name);
             Resources free = remaining(ci, on);
-            if (s.distinctInstance && own > 0 || !free.fits(s.need)
-                    || s.hostPorts.stream().anyMatch(usedPorts(on)::contains)) {
+            if (s.distinctInstance && own > 0 || !free.fits(s.need) || portTaken(s, on)) {
                 continue;
             }
             if (best == null || own < bestTasks || own == bestTasks && -free.cpu() < -bestCpu) {
@@ -141,6 +152,26 @@ final class SimEcsScheduler {
             }
         }
         return best;
+    }
+
+    /** A loop, not a stream: a run of placements calls it for every instance. */
+    private static long tasksOf(List<SimTask> on, String service) {
+        long n = 0;
+        for (SimTask x : on) {
+            if (x.service.equals(service)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Whether a host port of the service is reserved or in use among these tasks; cheap for portless services. */
+    private static boolean portTaken(SimService s, List<SimTask> on) {
+        if (s.hostPorts.isEmpty()) {
+            return false;
+        }
+        Set<Integer> used = usedPorts(on);
+        return s.hostPorts.stream().anyMatch(used::contains);
     }
 
     private boolean fits(SimContainerInstance ci, SimService s) {

@@ -6,6 +6,7 @@ import dev.ecsami.operator.core.fleet.TaskInfo;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Builds the simulated world for a demo or a test, and injects faults into it. */
@@ -135,14 +136,15 @@ public final class SimSetup {
 
     private void placeRunning(String cluster, String service, int count) {
         SimService s = world.services.get(SimEcsScheduler.key(cluster, service));
+        Map<String, List<SimTask>> byInstance = world.scheduler.tasksByInstance();
         for (int n = 0; n < count; n++) {
-            SimContainerInstance ci = world.scheduler.placement(s);
+            SimContainerInstance ci = world.scheduler.placement(s, byInstance);
             if (ci == null) {
                 throw new IllegalStateException("no room in cluster " + cluster + " for task " + (n + 1) + " of "
                         + service);
             }
-            world.tasks.add(new SimTask(world.scheduler.taskArn(cluster), TaskInfo.Kind.SERVICE, service,
-                    ci.instanceId, s.need, s.hostPorts, SimTask.State.RUNNING, null));
+            world.scheduler.add(new SimTask(world.scheduler.taskArn(cluster), TaskInfo.Kind.SERVICE, service,
+                    ci.instanceId, s.need, s.hostPorts, SimTask.State.RUNNING, null), byInstance);
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.ecsami.operator.core.port.AmiCatalog;
 import dev.ecsami.operator.core.port.ContainerInstances;
 import dev.ecsami.operator.core.port.Fleet;
 import dev.ecsami.operator.core.port.LaunchSpecs;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.junit.QuarkusTest;
 import dev.ecsami.operator.SimulatedTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -14,7 +15,10 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The application wires the AWS adapters from operator.aws.* without ambiguity. No AWS call is made. */
+/**
+ * The application wires the AWS adapters from operator.aws.* without ambiguity; each is built on its
+ * first call (behind a client proxy). No AWS call is made.
+ */
 @QuarkusTest
 @TestProfile(SimulatedTestProfile.class)
 class AwsProducersTest {
@@ -38,10 +42,10 @@ class AwsProducersTest {
     void portsAreServedByTheAwsAdaptersBuiltFromOperatorAwsSettings() {
         assertThat(config.region()).contains("eu-west-1");
         assertThat(config.apiCallTimeout()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(fleet).isInstanceOf(AutoScalingFleet.class);
-        assertThat(containerInstances).isInstanceOf(EcsContainerInstances.class);
-        assertThat(launchSpecs).isInstanceOf(AwsLaunchSpecs.class);
-        assertThat(amiCatalog).isInstanceOf(SsmAmiCatalog.class);
+        assertThat(ClientProxy.unwrap(fleet)).isInstanceOf(AutoScalingFleet.class);
+        assertThat(ClientProxy.unwrap(containerInstances)).isInstanceOf(EcsContainerInstances.class);
+        assertThat(ClientProxy.unwrap(launchSpecs)).isInstanceOf(AwsLaunchSpecs.class);
+        assertThat(ClientProxy.unwrap(amiCatalog)).isInstanceOf(SsmAmiCatalog.class);
         assertThat(awsLaunchSpecs).isNotNull();
         assertThat(ssmAmiCatalog).isNotNull();
     }

@@ -47,7 +47,43 @@ class DeployFilesTest {
 
         assertThat(unit).contains("User=ecs-ami-operator", "Restart=on-failure", "NoNewPrivileges=true",
                 "EnvironmentFile=/etc/ecs-ami-operator/operator.env", "StateDirectory=ecs-ami-operator",
-                "ExecStart=/usr/bin/java $JAVA_OPTS -jar /opt/ecs-ami-operator/quarkus-run.jar");
+                "ExecStart=/usr/bin/java @/opt/ecs-ami-operator/jvm.options $JAVA_OPTS "
+                        + "-jar /opt/ecs-ami-operator/quarkus-run.jar");
+    }
+
+    @Test
+    void theImageAndTheUnitTakeTheirJvmOptionsFromJvmOptionsOnly() throws IOException {
+        List<String> options = lines("jvm.options").stream().map(l -> l.replaceAll("#.*", "").trim())
+                .filter(l -> !l.isEmpty()).toList();
+        String dockerfile = read("Dockerfile");
+        String unit = read("systemd/ecs-ami-operator.service");
+        String env = read("systemd/ecs-ami-operator.env.example");
+
+        assertThat(options).allMatch(o -> o.startsWith("-"), "one option per line")
+                .contains("-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError").anyMatch(o -> o.startsWith("-Xmx"));
+        assertThat(dockerfile).doesNotContain("JAVA_TOOL_OPTIONS")
+                .contains("COPY --chmod=0644 k8s-free-deploy/jvm.options /opt/ecs-ami-operator/jvm.options",
+                        "exec java @/opt/ecs-ami-operator/jvm.options ");
+        assertThat(unit).contains("ExecStart=/usr/bin/java @/opt/ecs-ami-operator/jvm.options ");
+        for (String elsewhere : List.of(dockerfile, unit, env)) {
+            assertThat(elsewhere.lines().filter(l -> !l.startsWith("#")))
+                    .noneMatch(l -> l.matches(".*(-Xm[sx]|-XX:\\+Use\\w+GC|MaxRAMPercentage|TieredStopAtLevel).*"));
+        }
+        assertThat(Files.readString(Path.of("docs", "deploy.md")))
+                .contains("k8s-free-deploy/jvm.options /opt/ecs-ami-operator/");
+    }
+
+    @Test
+    void theImageBuildWritesTheAppCdsArchiveItStartsWith() throws IOException {
+        String dockerfile = read("Dockerfile");
+
+        assertThat(lines("Dockerfile")).contains(
+                "RUN /opt/ecs-ami-operator/appcds.sh /opt/ecs-ami-operator /opt/ecs-ami-operator/jvm.options");
+        assertThat(dockerfile).contains("-XX:SharedArchiveFile=/opt/ecs-ami-operator/app-cds.jsa");
+        assertThat(lines("Dockerfile.dockerignore")).contains("!k8s-free-deploy/jvm.options",
+                "!k8s-free-deploy/appcds.sh");
+        assertThat(read("appcds.sh")).contains("-XX:ArchiveClassesAtExit=").contains("\"@$options\"");
+        assertThat(Files.isExecutable(DIR.resolve("appcds.sh"))).isTrue();
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -36,13 +37,17 @@ public final class HttpsCertificateFetcher implements CertificateFetcher {
     public static final int DEFAULT_MAX_BYTES = 64 * 1024;
 
     private final CertUrlPolicy policy;
-    private final HttpClient client;
+    private final Supplier<SSLContext> sslContext;
     private final Duration timeout;
     private final int maxBytes;
+    private HttpClient client;
 
-    /** Production wiring: the JVM default SSLContext and default limits. */
+    /**
+     * Production wiring: the JVM default SSLContext and default limits. The SSLContext (which loads
+     * the trust store) and the HTTP client are made on the first fetch, not at start-up.
+     */
     public HttpsCertificateFetcher(CertUrlPolicy policy) {
-        this(policy, defaultSslContext(), DEFAULT_TIMEOUT, DEFAULT_MAX_BYTES);
+        this(policy, HttpsCertificateFetcher::defaultSslContext, DEFAULT_TIMEOUT, DEFAULT_MAX_BYTES);
     }
 
     /**
@@ -50,6 +55,11 @@ public final class HttpsCertificateFetcher implements CertificateFetcher {
      * @param maxBytes largest certificate body accepted
      */
     public HttpsCertificateFetcher(CertUrlPolicy policy, SSLContext sslContext, Duration timeout, int maxBytes) {
+        this(policy, always(Objects.requireNonNull(sslContext, "sslContext")), timeout, maxBytes);
+    }
+
+    private HttpsCertificateFetcher(CertUrlPolicy policy, Supplier<SSLContext> sslContext, Duration timeout,
+                                    int maxBytes) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative() || timeout.isZero()) {
@@ -59,12 +69,23 @@ public final class HttpsCertificateFetcher implements CertificateFetcher {
             throw new IllegalArgumentException("maxBytes must be positive but was " + maxBytes);
         }
         this.maxBytes = maxBytes;
-        this.client = HttpClient.newBuilder()
-                .sslContext(Objects.requireNonNull(sslContext, "sslContext"))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(timeout)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+        this.sslContext = sslContext;
+    }
+
+    private static Supplier<SSLContext> always(SSLContext sslContext) {
+        return () -> sslContext;
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder()
+                    .sslContext(sslContext.get())
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(timeout)
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .build();
+        }
+        return client;
     }
 
     @Override
@@ -74,7 +95,7 @@ public final class HttpsCertificateFetcher implements CertificateFetcher {
         }
         HttpRequest request = HttpRequest.newBuilder(certUrl).timeout(timeout).GET().build();
         CompletableFuture<HttpResponse<byte[]>> exchange =
-                client.sendAsync(request, info -> new BoundedBodySubscriber(maxBytes));
+                client().sendAsync(request, info -> new BoundedBodySubscriber(maxBytes));
         try {
             return decode(exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
