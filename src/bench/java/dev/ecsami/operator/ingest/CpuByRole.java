@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * CPU time of this JVM by the role of its threads: the load generator, the HTTP server (Vert.x
- * event loops and the worker pool), the ingest work queue, and everything else (JIT, GC, the
- * simulated backend's ticks), which is process CPU time minus that of the named threads.
+ * event loops and the worker pool), the ingest work queue, the application's other threads (e.g.
+ * the simulated backend's ticks), and the JVM itself (GC, JIT), which is process CPU time minus that
+ * of all Java threads.
  */
 final class CpuByRole {
 
@@ -39,7 +40,7 @@ final class CpuByRole {
     /** Nanoseconds of CPU per role since {@code earlier}, in a fixed order, ending with "process". */
     Map<String, Long> since(CpuByRole earlier) {
         Map<String, Long> spent = new LinkedHashMap<>();
-        for (String role : new String[] {"client", "server", "work queue", "other"}) {
+        for (String role : new String[] {"client", "server", "work queue", "other threads", "jvm"}) {
             spent.put(role, 0L);
         }
         long named = 0;
@@ -51,7 +52,7 @@ final class CpuByRole {
             }
         }
         long total = process - earlier.process;
-        spent.merge("other", Math.max(0, total - named), Long::sum);
+        spent.merge("jvm", Math.max(0, total - named), Long::sum);
         spent.put("process", total);
         return spent;
     }
@@ -63,6 +64,6 @@ final class CpuByRole {
         if (threadName.startsWith("vert.x-eventloop") || threadName.startsWith("executor-thread")) {
             return "server";
         }
-        return threadName.equals("ingest-work") ? "work queue" : "other";
+        return threadName.equals("ingest-work") ? "work queue" : "other threads";
     }
 }
