@@ -101,8 +101,8 @@ class SnsHttpBench {
         lines.add(format("   warm-up: %d distinct valid sent %d times, %d requests in %.1f s (%.0f/s), answers %s",
                 WARM_UP, WARM_UP_PASSES, w.requests(), w.seconds(), w.perSecond(), w.answers()));
         lines.add(format("   %d distinct valid notifications: %.0f/s, p50 %.3f ms, p99 %.3f ms, answers %s "
-                + "(503: the ingest backlog was full); load %s", m.requests(), m.perSecond(), m.percentileMs(0.5),
-                m.percentileMs(0.99), m.answers(), load));
+                + "(503: the ingest backlog was full), so %.0f/s accepted; load %s", m.requests(), m.perSecond(),
+                m.percentileMs(0.5), m.percentileMs(0.99), m.answers(), okPerSecond(m), load));
         lines.add(format("   CPU per request: %.3f ms in all, of which server %.3f, work queue %.3f, client %.3f, "
                 + "other threads %.3f, JVM (GC, JIT) %.3f; %.2f cores busy on average", m.cpuMsPerRequest("process"),
                 m.cpuMsPerRequest("server"), m.cpuMsPerRequest("work queue"), m.cpuMsPerRequest("client"),
@@ -116,10 +116,15 @@ class SnsHttpBench {
         figures.put("sns_http_p99_ms", m.percentileMs(0.99));
         figures.put("sns_http_ok", (double) m.count("200 "));
         figures.put("sns_http_busy", (double) m.count("503 "));
+        figures.put("sns_http_ok_per_s", (double) Math.round(okPerSecond(m)));
         figures.put("sns_http_cpu_ms", m.cpuMsPerRequest("process"));
         figures.put("sns_http_server_cpu_ms", m.cpuMsPerRequest("server"));
         figures.put("sns_http_forged_rejected", f.problems(403) / (double) f.requests());
         return new SnsHttpReport(lines, figures);
+    }
+
+    private static double okPerSecond(HttpLoad.Result r) {
+        return r.count("200 ") / r.seconds();
     }
 
     private static String format(String format, Object... args) {
