@@ -1,8 +1,15 @@
 package dev.ecsami.operator.bench;
 
+import dev.ecsami.operator.ingest.SnsHttpReport;
 import dev.ecsami.operator.ingest.sns.SnsIngestBench;
 
-/** Figure 4: SNS ingest throughput, latency and forged-message rejection, in-process. */
+import java.util.Optional;
+
+/**
+ * Figure 4: SNS ingest throughput, latency and forged-message rejection, in-process (4) and over
+ * HTTP (4b). The HTTP run is a {@code @QuarkusTest} in a JVM of its own that surefire runs before
+ * the suite; this prints the report it left.
+ */
 final class SnsBench {
     static final int THREADS = 4;
 
@@ -18,5 +25,17 @@ final class SnsBench {
         figures.put("sns_p50_ms", r.p50Ms());
         figures.put("sns_p99_ms", r.p99Ms());
         figures.put("sns_forged_rejected", r.forgedRejected() / (double) r.forged());
+        overHttp(figures);
+    }
+
+    private static void overHttp(Figures figures) throws Exception {
+        Optional<SnsHttpReport> report = SnsHttpReport.read();
+        if (report.isEmpty()) {
+            Figures.print("== 4b. SNS ingest over HTTP: not measured (no %s; SnsHttpBench runs in the surefire "
+                    + "execution bench-sns-http) ==", SnsHttpReport.FILE);
+            return;
+        }
+        report.get().lines().forEach(line -> Figures.print("%s", line));
+        report.get().figures().forEach(figures::put);
     }
 }

@@ -19,7 +19,8 @@ import java.util.List;
  * Virtual time runs {@code speed} times faster than the wall clock.
  */
 public final class SimulatedBackend {
-    static final String OLD_AMI = "ami-0a1b2c3d4e5f60001";
+    /** The AMI every simulated group starts on; a target pinned to it (a fixed AMI source) is current. */
+    public static final String OLD_AMI = "ami-0a1b2c3d4e5f60001";
     static final String NEW_AMI = "ami-0a1b2c3d4e5f60002";
 
     private final SimClock clock;

@@ -2,7 +2,6 @@ package dev.ecsami.operator.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.ws.rs.core.Response;
 
 /** An RFC 7807 problem detail, answered as {@code application/problem+json}. */
 public record Problem(String type, String title, int status, String detail) {
@@ -11,9 +10,9 @@ public record Problem(String type, String title, int status, String detail) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public Response toResponse() {
+    public String json() {
         try {
-            return Response.status(status).type(MEDIA_TYPE).entity(JSON.writeValueAsString(this)).build();
+            return JSON.writeValueAsString(this);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a problem record always serialises", e);
         }

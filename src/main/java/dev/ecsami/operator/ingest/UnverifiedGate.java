@@ -46,6 +46,12 @@ public final class UnverifiedGate implements EnvelopeGate {
         return new Verdict.Valid(envelope);
     }
 
+    /** Never waits: nothing is fetched. */
+    @Override
+    public Optional<Verdict> acceptWithoutWaiting(byte[] body) {
+        return Optional.of(accept(body));
+    }
+
     @Override
     public void handlingFailed(SnsEnvelope envelope) {
         deduplicator.forget(envelope.messageId());

@@ -4,6 +4,7 @@ import dev.ecsami.operator.ingest.sns.SnsEnvelope;
 import dev.ecsami.operator.ingest.sns.SnsIngest;
 import dev.ecsami.operator.ingest.sns.Verdict;
 import java.util.Objects;
+import java.util.Optional;
 
 /** The production gate: every envelope must carry a valid SNS signature. */
 public final class VerifyingGate implements EnvelopeGate {
@@ -17,6 +18,11 @@ public final class VerifyingGate implements EnvelopeGate {
     @Override
     public Verdict accept(byte[] body) {
         return ingest.accept(body);
+    }
+
+    @Override
+    public Optional<Verdict> acceptWithoutWaiting(byte[] body) {
+        return ingest.acceptWithoutWaiting(body);
     }
 
     @Override

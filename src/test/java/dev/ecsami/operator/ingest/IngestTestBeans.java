@@ -1,5 +1,6 @@
 package dev.ecsami.operator.ingest;
 
+import dev.ecsami.operator.ingest.sns.CachingCertificateFetcher;
 import dev.ecsami.operator.ingest.sns.CertificateFetcher;
 import dev.ecsami.operator.ingest.sns.TestPki;
 import jakarta.annotation.Priority;
@@ -7,13 +8,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Replaces the two ingest beans that would reach AWS in a {@code @QuarkusTest}. Certificates come
- * from the test PKI: any URL the production CertUrlPolicy allows yields the SNS leaf, a path naming
- * "expired" the expired leaf. The real HTTPS fetcher is covered by HttpsCertificateFetcherTest.
+ * from the test PKI, through the production cache: any URL the production CertUrlPolicy allows
+ * yields the SNS leaf, a path naming "expired" the expired leaf. The real HTTPS fetcher is covered by
+ * HttpsCertificateFetcherTest.
  * Confirmations are recorded instead of calling ConfirmSubscription.
  */
 @ApplicationScoped
@@ -27,10 +30,12 @@ public class IngestTestBeans {
     @Singleton
     @Alternative
     @Priority(1)
-    CertificateFetcher testPkiCertificates() {
+    CertificateFetcher testPkiCertificates(SnsConfig config) {
         TestPki pki = TestPki.get();
-        return url -> new CertificateFetcher.Result.Fetched(url.getPath().contains("expired")
+        CertificateFetcher download = url -> new CertificateFetcher.Result.Fetched(url.getPath().contains("expired")
                 ? pki.expiredSns.certificate() : pki.sns.certificate());
+        return new CachingCertificateFetcher(download, config.certCacheSize(), config.certCacheTtl(),
+                Clock.systemUTC());
     }
 
     @Produces

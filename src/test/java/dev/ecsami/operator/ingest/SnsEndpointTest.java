@@ -10,13 +10,20 @@ import dev.ecsami.operator.core.model.Trigger;
 import dev.ecsami.operator.ingest.sns.TestMessage;
 import dev.ecsami.operator.ingest.sns.TestPki;
 import dev.ecsami.operator.runtime.NewAmiCheck;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,6 +41,9 @@ class SnsEndpointTest {
 
     @Inject
     IngestJournal journal;
+
+    @TestHTTPResource("/sns")
+    URI sns;
 
     @Inject
     IngestTestBeans.RecordingConfirmer confirmer;
@@ -63,6 +73,28 @@ class SnsEndpointTest {
 
         assertThat(awaitChecked(message.get("MessageId")).outcomes()).extracting(NewAmiCheck.Outcome::target)
                 .contains("demo");
+    }
+
+    @Test
+    void messageWhoseSigningCertificateIsNotCachedYetIsAccepted() {
+        TestMessage message = Announcements.notification(Instant.now())
+                .set("SigningCertURL", "https://sns.us-east-1.amazonaws.com/SimpleNotificationService-"
+                        + UUID.randomUUID() + ".pem")
+                .signWith(pki.sns.key());
+
+        post(message, SNS_TEXT_PLAIN).statusCode(200).body("status", equalTo("accepted"));
+
+        awaitChecked(message.get("MessageId"));
+    }
+
+    @Test
+    void notificationLargerThanTheInputBufferIsAccepted() {
+        TestMessage message = Announcements.notification(Instant.now())
+                .set("Message", Announcements.fixture() + " ".repeat(100 * 1024)).signWith(pki.sns.key());
+
+        post(message, SNS_TEXT_PLAIN).statusCode(200).body("status", equalTo("accepted"));
+
+        awaitChecked(message.get("MessageId"));
     }
 
     @Test
@@ -166,7 +198,21 @@ class SnsEndpointTest {
         given().contentType(SNS_TEXT_PLAIN).body(body).post("/sns")
                 .then()
                 .statusCode(413)
-                .body("type", equalTo("urn:ecs-ami-operator:problem:sns:body-too-large"));
+                .body("type", equalTo("urn:ecs-ami-operator:problem:sns:body-too-large"))
+                .body("detail", startsWith("Content-Length: 262145 bytes"));
+    }
+
+    @Test
+    void oversizedBodyWithoutContentLengthIsRefusedWith413() throws Exception {
+        byte[] body = new byte[256 * 1024 + 1];
+        java.util.Arrays.fill(body, (byte) ' ');
+        HttpRequest chunked = HttpRequest.newBuilder(sns).header("Content-Type", SNS_TEXT_PLAIN)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(chunked, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("urn:ecs-ami-operator:problem:sns:body-too-large");
     }
 
     @Test
@@ -185,7 +231,7 @@ class SnsEndpointTest {
     void subscriptionConfirmationForTheAllowedTopicIsConfirmed() {
         TestMessage message = TestMessage.subscriptionConfirmation(Instant.now())
                 .set("TopicArn", Announcements.TOPIC)
-                .set("MessageId", java.util.UUID.randomUUID().toString())
+                .set("MessageId", UUID.randomUUID().toString())
                 .signWith(pki.sns.key());
 
         given().contentType(SNS_TEXT_PLAIN).header("x-amz-sns-message-type", "SubscriptionConfirmation")

@@ -1,7 +1,5 @@
 package dev.ecsami.operator.ingest.sns;
 
-import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 
 /**
  * Figure 4, in-process: the SNS ingest pipeline as production wires it (body limit, parser,
@@ -47,13 +44,8 @@ public final class SnsIngestBench {
 
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<byte[]> valid = sign(pool, VALID, i -> TestMessage.notification(now).set("MessageId", id())
-                    .signWith(pki.sns.key()).body());
-            PrivateKey stranger = KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate();
-            List<byte[]> forged = sign(pool, FORGED, i -> i % 2 == 0
-                    ? TestMessage.notification(now).set("MessageId", id()).signWith(stranger).body()
-                    : TestMessage.notification(now).set("MessageId", id()).signWith(pki.sns.key())
-                    .set("Message", "{\"ECSAgent\":{\"ReleaseVersion\":\"9.99.9\"}}").body());
+            List<byte[]> valid = PreSigned.valid(VALID, () -> notification(now), pki.sns.key());
+            List<byte[]> forged = PreSigned.forged(FORGED, () -> notification(now), pki.sns.key());
 
             drive(pool, threads, new SnsIngest(SnsBodyLimit.DEFAULT, verifier, dedup(clock)), valid);
             SnsIngest ingest = new SnsIngest(SnsBodyLimit.DEFAULT, verifier, dedup(clock));
@@ -76,22 +68,8 @@ public final class SnsIngestBench {
         return new MessageIdDeduplicator(10_000, Duration.ofHours(3), clock);
     }
 
-    private static String id() {
-        return UUID.randomUUID().toString();
-    }
-
-    private interface Signer {
-        byte[] body(int i);
-    }
-
-    private static List<byte[]> sign(ExecutorService pool, int count, Signer signer) throws Exception {
-        List<Future<byte[]>> futures = new ArrayList<>();
-        IntStream.range(0, count).forEach(i -> futures.add(pool.submit(() -> signer.body(i))));
-        List<byte[]> bodies = new ArrayList<>();
-        for (Future<byte[]> f : futures) {
-            bodies.add(f.get());
-        }
-        return bodies;
+    private static TestMessage notification(Instant now) {
+        return TestMessage.notification(now).set("MessageId", UUID.randomUUID().toString());
     }
 
     private record Outcome(long[] latenciesNs, String[] verdicts) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Remembers fetched certificates by URL so that a burst of messages costs one download. Bounded
@@ -42,14 +43,11 @@ public final class CachingCertificateFetcher implements CertificateFetcher {
 
     @Override
     public Result fetch(URI certUrl) {
-        Instant now = clock.instant();
-        synchronized (entries) {
-            Entry cached = entries.get(certUrl);
-            if (cached != null && now.isBefore(cached.expiresAt())) {
-                return new Result.Fetched(cached.certificate());
-            }
-            entries.remove(certUrl);
+        Optional<X509Certificate> cached = atHand(certUrl);
+        if (cached.isPresent()) {
+            return new Result.Fetched(cached.get());
         }
+        Instant now = clock.instant();
         Result result = delegate.fetch(certUrl);
         if (result instanceof Result.Fetched fetched) {
             Instant expiresAt = earlier(now.plus(ttl), fetched.certificate().getNotAfter().toInstant());
@@ -58,6 +56,20 @@ public final class CachingCertificateFetcher implements CertificateFetcher {
             }
         }
         return result;
+    }
+
+    /** The cached certificate while its entry lives; an expired entry is dropped. */
+    @Override
+    public Optional<X509Certificate> atHand(URI certUrl) {
+        Instant now = clock.instant();
+        synchronized (entries) {
+            Entry cached = entries.get(certUrl);
+            if (cached != null && now.isBefore(cached.expiresAt())) {
+                return Optional.of(cached.certificate());
+            }
+            entries.remove(certUrl);
+            return Optional.empty();
+        }
     }
 
     private static Instant earlier(Instant a, Instant b) {

@@ -2,6 +2,7 @@ package dev.ecsami.operator.ingest.sns;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Entry point for one SNS HTTP/S request body: size, parse, verify, then duplicate detection. A
@@ -29,19 +30,34 @@ public final class SnsIngest {
         }
     }
 
+    /** May wait for the network to fetch the signing certificate. */
     public Verdict accept(byte[] body) {
+        return accept(body, envelope -> Optional.of(verifier.verify(envelope))).orElseThrow();
+    }
+
+    /**
+     * Like {@link #accept}, but never waits: empty when the verdict needs a signing certificate that is
+     * not at hand (nothing is recorded then), so the caller can accept the body again where waiting is
+     * allowed.
+     */
+    public Optional<Verdict> acceptWithoutWaiting(byte[] body) {
+        return accept(body, verifier::verifyWithoutWaiting);
+    }
+
+    private Optional<Verdict> accept(byte[] body, Function<SnsEnvelope, Optional<Verdict>> verify) {
         Optional<Verdict.Rejected> tooLarge = bodyLimit.check(body.length);
         if (tooLarge.isPresent()) {
-            return tooLarge.get();
+            return Optional.of(tooLarge.get());
         }
         SnsEnvelopeParser.Result parsed = SnsEnvelopeParser.parse(body);
         if (parsed instanceof SnsEnvelopeParser.Result.Malformed malformed) {
-            return new Verdict.Rejected(Verdict.Reason.MALFORMED, malformed.detail());
+            return Optional.of(new Verdict.Rejected(Verdict.Reason.MALFORMED, malformed.detail()));
         }
         SnsEnvelope envelope = ((SnsEnvelopeParser.Result.Parsed) parsed).envelope();
-        Verdict verdict = verifier.verify(envelope);
-        if (verdict instanceof Verdict.Valid && !deduplicator.markFirstSighting(envelope.messageId())) {
-            return new Verdict.Duplicate(envelope);
+        Optional<Verdict> verdict = verify.apply(envelope);
+        if (verdict.isPresent() && verdict.get() instanceof Verdict.Valid
+                && !deduplicator.markFirstSighting(envelope.messageId())) {
+            return Optional.of(new Verdict.Duplicate(envelope));
         }
         return verdict;
     }

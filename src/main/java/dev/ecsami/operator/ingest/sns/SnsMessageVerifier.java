@@ -2,6 +2,7 @@ package dev.ecsami.operator.ingest.sns;
 
 import dev.ecsami.operator.ingest.sns.Verdict.Reason;
 import dev.ecsami.operator.ingest.sns.Verdict.Rejected;
+import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.Signature;
@@ -14,6 +15,7 @@ import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Decides whether an SNS message really comes from SNS, for a topic we subscribe to, recently.
@@ -47,39 +49,63 @@ public final class SnsMessageVerifier {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Returns {@link Verdict.Valid} or {@link Verdict.Rejected}; never {@link Verdict.Duplicate}. */
+    /**
+     * Returns {@link Verdict.Valid} or {@link Verdict.Rejected}; never {@link Verdict.Duplicate}. May
+     * wait for the network to fetch the signing certificate.
+     */
     public Verdict verify(SnsEnvelope envelope) {
+        return decide(envelope, url -> Optional.of(certificates.fetch(url))).orElseThrow();
+    }
+
+    /**
+     * Like {@link #verify}, but never waits: empty when the verdict needs the signing certificate and it
+     * is not at hand (not cached), so the caller can verify again where waiting is allowed.
+     */
+    public Optional<Verdict> verifyWithoutWaiting(SnsEnvelope envelope) {
+        return decide(envelope, url -> certificates.atHand(url).map(CertificateFetcher.Result.Fetched::new));
+    }
+
+    private Optional<Verdict> decide(SnsEnvelope envelope,
+            Function<URI, Optional<CertificateFetcher.Result>> certificateSource) {
         Optional<SignatureVersion> version = SignatureVersion.fromWire(envelope.signatureVersion());
         if (version.isEmpty()) {
-            return new Rejected(Reason.UNSUPPORTED_SIGNATURE_VERSION,
+            return rejected(Reason.UNSUPPORTED_SIGNATURE_VERSION,
                     "SignatureVersion: expected 1 or 2 but was '" + envelope.signatureVersion() + "'");
         }
         Optional<byte[]> signature = decodeBase64(envelope.signature());
         if (signature.isEmpty()) {
-            return new Rejected(Reason.MALFORMED, "Signature: expected base64");
+            return rejected(Reason.MALFORMED, "Signature: expected base64");
         }
         if (!allowedTopicArns.contains(envelope.topicArn())) {
-            return new Rejected(Reason.TOPIC_NOT_ALLOWED, "TopicArn: '" + envelope.topicArn() + "' is not subscribed");
+            return rejected(Reason.TOPIC_NOT_ALLOWED, "TopicArn: '" + envelope.topicArn() + "' is not subscribed");
         }
         Instant now = clock.instant();
         Optional<Rejected> timestampProblem = checkTimestamp(envelope.timestamp(), now);
         if (timestampProblem.isPresent()) {
-            return timestampProblem.get();
+            return Optional.of(timestampProblem.get());
         }
         CertUrlPolicy.Check urlCheck = certUrlPolicy.check(envelope.signingCertUrl());
         if (urlCheck instanceof CertUrlPolicy.Check.Refused refused) {
-            return new Rejected(Reason.CERT_URL_NOT_ALLOWED, refused.detail());
+            return rejected(Reason.CERT_URL_NOT_ALLOWED, refused.detail());
         }
-        CertificateFetcher.Result fetched = certificates.fetch(((CertUrlPolicy.Check.Allowed) urlCheck).uri());
-        if (fetched instanceof CertificateFetcher.Result.Failed failed) {
-            return new Rejected(Reason.CERT_UNAVAILABLE, failed.detail());
+        Optional<CertificateFetcher.Result> fetched =
+                certificateSource.apply(((CertUrlPolicy.Check.Allowed) urlCheck).uri());
+        if (fetched.isEmpty()) {
+            return Optional.empty();
         }
-        X509Certificate certificate = ((CertificateFetcher.Result.Fetched) fetched).certificate();
+        if (fetched.get() instanceof CertificateFetcher.Result.Failed failed) {
+            return rejected(Reason.CERT_UNAVAILABLE, failed.detail());
+        }
+        X509Certificate certificate = ((CertificateFetcher.Result.Fetched) fetched.get()).certificate();
         Optional<String> certificateProblem = certificateCheck.problemWith(certificate, now);
         if (certificateProblem.isPresent()) {
-            return new Rejected(Reason.CERT_INVALID, certificateProblem.get());
+            return rejected(Reason.CERT_INVALID, certificateProblem.get());
         }
-        return checkSignature(envelope, version.get(), signature.get(), certificate);
+        return Optional.of(checkSignature(envelope, version.get(), signature.get(), certificate));
+    }
+
+    private static Optional<Verdict> rejected(Reason reason, String detail) {
+        return Optional.of(new Rejected(reason, detail));
     }
 
     public Duration timestampTolerance() {
@@ -89,7 +115,7 @@ public final class SnsMessageVerifier {
     private Optional<Rejected> checkTimestamp(String timestamp, Instant now) {
         Instant sent;
         try {
-            sent = Instant.parse(timestamp);
+            sent = SnsTimestamp.parse(timestamp);
         } catch (DateTimeParseException e) {
             return Optional.of(new Rejected(Reason.MALFORMED, "Timestamp: expected an ISO-8601 instant"));
         }

@@ -31,6 +31,17 @@ class CachingCertificateFetcherTest {
     }
 
     @Test
+    void certificateIsAtHandOnlyWhileItsEntryLives() {
+        assertThat(cache.atHand(URI.create(A))).isEmpty();
+        cache.fetch(URI.create(A));
+
+        assertThat(cache.atHand(URI.create(A))).contains(certificate);
+        clock.advance(Duration.ofHours(1));
+        assertThat(cache.atHand(URI.create(A))).isEmpty();
+        assertThat(origin.requested).containsExactly(URI.create(A));
+    }
+
+    @Test
     void entryIsFetchedAgainOnceTheTtlHasPassed() {
         cache.fetch(URI.create(A));
         clock.advance(Duration.ofMinutes(59));
