@@ -71,7 +71,7 @@ public final class EcsContainerInstances implements ContainerInstances {
         Map<String, List<TaskInfo>> placed = switch (detail) {
             case NONE -> Map.of();
             case DRAINING -> tasks.onInstances(cluster, described.stream()
-                    .filter(ci -> status(ci.status()) == ContainerInstance.Status.DRAINING)
+                    .filter(ci -> drainingAndExpected(ci, expected))
                     .map(software.amazon.awssdk.services.ecs.model.ContainerInstance::containerInstanceArn)
                     .toList(), byName);
             case ALL -> tasks.all(cluster, byName);
@@ -80,10 +80,20 @@ public final class EcsContainerInstances implements ContainerInstances {
         for (var ci : described) {
             ContainerInstance.Status status = status(ci.status());
             boolean listed = detail == TaskDetail.ALL
-                    || detail == TaskDetail.DRAINING && status == ContainerInstance.Status.DRAINING;
+                    || detail == TaskDetail.DRAINING && drainingAndExpected(ci, expected);
             instances.add(instance(ci, status, listed, placed.getOrDefault(ci.containerInstanceArn(), List.of())));
         }
         return new ClusterState(cluster, instances, serviceStates);
+    }
+
+    /**
+     * The tasks of a DRAINING instance are read only while it is still expected in the group: one
+     * already terminating stays registered for a minute or so, and nothing looks at its tasks.
+     */
+    private static boolean drainingAndExpected(software.amazon.awssdk.services.ecs.model.ContainerInstance ci,
+                                               Set<String> expected) {
+        return status(ci.status()) == ContainerInstance.Status.DRAINING
+                && (expected.isEmpty() || expected.contains(ci.ec2InstanceId()));
     }
 
     /** Sets the status in calls of up to 10 instances; any per-instance failure is thrown after all calls. */
