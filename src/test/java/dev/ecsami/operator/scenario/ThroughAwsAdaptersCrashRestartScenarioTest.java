@@ -1,13 +1,11 @@
 package dev.ecsami.operator.scenario;
 
-import dev.ecsami.operator.awsstub.AwsStub;
 import dev.ecsami.operator.awsstub.StubbedPorts;
 import dev.ecsami.operator.core.model.Rollout;
 import dev.ecsami.operator.core.model.RolloutState;
 import dev.ecsami.operator.sim.SimCallLog;
 import dev.ecsami.operator.store.FileRolloutStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,20 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ThroughAwsAdaptersCrashRestartScenarioTest {
     private static final int INSTANCES = 3;
 
-    private static AwsStub stub;
+    @RegisterExtension
+    static final ThroughAwsAdapters AWS = new ThroughAwsAdapters();
 
     private record Outcome(RolloutState state, Map<String, Long> mutations, int instances, int desired, int max,
                            boolean allNew, int violations) {
-    }
-
-    @BeforeAll
-    static void startStub() {
-        stub = AwsStub.start();
-    }
-
-    @AfterAll
-    static void stopStub() {
-        stub.close();
     }
 
     @Test
@@ -60,8 +49,8 @@ class ThroughAwsAdaptersCrashRestartScenarioTest {
     private Outcome run(Path dir, CrashingPorts crash) {
         World w = World.fleetOf(INSTANCES, World.policy());
         w.store = new FileRolloutStore(dir, 100, false);
-        w.portsWrapper = ports -> crash == null ? StubbedPorts.over(stub, w.aws)
-                : crash.wrap(StubbedPorts.over(stub, w.aws));
+        w.portsWrapper = ports -> crash == null ? StubbedPorts.over(AWS.stub(), w.aws)
+                : crash.wrap(StubbedPorts.over(AWS.stub(), w.aws));
         w.wire();
         Rollout r = w.start();
         Instant end = w.clock.instant().plus(Duration.ofHours(2));
@@ -70,7 +59,7 @@ class ThroughAwsAdaptersCrashRestartScenarioTest {
                 w.step();
             } catch (CrashingPorts.Crash killed) {
                 w.store = new FileRolloutStore(dir, 100, false);
-                w.portsWrapper = ports -> StubbedPorts.over(stub, w.aws);
+                w.portsWrapper = ports -> StubbedPorts.over(AWS.stub(), w.aws);
                 w.wire();
             }
         }

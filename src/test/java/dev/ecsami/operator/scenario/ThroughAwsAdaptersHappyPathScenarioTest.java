@@ -1,9 +1,7 @@
 package dev.ecsami.operator.scenario;
 
-import dev.ecsami.operator.awsstub.AwsStub;
 import dev.ecsami.operator.core.model.RolloutPolicy;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.ecsami.operator.core.model.Rollout;
 import dev.ecsami.operator.core.model.RolloutState;
 import org.junit.jupiter.api.Test;
@@ -17,21 +15,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stub that plays the same simulated fleet.
  */
 class ThroughAwsAdaptersHappyPathScenarioTest extends HappyPathScenarioTest {
-    private static AwsStub stub;
-
-    @BeforeAll
-    static void startStub() {
-        stub = AwsStub.start();
-    }
-
-    @AfterAll
-    static void stopStub() {
-        stub.close();
-    }
+    @RegisterExtension
+    static final ThroughAwsAdapters AWS = new ThroughAwsAdapters();
 
     @Override
     World fleetOf(int instances, RolloutPolicy policy) {
-        return ThroughAwsAdapters.wire(World.fleetOf(instances, policy), stub);
+        return AWS.fleetOf(instances, policy);
     }
 
     @Test
@@ -40,7 +29,7 @@ class ThroughAwsAdaptersHappyPathScenarioTest extends HappyPathScenarioTest {
         Rollout done = w.runUntilSettled(w.start().id(), Duration.ofHours(1));
 
         assertThat(done.state()).as(done.reason()).isEqualTo(RolloutState.SUCCEEDED);
-        assertThat(stub.calls()).containsKeys("CreateLaunchTemplateVersion", "ModifyLaunchTemplate",
+        assertThat(AWS.stub().calls()).containsKeys("CreateLaunchTemplateVersion", "ModifyLaunchTemplate",
                 "TerminateInstanceInAutoScalingGroup", "UpdateContainerInstancesState", "GetParameter");
     }
 }
