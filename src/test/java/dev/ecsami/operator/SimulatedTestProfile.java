@@ -9,8 +9,9 @@ import java.util.Map;
  * The one profile the Quarkus tests share (each distinct profile restarts the application): the
  * simulated backend with four targets, virtual time 200 times the wall clock, and two API tokens.
  * Tests share the simulated world, so each uses its own target: "demo" is never rolled (ingest
- * tests expect it behind), "fleet" is rolled to completion, "ctl" is steered by hand, and "other"
- * waits for approval.
+ * tests expect it behind), "fleet" is rolled to completion, "ctl" is steered by hand, "other"
+ * waits for approval, and the dashboard's browser tests watch "web" and steer "webctl". The
+ * dashboard is readable without a token, as in the demo.
  */
 public class SimulatedTestProfile implements QuarkusTestProfile {
     public static final String OPERATOR_TOKEN = "operator-secret-0123456789";
@@ -30,7 +31,7 @@ public class SimulatedTestProfile implements QuarkusTestProfile {
         c.put("operator.targets.demo.ami", "amazon-linux-2023");
         c.put("operator.targets.demo.on-new-ami", "notify");
         c.put("operator.targets.demo.poll-interval", "5s");
-        for (String t : new String[] {"fleet", "ctl"}) {
+        for (String t : new String[] {"fleet", "ctl", "web", "webctl"}) {
             c.put("operator.targets." + t + ".cluster", t + "-cluster");
             c.put("operator.targets." + t + ".auto-scaling-group", t + "-asg");
             c.put("operator.targets." + t + ".ami", "amazon-linux-2023");
@@ -51,6 +52,8 @@ public class SimulatedTestProfile implements QuarkusTestProfile {
         c.put("operator.api.tokens.ops.role", "operator");
         c.put("operator.api.tokens.view.secret", VIEWER_TOKEN);
         c.put("operator.api.tokens.view.role", "viewer");
+        c.put("operator.dashboard.public-read", "true");
+        c.put("operator.dashboard.refresh-interval", "300ms");
         return c;
     }
 }

@@ -15,4 +15,9 @@ public class CurrentCaller {
     public String name() {
         return caller == null ? "anonymous" : caller.name();
     }
+
+    /** The caller as authenticated, if the request carried a known token. */
+    public java.util.Optional<ApiTokens.Caller> caller() {
+        return java.util.Optional.ofNullable(caller);
+    }
 }

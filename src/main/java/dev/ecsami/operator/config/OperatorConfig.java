@@ -35,6 +35,8 @@ public interface OperatorConfig {
 
     Simulation simulation();
 
+    Dashboard dashboard();
+
     interface TargetConfig {
         /** ECS cluster name. */
         String cluster();
@@ -133,5 +135,22 @@ public interface OperatorConfig {
         /** Stop the application when no rollout is active any more (for the demo). */
         @WithDefault("false")
         boolean exitWhenIdle();
+    }
+
+    interface Dashboard {
+        /**
+         * Whether the pages at / show targets and rollouts to anyone, without a token. Off, they
+         * show data only to a token entered on the page. Actions always need an operator token.
+         */
+        @WithDefault("false")
+        boolean publicRead();
+
+        /** How often an open page fetches its live part again. */
+        @WithDefault("2s")
+        Duration refreshInterval();
+
+        /** Rows per page of a rollout's instance timeline, its event log and the history. */
+        @WithDefault("50")
+        int pageSize();
     }
 }

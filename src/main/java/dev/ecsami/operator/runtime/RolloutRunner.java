@@ -1,6 +1,7 @@
 package dev.ecsami.operator.runtime;
 
 import dev.ecsami.operator.core.fleet.Observation;
+import dev.ecsami.operator.core.model.CapacitySample;
 import dev.ecsami.operator.core.model.Rollout;
 import dev.ecsami.operator.core.model.RolloutEvent;
 import dev.ecsami.operator.core.model.RolloutState;
@@ -63,7 +64,7 @@ public final class RolloutRunner {
             return failed(rollout, e, now);
         }
         Decision decision = engine.tick(rollout, observed, now);
-        Rollout saved = save(decision.rollout(), decision.newEvents());
+        Rollout saved = save(withCapacity(decision.rollout(), observed, now), decision.newEvents());
         for (Mutation m : decision.mutations()) {
             try {
                 MutationExecutor.execute(m, ports);
@@ -94,6 +95,12 @@ public final class RolloutRunner {
             }
         }
         return saved;
+    }
+
+    private static Rollout withCapacity(Rollout r, Observation observed, Instant now) {
+        int floor = r.baseline() == null ? 0 : r.baseline().capacityFloor();
+        return r.toBuilder().capacity(new CapacitySample(now, observed.group().desired(),
+                observed.servingCapacity(), floor)).build();
     }
 
     public Observation observe(Rollout rollout) {

@@ -22,7 +22,7 @@ class TargetsAndOpsApiTest {
         List<Map<String, Object>> targets = asOperator().get("/api/targets").then().statusCode(200)
                 .extract().path("");
 
-        assertThat(targets).extracting(t -> t.get("name")).containsExactly("ctl", "demo", "fleet", "other");
+        assertThat(targets).extracting(t -> t.get("name")).containsExactly("ctl", "demo", "fleet", "other", "web", "webctl");
         Map<String, Object> other = targets.get(3);
         assertThat(other.get("amiSource")).isEqualTo("ssm:/custom/golden-ami");
         assertThat(other.get("onNewAmi")).isEqualTo("APPROVE");

@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param nextCheckAt when the scheduler should look again
  * @param toReplace   instances this rollout replaces as far as it knows now: those it has begun
  *                    and the outdated ones still to come
+ * @param capacity    desired, serving and floor capacity as ticks observed them, bounded
+ *                    ({@link CapacitySample#append})
  */
 public record Rollout(
         String id,
@@ -32,13 +34,24 @@ public record Rollout(
         Instant updatedAt,
         Instant finishedAt,
         Instant nextCheckAt,
-        int toReplace) {
+        int toReplace,
+        List<CapacitySample> capacity) {
 
     public Rollout {
         reason = reason == null ? "" : reason;
         preflight = preflight == null ? null : List.copyOf(preflight);
         steps = List.copyOf(steps);
         events = List.copyOf(events);
+        capacity = capacity == null ? List.of() : List.copyOf(capacity);
+    }
+
+    /** A rollout with no capacity sample yet. */
+    public Rollout(String id, String target, String cluster, String autoScalingGroup, AmiRef fromAmi, AmiRef toAmi,
+                   Trigger trigger, RolloutState state, String reason, RolloutPolicy policy, Baseline baseline,
+                   List<Finding> preflight, List<InstanceStep> steps, List<RolloutEvent> events, Instant createdAt,
+                   Instant updatedAt, Instant finishedAt, Instant nextCheckAt, int toReplace) {
+        this(id, target, cluster, autoScalingGroup, fromAmi, toAmi, trigger, state, reason, policy, baseline,
+                preflight, steps, events, createdAt, updatedAt, finishedAt, nextCheckAt, toReplace, List.of());
     }
 
     public Optional<InstanceStep> step(String instanceId) {
@@ -70,6 +83,7 @@ public record Rollout(
         private Instant finishedAt;
         private Instant nextCheckAt;
         private int toReplace;
+        private List<CapacitySample> capacity;
 
         private Builder(Rollout r) {
             from = r;
@@ -83,6 +97,7 @@ public record Rollout(
             finishedAt = r.finishedAt;
             nextCheckAt = r.nextCheckAt;
             toReplace = r.toReplace;
+            capacity = r.capacity;
         }
 
         public Builder state(RolloutState s, String why) {
@@ -131,10 +146,16 @@ public record Rollout(
             return this;
         }
 
+        /** Records what a tick observed of the group's capacity. */
+        public Builder capacity(CapacitySample sample) {
+            capacity = CapacitySample.append(capacity, sample);
+            return this;
+        }
+
         public Rollout build() {
             return new Rollout(from.id, from.target, from.cluster, from.autoScalingGroup, from.fromAmi, from.toAmi,
                     from.trigger, state, reason, from.policy, baseline, preflight, steps, events, from.createdAt,
-                    updatedAt, finishedAt, nextCheckAt, toReplace);
+                    updatedAt, finishedAt, nextCheckAt, toReplace, capacity);
         }
     }
 }
