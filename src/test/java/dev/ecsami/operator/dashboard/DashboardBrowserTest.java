@@ -48,6 +48,9 @@ class DashboardBrowserTest {
     @Inject
     RolloutCommands commands;
 
+    @Inject
+    dev.ecsami.operator.core.port.RolloutStore store;
+
     @BeforeAll
     static void startBrowser() {
         browser = new Browser(true);
@@ -85,11 +88,13 @@ class DashboardBrowserTest {
     void rolloutPageShowsEveryInstanceWithItsPhasesAndMovesLiveWithoutReload() throws Exception {
         String id = asOperator().body("{\"target\":\"web\"}").post("/api/rollouts").then().statusCode(202)
                 .extract().path("id");
-        asOperator().body("{\"reason\":\"watching it\"}").post("/api/rollouts/" + id + "/pause").then()
+        String reason = "watching <img src=x onerror=alert(1)> it";
+        asOperator().body(java.util.Map.of("reason", reason)).post("/api/rollouts/" + id + "/pause").then()
                 .statusCode(200);
         browser.open(at("rollouts/" + id));
         assertThat(state()).isEqualTo("PAUSED");
-        assertThat(browser.text(".reason")).isEqualTo("watching it");
+        assertThat(browser.text(".reason")).as("text from users is text").isEqualTo(reason);
+        assertThat(browser.all(".reason img")).isEmpty();
         browser.script("window.sameDocument = true");
 
         asOperator().post("/api/rollouts/" + id + "/resume").then().statusCode(200);
@@ -150,7 +155,10 @@ class DashboardBrowserTest {
         browser.await(LIMIT, d -> !d.getCurrentUrl().endsWith(planned.id()));
         String rollback = browser.driver.getCurrentUrl().replaceAll(".*/rollouts/", "");
         assertThat(commands.get(rollback).trigger().detail()).isEqualTo("rollback of " + planned.id());
-        browser.await(LIMIT, d -> state().equals("SUCCEEDED"));
+        browser.await(LIMIT, d -> commands.get(rollback).state() != dev.ecsami.operator.core.model.RolloutState.RUNNING);
+        Rollout ended = commands.get(rollback);
+        browser.await(LIMIT, d -> state().equals(ended.state().name()));
+        assertThat(ended.state()).as(ended.reason()).isEqualTo(dev.ecsami.operator.core.model.RolloutState.SUCCEEDED);
 
         browser.open(root);
         browser.click("article[data-target=webctl] button[data-action=plan]");
@@ -218,6 +226,46 @@ class DashboardBrowserTest {
             assertThat(noScript.find("#token-form").isDisplayed()).isFalse();
             assertThat(noScript.consoleErrors()).isEmpty();
         }
+    }
+
+    @Test
+    void aThousandInstanceRolloutPagesItsTimelineAndEventsAndEscapesNamesFromAws() {
+        Rollout big = BigRollout.of("r-big-browser", 1000, commands.now().minus(Duration.ofDays(5)));
+        store.save(big);
+
+        browser.open(at("rollouts/" + big.id()));
+        assertThat(browser.all("#timeline tbody tr")).hasSize(50);
+        assertThat(browser.text("#timeline-pager")).startsWith("1–50 of 1000 instances");
+        assertThat(browser.all("#events tbody tr")).hasSize(50);
+        assertThat(browser.all("#timeline .mark.m-forced")).hasSize(1);
+        browser.click("#timeline-pager a");
+        browser.await(LIMIT, d -> d.getCurrentUrl().endsWith("?page=2&events=1"));
+        assertThat(browser.text("#timeline tbody tr")).startsWith("i-00000000000000050");
+        assertThat(browser.all("#timeline tbody tr")).hasSize(50);
+        assertThat(browser.text("dl.facts")).contains("new <b>bold</b>");
+        assertThat(browser.all("dl.facts b")).isEmpty();
+
+        String part = RestAssured.get("/parts/rollouts/" + big.id() + "?page=20").then().statusCode(200)
+                .extract().asString();
+        assertThat(part.length()).as("one page of a 1000-instance rollout").isLessThan(200_000);
+        assertCleanBrowser(List.of());
+    }
+
+    @Test
+    void pagesForbidInlineScriptAndStyleAndTheApiTellsATokenItsRole() {
+        for (String path : List.of("/", "/rollouts/r-big-browser-missing", "/parts/overview")) {
+            io.restassured.response.Response page = RestAssured.get(path);
+            if (page.statusCode() == 200) {
+                assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'")
+                        .contains("style-src 'self'").doesNotContain("unsafe-inline");
+                assertThat(page.asString()).doesNotContain("<script>").doesNotContainPattern("\\sstyle=")
+                        .doesNotContainPattern("\\son[a-z]+=");
+            }
+        }
+        RestAssured.given().header("Authorization", "Bearer " + SimulatedTestProfile.VIEWER_TOKEN)
+                .get("/api/whoami").then().statusCode(200).body("name", org.hamcrest.Matchers.is("view"))
+                .body("role", org.hamcrest.Matchers.is("viewer"));
+        RestAssured.get("/api/whoami").then().statusCode(401);
     }
 
     private void assertCleanBrowser(List<String> expectedErrors) {
