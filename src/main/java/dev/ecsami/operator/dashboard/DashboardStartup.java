@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import org.jboss.logging.Logger;
 
 /** Refuses to start with dashboard settings that make no sense, and says where to watch the simulated world. */
@@ -23,7 +24,7 @@ public class DashboardStartup {
         }
     }
 
-    void announce(@Observes HttpServerStart started, OperatorConfig config) {
+    void announce(@ObservesAsync HttpServerStart started, OperatorConfig config) {
         if (config.backend() == OperatorConfig.Backend.SIMULATED && !config.simulation().exitWhenIdle()) {
             LOG.infof("dashboard: http://localhost:%d/ (Ctrl-C to stop)", started.options().getPort());
         }
