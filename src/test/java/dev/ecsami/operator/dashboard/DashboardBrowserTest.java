@@ -86,8 +86,9 @@ class DashboardBrowserTest {
 
     @Test
     void rolloutPageShowsEveryInstanceWithItsPhasesAndMovesLiveWithoutReload() throws Exception {
-        String id = asOperator().body("{\"target\":\"web\"}").post("/api/rollouts").then().statusCode(202)
-                .extract().path("id");
+        // Planned, then paused: it stands still until the page is open, however loaded the machine.
+        String id = commands.start("web", Optional.empty(), Overrides.none(), new Trigger(Trigger.Kind.HTTP, "ops",
+                ""), "ops", true).id();
         String reason = "watching <img src=x onerror=alert(1)> it";
         asOperator().body(java.util.Map.of("reason", reason)).post("/api/rollouts/" + id + "/pause").then()
                 .statusCode(200);
@@ -134,7 +135,10 @@ class DashboardBrowserTest {
 
     @Test
     void everyActionWorksWithAnOperatorToken() {
-        Rollout planned = commands.start("webctl", Optional.empty(), Overrides.none(),
+        // A long bake keeps it running (at 200 times the wall clock) while the buttons are clicked.
+        Overrides slow = new Overrides(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of(Duration.ofMinutes(30)));
+        Rollout planned = commands.start("webctl", Optional.empty(), slow,
                 new Trigger(Trigger.Kind.HTTP, "test", "awaiting approval"), "test", true);
         browser.open(at("rollouts/" + planned.id()));
         browser.useToken(SimulatedTestProfile.OPERATOR_TOKEN);
