@@ -64,8 +64,15 @@ final class Browser implements AutoCloseable {
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        Path managerCache = Path.of(System.getProperty("user.home"), ".cache", "selenium");
+        boolean managerHadRun = Files.exists(managerCache);
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        if (!managerHadRun && Files.exists(managerCache)) {
+            driver.quit();
+            throw new IllegalStateException("Selenium Manager ran (it created " + managerCache + "): the browser "
+                    + "and driver must come from " + CHROMIUM + " and " + CHROMEDRIVER + " only");
+        }
     }
 
     void open(URI uri) {
