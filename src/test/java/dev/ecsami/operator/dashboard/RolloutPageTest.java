@@ -44,6 +44,26 @@ class RolloutPageTest {
     }
 
     @Test
+    void aPauseThatNamesAnInstanceMarksItsRowAsATimeoutAndShadesTheChart() {
+        Rollout big = BigRollout.of("r-big", 3, T0);
+        String id = big.steps().get(1).instanceId();
+        Rollout paused = big.toBuilder().events(java.util.List.of(
+                new dev.ecsami.operator.core.model.RolloutEvent(T0.plusSeconds(500),
+                        dev.ecsami.operator.core.model.RolloutEvent.Type.PAUSED, "", "drain of " + id
+                        + " timed out after 30m 00s with 2 tasks still running", ""),
+                new dev.ecsami.operator.core.model.RolloutEvent(T0.plusSeconds(560),
+                        dev.ecsami.operator.core.model.RolloutEvent.Type.RESUMED, "", "resumed", "ops"))).build();
+
+        RolloutPage page = RolloutPage.of(paused, T0, Reader.ANONYMOUS, 1, 1, 50);
+
+        assertThat(page.timeline().rows().get(1).markers()).extracting(Timeline.Marker::kind)
+                .containsExactly("timeout");
+        assertThat(page.timeline().rows().get(0).markers()).isEmpty();
+        assertThat(page.chart().pauses()).singleElement().extracting(CapacityChart.Band::title).asString()
+                .startsWith("paused: drain of " + id + " timed out");
+    }
+
+    @Test
     void pagesPastTheEndShowTheLastPage() {
         assertThat(Paging.of(9, 50, 120)).isEqualTo(new Paging(3, 3, 100, 120, 2, 0));
         assertThat(Paging.of(0, 50, 0)).isEqualTo(new Paging(1, 1, 0, 0, 0, 0));
