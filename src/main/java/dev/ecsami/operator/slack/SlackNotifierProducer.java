@@ -13,6 +13,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 
+import dev.ecsami.operator.store.SharedKeys;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -32,8 +33,11 @@ public class SlackNotifierProducer {
     private final Clock clock;
     private final MeterRegistry registry;
     private final Optional<Path> messagesFile;
+    private final Optional<SharedKeys> shared;
 
-    SlackNotifierProducer(SlackConfig config, OperatorConfig operator, Clock clock, MeterRegistry registry) {
+    SlackNotifierProducer(SlackConfig config, OperatorConfig operator, Clock clock, MeterRegistry registry,
+                          Optional<SharedKeys> shared) {
+        this.shared = shared;
         this.settings = SlackSettings.from(config);
         this.clock = clock;
         this.registry = registry;
@@ -45,7 +49,7 @@ public class SlackNotifierProducer {
     @ApplicationScoped
     @Typed(NotificationChannel.class)
     NotificationChannel slack() {
-        return new Channel(SlackNotifiers.slack(settings, clock, Optional.of(registry), messagesFile));
+        return new Channel(SlackNotifiers.slack(settings, clock, Optional.of(registry), messagesFile, shared));
     }
 
     @Produces

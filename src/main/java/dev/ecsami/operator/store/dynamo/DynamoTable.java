@@ -1,0 +1,124 @@
+package dev.ecsami.operator.store.dynamo;
+
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The one DynamoDB table of the operator, and the names of its key attributes. Every item has a
+ * partition key {@code pk} and a sort key {@code sk}; items that may be forgotten carry
+ * {@code expiresAt} (epoch seconds), the table's TTL attribute. The schema is in docs/store.md.
+ */
+public final class DynamoTable {
+    private static final Logger LOG = Logger.getLogger(DynamoTable.class);
+    static final String PK = "pk";
+    static final String SK = "sk";
+    static final String TTL = "expiresAt";
+    /** How long start-up waits for a table it created to become ACTIVE. */
+    static final Duration CREATE_WAIT = Duration.ofMinutes(2);
+
+    private final DynamoDbClient client;
+    private final String name;
+
+    public DynamoTable(DynamoDbClient client, String name) {
+        this.client = client;
+        this.name = name;
+    }
+
+    DynamoDbClient client() {
+        return client;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(PK, s(pk), SK, s(sk));
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    static long number(Map<String, AttributeValue> item, String attribute) {
+        AttributeValue v = item.get(attribute);
+        return v == null || v.n() == null ? 0 : Long.parseLong(v.n());
+    }
+
+    static String text(Map<String, AttributeValue> item, String attribute) {
+        AttributeValue v = item.get(attribute);
+        return v == null || v.s() == null ? "" : v.s();
+    }
+
+    /**
+     * Makes sure the table is there before anything reads it. With {@code create}, a missing table is
+     * created on demand and waited for (a bounded wait at start-up, by the SDK's waiter), and TTL is
+     * turned on for {@code expiresAt}.
+     *
+     * @throws IllegalStateException naming the setting when the table is missing and may not be created
+     */
+    public void ensure(boolean create) {
+        if (exists()) {
+            return;
+        }
+        if (!create) {
+            throw new IllegalStateException("DynamoDB table '" + name + "' (operator.store.table) does not exist or"
+                    + " is not ACTIVE; create it as docs/store.md describes, or set operator.store.create-table=true");
+        }
+        LOG.infof("creating DynamoDB table %s (on demand, TTL on %s)", name, TTL);
+        client.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(AttributeDefinition.builder().attributeName(PK)
+                                .attributeType(ScalarAttributeType.S).build(),
+                        AttributeDefinition.builder().attributeName(SK).attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName(PK).keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName(SK).keyType(KeyType.RANGE).build()));
+        try (var waiter = client.waiter()) {
+            waiter.waitUntilTableExists(b -> b.tableName(name), w -> w.waitTimeout(CREATE_WAIT));
+        }
+        enableTtl();
+    }
+
+    private boolean exists() {
+        try {
+            return client.describeTable(b -> b.tableName(name)).table().tableStatus() == TableStatus.ACTIVE;
+        } catch (ResourceNotFoundException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Expired keys are also ignored when read, so TTL only frees space: a DynamoDB-compatible server
+     * without TTL support still works, and is told in the log.
+     */
+    private void enableTtl() {
+        try {
+            TimeToLiveStatus status = client.describeTimeToLive(b -> b.tableName(name)).timeToLiveDescription()
+                    .timeToLiveStatus();
+            if (status == TimeToLiveStatus.ENABLED || status == TimeToLiveStatus.ENABLING) {
+                return;
+            }
+            client.updateTimeToLive(b -> b.tableName(name)
+                    .timeToLiveSpecification(t -> t.attributeName(TTL).enabled(true)));
+        } catch (SdkException e) {
+            LOG.warnf("could not turn on TTL for table %s (%s): expired de-duplication keys stay until deleted by "
+                    + "hand; they are ignored when read", name, e.getMessage());
+        }
+    }
+}
