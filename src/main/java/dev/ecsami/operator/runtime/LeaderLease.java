@@ -60,13 +60,22 @@ public final class LeaderLease implements Leadership {
         }
     }
 
-    /** Renews the lease if held, else looks at it and takes it over once it has gone unrenewed long enough. */
+    /**
+     * Renews the lease if held; else (or once lost) looks at it, and takes it over once it has gone
+     * unrenewed long enough.
+     */
     public synchronized void poll() {
         long now = nanos.getAsLong();
         if (held != null) {
             renew(now);
-            return;
+            if (held != null) {
+                return;
+            }
         }
+        follow(now);
+    }
+
+    private void follow(long now) {
         Optional<Lease> current;
         try {
             current = table.read();

@@ -2,6 +2,7 @@ package dev.ecsami.operator.store.dynamo;
 
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -28,6 +29,7 @@ public final class DynamoTable {
     static final String TTL = "expiresAt";
     /** How long start-up waits for a table it created to become ACTIVE. */
     static final Duration CREATE_WAIT = Duration.ofMinutes(2);
+    private static final Duration CREATE_POLL = Duration.ofMillis(500);
 
     private final DynamoDbClient client;
     private final String name;
@@ -90,7 +92,8 @@ public final class DynamoTable {
                 .keySchema(KeySchemaElement.builder().attributeName(PK).keyType(KeyType.HASH).build(),
                         KeySchemaElement.builder().attributeName(SK).keyType(KeyType.RANGE).build()));
         try (var waiter = client.waiter()) {
-            waiter.waitUntilTableExists(b -> b.tableName(name), w -> w.waitTimeout(CREATE_WAIT));
+            waiter.waitUntilTableExists(b -> b.tableName(name), w -> w.waitTimeout(CREATE_WAIT)
+                    .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(CREATE_POLL)));
         }
         enableTtl();
     }
