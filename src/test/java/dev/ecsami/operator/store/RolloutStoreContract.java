@@ -50,6 +50,12 @@ public abstract class RolloutStoreContract {
         return RolloutControl.pause(r, by, "held by " + by, T0.plusSeconds(second));
     }
 
+    /** The next copy of a rollout, one event longer: paused if it runs, else resumed. */
+    public static Rollout changed(Rollout r, String by, int second) {
+        return r.state() == RolloutState.RUNNING ? paused(r, by, second)
+                : RolloutControl.resume(r, by, T0.plusSeconds(second));
+    }
+
     @Test
     void aCreatedRolloutIsFoundWithItsHistoryAndFieldsAsWritten() throws Exception {
         Rollout r = rollout("r-1", "asg-a", 0);

@@ -34,9 +34,17 @@ public final class DynamoTable {
     private final DynamoDbClient client;
     private final String name;
 
+    private final Duration createPoll;
+
     public DynamoTable(DynamoDbClient client, String name) {
+        this(client, name, CREATE_POLL);
+    }
+
+    /** @param createPoll how often the wait for a created table asks whether it is ACTIVE */
+    DynamoTable(DynamoDbClient client, String name, Duration createPoll) {
         this.client = client;
         this.name = name;
+        this.createPoll = createPoll;
     }
 
     DynamoDbClient client() {
@@ -93,7 +101,7 @@ public final class DynamoTable {
                         KeySchemaElement.builder().attributeName(SK).keyType(KeyType.RANGE).build()));
         try (var waiter = client.waiter()) {
             waiter.waitUntilTableExists(b -> b.tableName(name), w -> w.waitTimeout(CREATE_WAIT)
-                    .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(CREATE_POLL)));
+                    .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(createPoll)));
         }
         enableTtl();
     }

@@ -56,7 +56,8 @@ public final class Dynalite implements BeforeAllCallback {
 
     /** A fresh, created table for one test. */
     static DynamoTable freshTable(DynamoDbClient client) {
-        DynamoTable table = new DynamoTable(client, "ecs-ami-operator-test-" + TABLES.incrementAndGet());
+        DynamoTable table = new DynamoTable(client, "ecs-ami-operator-test-" + TABLES.incrementAndGet(),
+                Duration.ofMillis(20));
         table.ensure(true);
         return table;
     }
