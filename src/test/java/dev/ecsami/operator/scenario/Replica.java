@@ -36,6 +36,7 @@ final class Replica {
     final RolloutRunner runner;
     final RolloutCommands commands;
     private boolean alive = true;
+    private int tickFailures;
 
     Replica(String id, World w, DynamoTable table, Duration skew, long monotonicOrigin,
             Function<FleetPorts, FleetPorts> ports, UnaryOperator<RolloutStore> storeWrapper) {
@@ -52,17 +53,28 @@ final class Replica {
                 (r, e) -> w.notifier.rolloutChanged(r, e), () -> "r-" + id + "-" + w.ids.incrementAndGet());
     }
 
-    /** What the replica's threads do each step: keep the lease, then tick. A dead one does nothing. */
+    /**
+     * What the replica's threads do each step: keep the lease, then tick; a failed tick is left to the
+     * next, as the tick loop does. A dead replica does nothing.
+     */
     void step() {
         if (!alive) {
             return;
         }
         try {
             lease.poll();
-            runner.tickDue();
+            try {
+                runner.tickDue();
+            } catch (RuntimeException e) {
+                tickFailures++;
+            }
         } catch (CrashingPorts.Crash crash) {
             alive = false;
         }
+    }
+
+    int tickFailures() {
+        return tickFailures;
     }
 
     Rollout start(World w) {

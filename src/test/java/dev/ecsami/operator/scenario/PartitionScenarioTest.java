@@ -1,0 +1,138 @@
+package dev.ecsami.operator.scenario;
+
+import dev.ecsami.operator.core.fleet.ContainerInstance;
+import dev.ecsami.operator.core.model.Rollout;
+import dev.ecsami.operator.core.model.RolloutState;
+import dev.ecsami.operator.core.port.Fleet;
+import dev.ecsami.operator.core.port.ContainerInstances;
+import dev.ecsami.operator.core.fleet.ClusterState;
+import dev.ecsami.operator.core.fleet.GroupState;
+import dev.ecsami.operator.runtime.FleetPorts;
+import dev.ecsami.operator.store.dynamo.DynamoRolloutStore;
+import dev.ecsami.operator.store.dynamo.DynamoTable;
+import dev.ecsami.operator.store.dynamo.DynamoTestTables;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The leader loses the table (a network partition) while an instance drains. It must stop changing
+ * AWS before its lease can expire for the follower, which then finishes the rollout.
+ */
+class PartitionScenarioTest {
+
+    @Test
+    void aLeaderCutOffFromTheTableStopsMutatingBeforeTheFollowerMayTakeOver() {
+        World w = World.fleetOf(2, World.policy());
+        DynamoTable table = DynamoTestTables.fresh();
+        AtomicBoolean cut = new AtomicBoolean();
+        DynamoTable leadersView = new DynamoTable(DynamoTestTables.client(new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (cut.get()) {
+                    throw SdkClientException.create("partitioned from the table");
+                }
+            }
+        }), table.name());
+        w.store = new DynamoRolloutStore(table, w.clock);
+        List<Instant> leaderMutations = new ArrayList<>();
+        Replica leader = new Replica("a", w, leadersView, Duration.ZERO, 0,
+                p -> recording(p, () -> leaderMutations.add(w.clock.instant())), UnaryOperator.identity());
+        Replica follower = new Replica("b", w, table, Duration.ofMinutes(-3), 42_000_000_000L,
+                p -> p, UnaryOperator.identity());
+        leader.lease.poll();
+        follower.lease.poll();
+        Rollout r = leader.start(w);
+
+        while (!draining(w)) {
+            step(w, leader, follower);
+        }
+        cut.set(true);
+        Instant cutAt = w.clock.instant();
+        Instant leaderStopped = null;
+        Instant followerLed = null;
+        while (w.rollout(r.id()).state() == RolloutState.RUNNING
+                && w.clock.instant().isBefore(cutAt.plus(Duration.ofHours(1)))) {
+            step(w, leader, follower);
+            if (leaderStopped == null && !leader.leads()) {
+                leaderStopped = w.clock.instant();
+            }
+            if (followerLed == null && follower.leads()) {
+                followerLed = w.clock.instant();
+            }
+            assertThat(leader.leads() && follower.leads()).isFalse();
+        }
+
+        assertThat(w.rollout(r.id()).state()).isEqualTo(RolloutState.SUCCEEDED);
+        assertThat(w.violations).isEmpty();
+        assertThat(leaderStopped).isNotNull().isBefore(followerLed);
+        assertThat(Duration.between(leaderStopped, followerLed)).isGreaterThanOrEqualTo(Replica.RENEW);
+        Instant stopped = leaderStopped;
+        assertThat(leaderMutations).allSatisfy(at -> assertThat(at).isBefore(stopped));
+        assertThat(Duration.between(cutAt, followerLed)).isLessThanOrEqualTo(Replica.LEASE.plus(World.STEP));
+    }
+
+    private static boolean draining(World w) {
+        return w.aws.peekCluster(World.CLUSTER).instances().stream()
+                .anyMatch(ci -> ci.status() == ContainerInstance.Status.DRAINING);
+    }
+
+    private static void step(World w, Replica... replicas) {
+        w.clock.advance(World.STEP);
+        w.aws.advance();
+        for (Replica replica : replicas) {
+            replica.step();
+        }
+        w.checkInvariants();
+    }
+
+    /** The same ports, noting when each mutation goes out. */
+    private static FleetPorts recording(FleetPorts p, Runnable note) {
+        Fleet fleet = new Fleet() {
+            @Override
+            public GroupState describe(String group) {
+                return p.fleet().describe(group);
+            }
+
+            @Override
+            public void setCapacity(String group, int desired, int max) {
+                note.run();
+                p.fleet().setCapacity(group, desired, max);
+            }
+
+            @Override
+            public void terminate(String group, String instanceId, boolean decrement) {
+                note.run();
+                p.fleet().terminate(group, instanceId, decrement);
+            }
+        };
+        ContainerInstances ecs = new ContainerInstances() {
+            @Override
+            public ClusterState describe(String cluster, TaskDetail detail, Set<String> expected) {
+                return p.containerInstances().describe(cluster, detail, expected);
+            }
+
+            @Override
+            public void setState(String cluster, List<String> arns, ContainerInstance.Status status) {
+                note.run();
+                p.containerInstances().setState(cluster, arns, status);
+            }
+        };
+        return new FleetPorts(fleet, ecs, (group, ami) -> {
+            note.run();
+            return p.launchSpecs().rollTo(group, ami);
+        }, p.amiCatalog());
+    }
+}
