@@ -55,14 +55,18 @@ public final class MessageIdDeduplicator {
         if (recordedAt.containsKey(messageId)) {
             return false;
         }
-        boolean first = shared.map(keys -> keys.putIfAbsent(KEY + messageId, "", now.plus(retention))).orElse(true);
+        // Another replica's sighting is not remembered here: if its handling fails and it forgets the
+        // id, SNS's retry must pass on whichever replica it reaches.
+        if (shared.isPresent() && !shared.get().putIfAbsent(KEY + messageId, "", now.plus(retention))) {
+            return false;
+        }
         recordedAt.put(messageId, now);
         if (recordedAt.size() > maxEntries) {
             Iterator<String> oldest = recordedAt.keySet().iterator();
             oldest.next();
             oldest.remove();
         }
-        return first;
+        return true;
     }
 
     /** Forgets an id, e.g. when handling failed after it was marked, so that SNS's retry is accepted. */
