@@ -2,7 +2,6 @@ package dev.ecsami.operator.store.dynamo;
 
 import dev.ecsami.operator.runtime.LeaseTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -27,9 +26,8 @@ public final class DynamoLeaseTable implements LeaseTable {
 
     @Override
     public Optional<Lease> read() {
-        Map<String, AttributeValue> item = table.client().getItem(b -> b.tableName(table.name())
-                .key(DynamoTable.key(PARTITION, SORT)).consistentRead(true)).item();
-        if (item == null || item.isEmpty()) {
+        Map<String, AttributeValue> item = table.get(PARTITION, SORT);
+        if (item.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Lease(text(item, "holder"), number(item, "token"), number(item, "version"),
@@ -43,22 +41,12 @@ public final class DynamoLeaseTable implements LeaseTable {
         item.put("token", n(next.token()));
         item.put("version", n(next.version()));
         item.put("expiresAtMillis", n(next.expiresAt().toEpochMilli()));
-        try {
-            if (expected.isEmpty()) {
-                table.client().putItem(b -> b.tableName(table.name()).item(item)
-                        .conditionExpression("attribute_not_exists(#pk)")
-                        .expressionAttributeNames(Map.of("#pk", DynamoTable.PK)));
-            } else {
-                // The token may only go up, whatever a confused writer asks for.
-                table.client().putItem(b -> b.tableName(table.name()).item(item)
-                        .conditionExpression("#version = :version AND #token <= :token")
-                        .expressionAttributeNames(Map.of("#version", "version", "#token", "token"))
-                        .expressionAttributeValues(Map.of(":version", n(expected.get().version()),
-                                ":token", n(next.token()))));
-            }
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
+        if (expected.isEmpty()) {
+            return table.put(item, "attribute_not_exists(#pk)", Map.of("#pk", DynamoTable.PK), Map.of());
         }
+        // The token may only go up, whatever a confused writer asks for.
+        return table.put(item, "#version = :version AND #token <= :token",
+                Map.of("#version", "version", "#token", "token"),
+                Map.of(":version", n(expected.get().version()), ":token", n(next.token())));
     }
 }

@@ -8,8 +8,6 @@ import dev.ecsami.operator.core.model.RolloutState;
 import dev.ecsami.operator.core.port.RolloutStore;
 import dev.ecsami.operator.store.RolloutJson;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -58,10 +56,7 @@ public final class DynamoRolloutStore implements RolloutStore {
     public void create(Rollout rollout) {
         claims.claim(rollout.autoScalingGroup(), rollout.id(), this::find);
         Map<String, AttributeValue> head = head(rollout, 1, 0, 0, rollout.events());
-        try {
-            table.client().putItem(b -> b.tableName(table.name()).item(head)
-                    .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", PK)));
-        } catch (ConditionalCheckFailedException e) {
+        if (!table.put(head, "attribute_not_exists(#pk)", Map.of("#pk", PK), Map.of())) {
             throw new Conflict("rollout " + rollout.id() + " already exists");
         }
         putEvents(rollout.id(), rollout.events(), 0);
@@ -103,11 +98,7 @@ public final class DynamoRolloutStore implements RolloutStore {
         if (fencingToken <= 0) {
             names.remove("#fence");
         }
-        try {
-            table.client().updateItem(b -> b.tableName(table.name()).key(DynamoTable.key(HEADS, after.id()))
-                    .conditionExpression(expression).updateExpression(set)
-                    .expressionAttributeNames(names).expressionAttributeValues(values));
-        } catch (ConditionalCheckFailedException e) {
+        if (!table.update(DynamoTable.key(HEADS, after.id()), set, expression, names, values)) {
             throw new Conflict("rollout " + after.id() + " was changed by another replica, or a newer leader "
                     + "holds the lease (fencing token " + fencingToken + ")");
         }
@@ -120,9 +111,8 @@ public final class DynamoRolloutStore implements RolloutStore {
 
     @Override
     public Optional<Rollout> find(String id) {
-        Map<String, AttributeValue> item = table.client().getItem(b -> b.tableName(table.name())
-                .key(DynamoTable.key(HEADS, id)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(read(item));
+        Map<String, AttributeValue> item = table.get(HEADS, id);
+        return item.isEmpty() ? Optional.empty() : Optional.of(read(item));
     }
 
     @Override
@@ -137,23 +127,27 @@ public final class DynamoRolloutStore implements RolloutStore {
     }
 
     private List<Rollout> heads(boolean activeOnly) {
-        QueryRequest.Builder q = QueryRequest.builder().tableName(table.name()).consistentRead(true)
-                .keyConditionExpression("#pk = :heads").expressionAttributeNames(new HashMap<>(Map.of("#pk", PK)))
-                .expressionAttributeValues(new HashMap<>(Map.of(":heads", s(HEADS))));
+        Map<String, String> names = new HashMap<>(Map.of("#pk", PK));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":heads", s(HEADS)));
+        String filter = "";
         if (activeOnly) {
             List<String> finals = Arrays.stream(RolloutState.values()).filter(RolloutState::isFinal)
                     .map(Enum::name).toList();
-            Map<String, AttributeValue> values = new HashMap<>(Map.of(":heads", s(HEADS)));
             for (int i = 0; i < finals.size(); i++) {
                 values.put(":f" + i, s(finals.get(i)));
             }
-            q.filterExpression("NOT #state IN (" + values.keySet().stream().filter(k -> k.startsWith(":f"))
-                            .sorted().collect(Collectors.joining(", ")) + ")")
-                    .expressionAttributeNames(Map.of("#pk", PK, "#state", "state"))
-                    .expressionAttributeValues(values);
+            names.put("#state", "state");
+            filter = "NOT #state IN (" + values.keySet().stream().filter(k -> k.startsWith(":f")).sorted()
+                    .collect(Collectors.joining(", ")) + ")";
         }
+        String where = filter;
         List<Rollout> list = new ArrayList<>();
-        table.client().queryPaginator(q.build()).items().forEach(item -> list.add(read(item)));
+        table.query(q -> {
+            q.keyConditionExpression("#pk = :heads").expressionAttributeNames(names).expressionAttributeValues(values);
+            if (!where.isEmpty()) {
+                q.filterExpression(where);
+            }
+        }).forEach(item -> list.add(read(item)));
         list.sort(Comparator.comparing(Rollout::createdAt).thenComparing(Rollout::id).reversed());
         return list;
     }
@@ -192,12 +186,11 @@ public final class DynamoRolloutStore implements RolloutStore {
 
     private List<RolloutEvent> queryEvents(String id, int from, int to) {
         List<RolloutEvent> out = new ArrayList<>();
-        table.client().queryPaginator(b -> b.tableName(table.name()).consistentRead(true)
-                        .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
+        table.query(q -> q.keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
                         .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
                         .expressionAttributeValues(Map.of(":pk", s(eventsKey(id)), ":from", s(seq(from)),
                                 ":to", s(seq(to - 1)))))
-                .items().forEach(item -> out.add(RolloutJson.event(text(item, "body"))));
+                .forEach(item -> out.add(RolloutJson.event(text(item, "body"))));
         if (out.size() != to - from) {
             throw new IllegalStateException("rollout " + id + " in table " + table.name() + " misses events "
                     + from + ".." + (to - 1));
@@ -210,12 +203,8 @@ public final class DynamoRolloutStore implements RolloutStore {
         for (int i = from; i < all.size(); i++) {
             Map<String, AttributeValue> item = Map.of(PK, s(eventsKey(id)), SK, s(seq(i)),
                     "body", s(RolloutJson.write(all.get(i))));
-            try {
-                table.client().putItem(b -> b.tableName(table.name()).item(item)
-                        .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", PK)));
-            } catch (ConditionalCheckFailedException alreadyThere) {
-                // the same event, put by the writer that committed it or by an earlier repair
-            }
+            // Refused when it is there: the same event, put by the writer that committed it or an earlier repair.
+            table.put(item, "attribute_not_exists(#pk)", Map.of("#pk", PK), Map.of());
         }
         synchronized (this) {
             written.merge(id, all.size(), Math::max);

@@ -2,7 +2,6 @@ package dev.ecsami.operator.store.dynamo;
 
 import dev.ecsami.operator.store.SharedKeys;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -30,27 +29,20 @@ public final class DynamoSharedKeys implements SharedKeys {
 
     @Override
     public boolean putIfAbsent(String key, String value, Instant expiresAt) {
-        try {
-            table.client().putItem(b -> b.tableName(table.name()).item(item(key, value, expiresAt))
-                    .conditionExpression("attribute_not_exists(#pk) OR #ttl <= :now")
-                    .expressionAttributeNames(Map.of("#pk", DynamoTable.PK, "#ttl", DynamoTable.TTL))
-                    .expressionAttributeValues(Map.of(":now", n(clock.instant().getEpochSecond()))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return table.put(item(key, value, expiresAt), "attribute_not_exists(#pk) OR #ttl <= :now",
+                Map.of("#pk", DynamoTable.PK, "#ttl", DynamoTable.TTL),
+                Map.of(":now", n(clock.instant().getEpochSecond())));
     }
 
     @Override
     public void put(String key, String value, Instant expiresAt) {
-        table.client().putItem(b -> b.tableName(table.name()).item(item(key, value, expiresAt)));
+        table.put(item(key, value, expiresAt), "", Map.of(), Map.of());
     }
 
     @Override
     public Optional<String> get(String key) {
-        Map<String, AttributeValue> item = table.client().getItem(b -> b.tableName(table.name())
-                .key(DynamoTable.key(partition(key), "key")).consistentRead(true)).item();
-        if (item == null || item.isEmpty() || number(item, DynamoTable.TTL) <= clock.instant().getEpochSecond()) {
+        Map<String, AttributeValue> item = table.get(partition(key), "key");
+        if (item.isEmpty() || number(item, DynamoTable.TTL) <= clock.instant().getEpochSecond()) {
             return Optional.empty();
         }
         return Optional.of(text(item, "value"));
@@ -58,7 +50,7 @@ public final class DynamoSharedKeys implements SharedKeys {
 
     @Override
     public void remove(String key) {
-        table.client().deleteItem(b -> b.tableName(table.name()).key(DynamoTable.key(partition(key), "key")));
+        table.delete(partition(key), "key");
     }
 
     private static Map<String, AttributeValue> item(String key, String value, Instant expiresAt) {

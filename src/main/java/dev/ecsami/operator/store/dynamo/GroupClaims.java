@@ -3,7 +3,6 @@ package dev.ecsami.operator.store.dynamo;
 import dev.ecsami.operator.core.model.Rollout;
 import dev.ecsami.operator.core.port.RolloutStore.Conflict;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -44,8 +43,7 @@ final class GroupClaims {
         if (put(item, "attribute_not_exists(#pk) OR #rollout = :none", Map.of(":none", s("")))) {
             return;
         }
-        Map<String, AttributeValue> current = table.client().getItem(b -> b.tableName(table.name())
-                .key(DynamoTable.key(PARTITION, group)).consistentRead(true)).item();
+        Map<String, AttributeValue> current = table.get(PARTITION, group);
         String holder = text(current, "rollout");
         Optional<Rollout> held = holder.isEmpty() ? Optional.empty() : find.apply(holder);
         boolean abandoned = held.map(r -> r.state().isFinal()).orElseGet(() -> Instant.ofEpochSecond(
@@ -57,25 +55,13 @@ final class GroupClaims {
     }
 
     void release(String group, String rolloutId) {
-        try {
-            table.client().updateItem(b -> b.tableName(table.name()).key(DynamoTable.key(PARTITION, group))
-                    .updateExpression("SET #rollout = :none").conditionExpression("#rollout = :mine")
-                    .expressionAttributeNames(Map.of("#rollout", "rollout"))
-                    .expressionAttributeValues(Map.of(":none", s(""), ":mine", s(rolloutId))));
-        } catch (ConditionalCheckFailedException alreadyReleased) {
-            // a later rollout of the group took the claim over
-        }
+        // Refused when a later rollout of the group has taken the claim over: then there is nothing to do.
+        table.update(DynamoTable.key(PARTITION, group), "SET #rollout = :none", "#rollout = :mine",
+                Map.of("#rollout", "rollout"), Map.of(":none", s(""), ":mine", s(rolloutId)));
     }
 
     private boolean put(Map<String, AttributeValue> item, String condition, Map<String, AttributeValue> values) {
-        try {
-            table.client().putItem(b -> b.tableName(table.name()).item(item).conditionExpression(condition)
-                    .expressionAttributeNames(condition.contains("#pk")
-                            ? Map.of("#pk", DynamoTable.PK, "#rollout", "rollout") : Map.of("#rollout", "rollout"))
-                    .expressionAttributeValues(values));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return table.put(item, condition, condition.contains("#pk")
+                ? Map.of("#pk", DynamoTable.PK, "#rollout", "rollout") : Map.of("#rollout", "rollout"), values);
     }
 }
