@@ -46,7 +46,7 @@ class PartitionScenarioTest {
                 }
             }
         }), table.name());
-        w.store = new DynamoRolloutStore(table, w.clock);
+        w.store = new TableObserver(new DynamoRolloutStore(table, w.clock));
         List<Instant> leaderMutations = new ArrayList<>();
         Replica leader = new Replica("a", w, leadersView, Duration.ZERO, 0,
                 p -> recording(p, () -> leaderMutations.add(w.clock.instant())), UnaryOperator.identity());
@@ -57,7 +57,7 @@ class PartitionScenarioTest {
         Rollout r = leader.start(w);
 
         while (!draining(w)) {
-            step(w, leader, follower);
+            TableObserver.step(w, leader, follower);
         }
         cut.set(true);
         Instant cutAt = w.clock.instant();
@@ -65,7 +65,7 @@ class PartitionScenarioTest {
         Instant followerLed = null;
         while (w.rollout(r.id()).state() == RolloutState.RUNNING
                 && w.clock.instant().isBefore(cutAt.plus(Duration.ofHours(1)))) {
-            step(w, leader, follower);
+            TableObserver.step(w, leader, follower);
             if (leaderStopped == null && !leader.leads()) {
                 leaderStopped = w.clock.instant();
             }
@@ -87,15 +87,6 @@ class PartitionScenarioTest {
     private static boolean draining(World w) {
         return w.aws.peekCluster(World.CLUSTER).instances().stream()
                 .anyMatch(ci -> ci.status() == ContainerInstance.Status.DRAINING);
-    }
-
-    private static void step(World w, Replica... replicas) {
-        w.clock.advance(World.STEP);
-        w.aws.advance();
-        for (Replica replica : replicas) {
-            replica.step();
-        }
-        w.checkInvariants();
     }
 
     /** The same ports, noting when each mutation goes out. */
