@@ -42,6 +42,8 @@ public final class RolloutRunner {
     private final RetryPolicy retry;
     private final Leadership leadership;
     private final RolloutEngine engine = new RolloutEngine();
+    /** The fencing token this runner last stamped the active rollouts with. */
+    private long stamped;
 
     /** The single process of the file and memory stores, which always leads. */
     public RolloutRunner(Clock clock, RolloutStore store, FleetPorts ports, Notifier notifier, RetryPolicy retry) {
@@ -65,7 +67,11 @@ public final class RolloutRunner {
         }
         Instant now = clock.instant();
         Optional<Instant> next = Optional.empty();
-        for (Rollout r : store.active()) {
+        List<Rollout> active = store.active();
+        if (leadership.fencingToken() != stamped) {
+            active = stamp(active, leadership.fencingToken());
+        }
+        for (Rollout r : active) {
             if (r.state() != RolloutState.RUNNING) {
                 continue;
             }
@@ -76,6 +82,22 @@ public final class RolloutRunner {
             }
         }
         return next;
+    }
+
+    /**
+     * A new leader first writes its fencing token into every active rollout, so that from then on
+     * the previous leader's writes are refused, whether or not the rollout is due.
+     */
+    private List<Rollout> stamp(List<Rollout> active, long token) {
+        for (Rollout r : active) {
+            try {
+                store.update(r, r, token);
+            } catch (RolloutStore.Conflict e) {
+                LOG.infof("rollout %s: not stamped with fencing token %d (%s)", r.id(), token, e.getMessage());
+            }
+        }
+        stamped = token;
+        return store.active();
     }
 
     /** One tick of one rollout; returns it as persisted afterwards. */
