@@ -13,6 +13,7 @@ import dev.ecsami.operator.store.dynamo.DynamoLeaseTable;
 import dev.ecsami.operator.store.dynamo.DynamoRolloutStore;
 import dev.ecsami.operator.store.dynamo.DynamoSharedKeys;
 import dev.ecsami.operator.store.dynamo.DynamoTable;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -33,6 +34,15 @@ import java.util.Optional;
 public class StoreBeans {
     /** Held for the life of the process; the operating system lets go of it when the process ends. */
     private DirectoryLock fileLock;
+
+    /** Lets go of the directory when the application stops (tests start several in one JVM). */
+    @PreDestroy
+    void releaseDirectory() throws java.io.IOException {
+        if (fileLock != null) {
+            fileLock.close();
+            fileLock = null;
+        }
+    }
 
     /** The table of the dynamodb store, checked (or created) when first needed, which is at start-up. */
     @Produces
