@@ -8,6 +8,7 @@ import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every setting of the operator. The key names are a contract with docs, deploy templates and
@@ -118,7 +119,7 @@ public interface OperatorConfig {
         Duration renewInterval();
 
         /** This replica's name in the lease and the API; empty picks host name and a random suffix. */
-        java.util.Optional<String> replicaId();
+        Optional<String> replicaId();
     }
 
     interface Scheduler {

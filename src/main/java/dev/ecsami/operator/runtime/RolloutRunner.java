@@ -97,7 +97,7 @@ public final class RolloutRunner {
             }
         }
         stamped = token;
-        return store.active();
+        return active.isEmpty() ? active : store.active();
     }
 
     /** One tick of one rollout; returns it as persisted afterwards. */

@@ -5,6 +5,7 @@ import dev.ecsami.operator.core.model.Rollout;
 import dev.ecsami.operator.core.model.RolloutEvent;
 import dev.ecsami.operator.core.port.Notifier;
 import dev.ecsami.operator.config.OperatorConfig;
+import dev.ecsami.operator.store.SharedKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 
-import dev.ecsami.operator.store.SharedKeys;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.ecsami.operator.slack;
 
+import dev.ecsami.operator.store.SharedKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jboss.logging.Logger;
 
-import dev.ecsami.operator.store.SharedKeys;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -27,12 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DynamoCallsBudgetTest {
     private static final int INSTANCES = 6;
 
-    /** Requests of one replica, by operation. */
+    /** Requests of one replica, by operation; a request the SDK had to retry counts once. */
     private static final class Counted implements ExecutionInterceptor {
         final Map<String, Long> calls = new TreeMap<>();
 
         @Override
-        public synchronized void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes a) {
+        public synchronized void afterExecution(Context.AfterExecution context, ExecutionAttributes a) {
             calls.merge(a.getAttribute(SdkExecutionAttribute.OPERATION_NAME), 1L, Long::sum);
         }
 

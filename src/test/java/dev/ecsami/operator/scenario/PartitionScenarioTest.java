@@ -3,11 +3,6 @@ package dev.ecsami.operator.scenario;
 import dev.ecsami.operator.core.fleet.ContainerInstance;
 import dev.ecsami.operator.core.model.Rollout;
 import dev.ecsami.operator.core.model.RolloutState;
-import dev.ecsami.operator.core.port.Fleet;
-import dev.ecsami.operator.core.port.ContainerInstances;
-import dev.ecsami.operator.core.fleet.ClusterState;
-import dev.ecsami.operator.core.fleet.GroupState;
-import dev.ecsami.operator.runtime.FleetPorts;
 import dev.ecsami.operator.store.dynamo.DynamoRolloutStore;
 import dev.ecsami.operator.store.dynamo.DynamoTable;
 import dev.ecsami.operator.store.dynamo.DynamoTestTables;
@@ -21,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 
@@ -49,7 +43,10 @@ class PartitionScenarioTest {
         w.store = new TableObserver(new DynamoRolloutStore(table, w.clock));
         List<Instant> leaderMutations = new ArrayList<>();
         Replica leader = new Replica("a", w, leadersView, Duration.ZERO, 0,
-                p -> recording(p, () -> leaderMutations.add(w.clock.instant())), UnaryOperator.identity());
+                p -> CrashingPorts.aroundMutations(p, (operation, call) -> {
+                    leaderMutations.add(w.clock.instant());
+                    call.run();
+                }), UnaryOperator.identity());
         Replica follower = new Replica("b", w, table, Duration.ofMinutes(-3), 42_000_000_000L,
                 p -> p, UnaryOperator.identity());
         leader.lease.poll();
@@ -87,43 +84,5 @@ class PartitionScenarioTest {
     private static boolean draining(World w) {
         return w.aws.peekCluster(World.CLUSTER).instances().stream()
                 .anyMatch(ci -> ci.status() == ContainerInstance.Status.DRAINING);
-    }
-
-    /** The same ports, noting when each mutation goes out. */
-    private static FleetPorts recording(FleetPorts p, Runnable note) {
-        Fleet fleet = new Fleet() {
-            @Override
-            public GroupState describe(String group) {
-                return p.fleet().describe(group);
-            }
-
-            @Override
-            public void setCapacity(String group, int desired, int max) {
-                note.run();
-                p.fleet().setCapacity(group, desired, max);
-            }
-
-            @Override
-            public void terminate(String group, String instanceId, boolean decrement) {
-                note.run();
-                p.fleet().terminate(group, instanceId, decrement);
-            }
-        };
-        ContainerInstances ecs = new ContainerInstances() {
-            @Override
-            public ClusterState describe(String cluster, TaskDetail detail, Set<String> expected) {
-                return p.containerInstances().describe(cluster, detail, expected);
-            }
-
-            @Override
-            public void setState(String cluster, List<String> arns, ContainerInstance.Status status) {
-                note.run();
-                p.containerInstances().setState(cluster, arns, status);
-            }
-        };
-        return new FleetPorts(fleet, ecs, (group, ami) -> {
-            note.run();
-            return p.launchSpecs().rollTo(group, ami);
-        }, p.amiCatalog());
     }
 }
