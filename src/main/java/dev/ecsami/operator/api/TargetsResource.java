@@ -11,6 +11,7 @@ import dev.ecsami.operator.core.port.RolloutStore;
 import dev.ecsami.operator.core.rollout.OutdatedInstances;
 import dev.ecsami.operator.core.rollout.Plan;
 import dev.ecsami.operator.runtime.FleetPorts;
+import dev.ecsami.operator.runtime.Leadership;
 import dev.ecsami.operator.runtime.RolloutCommands;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,8 +32,10 @@ public class TargetsResource {
     private final RolloutCommands commands;
     private final RolloutStore store;
     private final FleetPorts ports;
+    private final Leadership leadership;
 
-    public TargetsResource(RolloutCommands commands, RolloutStore store, FleetPorts ports) {
+    public TargetsResource(RolloutCommands commands, RolloutStore store, FleetPorts ports, Leadership leadership) {
+        this.leadership = leadership;
         this.commands = commands;
         this.store = store;
         this.ports = ports;
@@ -54,6 +57,10 @@ public class TargetsResource {
         return commands.plan(name, Optional.ofNullable(req.ami()), req.overrides());
     }
 
+    private String leader() {
+        return leadership.leader().orElse(null);
+    }
+
     private Views.Target view(Target t) {
         Views.ActiveRollout active = store.activeFor(t.autoScalingGroup())
                 .map(r -> new Views.ActiveRollout(r.id(), r.state())).orElse(null);
@@ -69,10 +76,11 @@ public class TargetsResource {
             int draining = (int) observed.cluster().instances().stream()
                     .filter(ci -> ci.status() == ContainerInstance.Status.DRAINING).count();
             return new Views.Target(t.name(), t.cluster(), t.autoScalingGroup(), t.ami().describe(), t.onNewAmi(),
-                    t.policy(), current, latest, new Views.Instances(total, outdated, draining), active, null);
+                    t.policy(), current, latest, new Views.Instances(total, outdated, draining), active, null,
+                    leader(), leadership.replicaId());
         } catch (ExternalCallFailed e) {
             return new Views.Target(t.name(), t.cluster(), t.autoScalingGroup(), t.ami().describe(), t.onNewAmi(),
-                    t.policy(), null, null, null, active, e.getMessage());
+                    t.policy(), null, null, null, active, e.getMessage(), leader(), leadership.replicaId());
         }
     }
 }

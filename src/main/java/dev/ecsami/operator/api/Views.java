@@ -40,8 +40,13 @@ public final class Views {
      * One target of GET /api/targets. When AWS could not be read for it, {@code error} says why
      * and the observed fields are null.
      */
+    /**
+     * @param leader     the replica that drives the target's rollouts, or null while none leads
+     * @param answeredBy the replica that answered
+     */
     public record Target(String name, String cluster, String autoScalingGroup, String amiSource,
                          OnNewAmi onNewAmi, RolloutPolicy policy, AmiRef currentAmi, AmiRef latestAmi,
-                         Instances instances, ActiveRollout activeRollout, String error) {
+                         Instances instances, ActiveRollout activeRollout, String error, String leader,
+                         String answeredBy) {
     }
 }

@@ -10,12 +10,11 @@ import dev.ecsami.operator.core.port.LaunchSpecs;
 import dev.ecsami.operator.core.port.Notifier;
 import dev.ecsami.operator.core.port.RolloutStore;
 import dev.ecsami.operator.runtime.FleetPorts;
+import dev.ecsami.operator.runtime.Leadership;
 import dev.ecsami.operator.runtime.NewAmiCheck;
 import dev.ecsami.operator.runtime.RetryPolicy;
 import dev.ecsami.operator.runtime.RolloutCommands;
 import dev.ecsami.operator.runtime.RolloutRunner;
-import dev.ecsami.operator.store.FileRolloutStore;
-import dev.ecsami.operator.store.InMemoryRolloutStore;
 import dev.ecsami.operator.metrics.MeteredPorts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.All;
@@ -74,25 +73,17 @@ public class OperatorBeans {
 
     @Produces
     @Singleton
-    RolloutStore store(OperatorConfig config) {
-        if (config.store().kind() == OperatorConfig.StoreKind.MEMORY) {
-            return new InMemoryRolloutStore();
-        }
-        return new FileRolloutStore(config.store().dir(), config.store().keepFinished());
-    }
-
-    @Produces
-    @Singleton
     Notifier notifier(@All List<NotificationChannel> channels) {
         return new CompositeNotifier(channels);
     }
 
     @Produces
     @Singleton
-    RolloutRunner runner(Clock clock, RolloutStore store, FleetPorts ports, Notifier notifier, OperatorConfig config) {
+    RolloutRunner runner(Clock clock, RolloutStore store, FleetPorts ports, Notifier notifier, OperatorConfig config,
+                         Leadership leadership) {
         OperatorConfig.Scheduler s = config.scheduler();
         return new RolloutRunner(clock, store, ports, notifier,
-                new RetryPolicy(s.retryBaseDelay(), s.retryMaxDelay(), s.retryMaxAttempts()));
+                new RetryPolicy(s.retryBaseDelay(), s.retryMaxDelay(), s.retryMaxAttempts()), leadership);
     }
 
     @Produces

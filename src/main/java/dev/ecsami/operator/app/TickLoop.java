@@ -3,6 +3,7 @@ package dev.ecsami.operator.app;
 import dev.ecsami.operator.config.OperatorConfig;
 import dev.ecsami.operator.core.model.Trigger;
 import dev.ecsami.operator.core.port.RolloutStore;
+import dev.ecsami.operator.runtime.Leadership;
 import dev.ecsami.operator.runtime.NewAmiCheck;
 import dev.ecsami.operator.runtime.RolloutRunner;
 import io.quarkus.runtime.Quarkus;
@@ -35,13 +36,15 @@ public class TickLoop {
     private final Clock clock;
     private final OperatorConfig config;
     private final Optional<SimulatedBackend> simulated;
+    private final Leadership leadership;
     private ScheduledExecutorService executor;
     private Instant nextAmiCheck;
     private volatile long lastWallNanos;
     private boolean checkedOnce;
 
     public TickLoop(RolloutRunner runner, NewAmiCheck amiCheck, RolloutStore store, Clock clock, OperatorConfig config,
-                    Optional<SimulatedBackend> simulated) {
+                    Optional<SimulatedBackend> simulated, Leadership leadership) {
+        this.leadership = leadership;
         this.runner = runner;
         this.amiCheck = amiCheck;
         this.store = store;
@@ -83,7 +86,8 @@ public class TickLoop {
             long wall = System.nanoTime();
             simulated.ifPresent(s -> s.advanceBy(Duration.ofNanos(wall - lastWallNanos)));
             lastWallNanos = wall;
-            if (!clock.instant().isBefore(nextAmiCheck)) {
+            // The periodic check is the leader's; announcements reach every replica through ingest.
+            if (!clock.instant().isBefore(nextAmiCheck) && leadership.mayMutate()) {
                 Trigger trigger = checkedOnce
                         ? new Trigger(Trigger.Kind.SSM_CHECK, "", "every " + config.amiCheck().interval().toString()
                         .substring(2).toLowerCase())

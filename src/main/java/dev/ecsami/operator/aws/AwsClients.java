@@ -13,6 +13,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -80,6 +81,11 @@ public final class AwsClients implements AutoCloseable {
 
     public SqsClient sqs() {
         return client(SqsClient.class, () -> configure(SqsClient.builder()).build());
+    }
+
+    /** The shared store and leader lease of {@code operator.store.kind=dynamodb}. */
+    public DynamoDbClient dynamoDb() {
+        return client(DynamoDbClient.class, () -> configure(DynamoDbClient.builder()).build());
     }
 
     public AwsConfig config() {

@@ -8,6 +8,7 @@ import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every setting of the operator. The key names are a contract with docs, deploy templates and
@@ -18,7 +19,7 @@ public interface OperatorConfig {
 
     enum Backend { AWS, SIMULATED }
 
-    enum StoreKind { FILE, MEMORY }
+    enum StoreKind { FILE, MEMORY, DYNAMODB }
 
     /** {@code aws} talks to AWS; {@code simulated} runs on the embedded simulated AWS. */
     @WithDefault("aws")
@@ -28,6 +29,8 @@ public interface OperatorConfig {
     Map<String, TargetConfig> targets();
 
     Store store();
+
+    Leader leader();
 
     Scheduler scheduler();
 
@@ -84,7 +87,10 @@ public interface OperatorConfig {
     }
 
     interface Store {
-        /** {@code file}: rollouts survive restarts; {@code memory}: they do not. */
+        /**
+         * {@code file}: rollouts survive restarts; {@code memory}: they do not; {@code dynamodb}: a table
+         * shared by replicas, one of which leads.
+         */
         @WithDefault("file")
         StoreKind kind();
 
@@ -94,6 +100,28 @@ public interface OperatorConfig {
         /** Finished rollouts kept in the history; older ones are deleted. */
         @WithDefault("500")
         int keepFinished();
+
+        /** The DynamoDB table of the {@code dynamodb} store. */
+        @WithDefault("ecs-ami-operator")
+        String table();
+
+        /** Create the table (on demand, with TTL) at start-up when it does not exist. */
+        @WithDefault("false")
+        boolean createTable();
+    }
+
+    /** The leader lease of the {@code dynamodb} store; with one process there is nothing to elect. */
+    interface Leader {
+        /** How long a lease lasts unrenewed before another replica may take it over. */
+        @WithDefault("20s")
+        Duration leaseDuration();
+
+        /** How often the leader renews and followers look at the lease; under half the lease duration. */
+        @WithDefault("5s")
+        Duration renewInterval();
+
+        /** This replica's name in the lease and the API; empty picks host name and a random suffix. */
+        Optional<String> replicaId();
     }
 
     interface Scheduler {

@@ -5,6 +5,7 @@ import dev.ecsami.operator.ingest.sns.CertUrlPolicy;
 import dev.ecsami.operator.ingest.sns.CertificateFetcher;
 import dev.ecsami.operator.ingest.sns.HttpsCertificateFetcher;
 import dev.ecsami.operator.ingest.sns.MessageIdDeduplicator;
+import dev.ecsami.operator.store.SharedKeys;
 import dev.ecsami.operator.ingest.sns.SnsBodyLimit;
 import dev.ecsami.operator.ingest.sns.SnsIngest;
 import dev.ecsami.operator.ingest.sns.SnsMessageVerifier;
@@ -18,6 +19,7 @@ import jakarta.inject.Singleton;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -52,11 +54,12 @@ public class IngestBeans {
     @Produces
     @Singleton
     EnvelopeGate gate(SnsConfig config, CertUrlPolicy policy, CertificateFetcher certificates,
-                      MeterRegistry registry) {
-        return new MeteredGate(verifyingGate(config, policy, certificates), registry);
+                      MeterRegistry registry, Optional<SharedKeys> shared) {
+        return new MeteredGate(verifyingGate(config, policy, certificates, shared), registry);
     }
 
-    private EnvelopeGate verifyingGate(SnsConfig config, CertUrlPolicy policy, CertificateFetcher certificates) {
+    private EnvelopeGate verifyingGate(SnsConfig config, CertUrlPolicy policy, CertificateFetcher certificates,
+                                       Optional<SharedKeys> shared) {
         if (config.dedupeRetention().compareTo(config.timestampTolerance().multipliedBy(2)) < 0) {
             throw new IllegalArgumentException("operator.sns.dedupe-retention (" + config.dedupeRetention()
                     + ") must be at least twice operator.sns.timestamp-tolerance (" + config.timestampTolerance()
@@ -64,7 +67,7 @@ public class IngestBeans {
         }
         Set<String> topics = Set.copyOf(config.allowedTopicArns());
         MessageIdDeduplicator seen = new MessageIdDeduplicator(config.dedupeMaxEntries(), config.dedupeRetention(),
-                wallClock);
+                wallClock, shared);
         if (!config.verifySignatures()) {
             return new UnverifiedGate(SnsBodyLimit.DEFAULT, topics, seen);
         }

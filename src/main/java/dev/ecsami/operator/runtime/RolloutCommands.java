@@ -94,7 +94,11 @@ public final class RolloutCommands {
         AmiChange change = AmiChange.resolve(target, ami, observed, ports.amiCatalog());
         Rollout r = RolloutControl.create(ids.get(), target, change.from(), change.to(), trigger, policy,
                 awaitApproval, actor, clock.instant());
-        store.save(r);
+        try {
+            store.create(r);
+        } catch (RolloutStore.Conflict e) {
+            throw new CommandRejected(CommandRejected.Reason.CONFLICT, "target", e.getMessage());
+        }
         notifier.rolloutChanged(r, r.events());
         return r;
     }

@@ -14,6 +14,8 @@ import dev.ecsami.operator.core.rollout.Mutation;
 import dev.ecsami.operator.core.rollout.RolloutControl;
 import dev.ecsami.operator.core.rollout.RolloutEngine;
 
+import org.jboss.logging.Logger;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,33 +27,78 @@ import java.util.Optional;
  * persist the decision, then carry out its mutations. Persisting first means a crash can only
  * lose a mutation that had not happened yet, which the next tick sees and asks for again; a
  * mutation that did happen is observed and never repeated.
+ *
+ * <p>Only the leader ticks. Immediately before each mutation it checks that it still holds the
+ * lease with the safety margin, and the write that records the decision carries its fencing token,
+ * so a replica that lost the lease neither writes over the new leader's progress nor changes AWS.
  */
 public final class RolloutRunner {
+    private static final Logger LOG = Logger.getLogger(RolloutRunner.class);
+    private static final int COMMAND_ATTEMPTS = 3;
+
     private final Clock clock;
     private final RolloutStore store;
     private final FleetPorts ports;
     private final Notifier notifier;
     private final RetryPolicy retry;
+    private final Leadership leadership;
     private final RolloutEngine engine = new RolloutEngine();
+    /** The fencing token this runner last stamped the active rollouts with. */
+    private long stamped;
 
+    /** The single process of the file and memory stores, which always leads. */
     public RolloutRunner(Clock clock, RolloutStore store, FleetPorts ports, Notifier notifier, RetryPolicy retry) {
+        this(clock, store, ports, notifier, retry, Leadership.sole("local"));
+    }
+
+    public RolloutRunner(Clock clock, RolloutStore store, FleetPorts ports, Notifier notifier, RetryPolicy retry,
+                         Leadership leadership) {
         this.clock = clock;
         this.store = store;
         this.ports = ports;
         this.notifier = notifier;
         this.retry = retry;
+        this.leadership = leadership;
     }
 
-    /** Ticks every running rollout that is due, and tells when the next one will be. */
+    /** Ticks every running rollout that is due, and tells when the next one will be; a follower ticks none. */
     public synchronized Optional<Instant> tickDue() {
+        if (!leadership.mayMutate()) {
+            return Optional.empty();
+        }
         Instant now = clock.instant();
-        for (Rollout r : store.active()) {
-            if (r.state() == RolloutState.RUNNING && (r.nextCheckAt() == null || !r.nextCheckAt().isAfter(now))) {
-                tick(r);
+        Optional<Instant> next = Optional.empty();
+        List<Rollout> active = store.active();
+        if (leadership.fencingToken() != stamped) {
+            active = stamp(active, leadership.fencingToken());
+        }
+        for (Rollout r : active) {
+            if (r.state() != RolloutState.RUNNING) {
+                continue;
+            }
+            Rollout after = r.nextCheckAt() == null || !r.nextCheckAt().isAfter(now) ? tick(r) : r;
+            if (after.state() == RolloutState.RUNNING) {
+                Instant due = after.nextCheckAt() == null ? now : after.nextCheckAt();
+                next = next.filter(n -> n.isBefore(due)).or(() -> Optional.of(due));
             }
         }
-        return store.active().stream().filter(r -> r.state() == RolloutState.RUNNING)
-                .map(r -> r.nextCheckAt() == null ? now : r.nextCheckAt()).min(Instant::compareTo);
+        return next;
+    }
+
+    /**
+     * A new leader first writes its fencing token into every active rollout, so that from then on
+     * the previous leader's writes are refused, whether or not the rollout is due.
+     */
+    private List<Rollout> stamp(List<Rollout> active, long token) {
+        for (Rollout r : active) {
+            try {
+                store.update(r, r, token);
+            } catch (RolloutStore.Conflict e) {
+                LOG.infof("rollout %s: not stamped with fencing token %d (%s)", r.id(), token, e.getMessage());
+            }
+        }
+        stamped = token;
+        return active.isEmpty() ? active : store.active();
     }
 
     /** One tick of one rollout; returns it as persisted afterwards. */
@@ -64,34 +111,62 @@ public final class RolloutRunner {
             return failed(rollout, e, now);
         }
         Decision decision = engine.tick(rollout, observed, now);
-        Rollout saved = save(withCapacity(decision.rollout(), observed, now), decision.newEvents());
+        Optional<Rollout> saved = save(rollout, withCapacity(decision.rollout(), observed, now), decision.newEvents(), leadership.fencingToken());
+        if (saved.isEmpty()) {
+            return store.find(rollout.id()).orElse(rollout);
+        }
         for (Mutation m : decision.mutations()) {
+            if (!leadership.mayMutate()) {
+                LOG.warnf("rollout %s: the leader lease is no longer safely held; %s and the rest are left to the "
+                        + "next leader", rollout.id(), m.operation());
+                return saved.get();
+            }
             try {
                 MutationExecutor.execute(m, ports);
             } catch (ExternalCallFailed e) {
-                return failed(saved, e, now);
+                return failed(saved.get(), e, now);
             }
         }
-        return saved;
+        return saved.get();
     }
 
     /**
      * Applies a control command to the rollout as last saved, under the same lock as ticks, then
-     * persists and carries out its decision.
+     * persists and carries out its decision. When another replica wrote the rollout meanwhile, the
+     * command is applied again to the new copy.
+     *
+     * @throws CommandRejected CONFLICT when the decision changes AWS and this replica does not lead
      */
     public synchronized Rollout control(String id, java.util.function.Function<Rollout, Decision> command) {
-        Rollout current = store.find(id).orElseThrow(() -> new IllegalArgumentException("no rollout " + id));
-        return apply(command.apply(current));
+        for (int attempt = 1; ; attempt++) {
+            Rollout current = store.find(id).orElseThrow(() -> new IllegalArgumentException("no rollout " + id));
+            Decision decision = command.apply(current);
+            if (!decision.mutations().isEmpty() && !leadership.mayMutate()) {
+                throw new CommandRejected(CommandRejected.Reason.CONFLICT, "", "this command changes AWS, which only "
+                        + "the leading replica does; replica " + leadership.replicaId() + " follows "
+                        + leadership.leader().map(l -> "replica " + l).orElse("no leader yet") + ": send it there");
+            }
+            try {
+                return apply(current, decision);
+            } catch (RolloutStore.Conflict e) {
+                if (attempt == COMMAND_ATTEMPTS) {
+                    throw new CommandRejected(CommandRejected.Reason.CONFLICT, "", "rollout " + id
+                            + " keeps changing under this command; try again (" + e.getMessage() + ")");
+                }
+            }
+        }
     }
 
-    /** Carries out a decision made outside a tick (e.g. abort): persist, then mutate. */
-    public synchronized Rollout apply(Decision decision) {
-        Rollout saved = save(decision.rollout(), decision.newEvents());
+    private Rollout apply(Rollout before, Decision decision) {
+        Rollout saved = write(before, decision.rollout(), decision.newEvents(),
+                decision.mutations().isEmpty() ? 0 : leadership.fencingToken());
         for (Mutation m : decision.mutations()) {
             try {
                 MutationExecutor.execute(m, ports);
             } catch (ExternalCallFailed e) {
-                return save(RolloutControl.recordError(saved, e.getMessage(), null, clock.instant()), List.of());
+                Rollout recorded = RolloutControl.recordError(saved, e.getMessage(), null, clock.instant());
+                return save(saved, recorded, recorded.events().subList(saved.events().size(),
+                        recorded.events().size()), leadership.fencingToken()).orElse(saved);
             }
         }
         return saved;
@@ -128,7 +203,8 @@ public final class RolloutRunner {
                     ? RolloutControl.pause(recorded, RolloutEvent.ENGINE, "AWS error, paused: " + what, now)
                     : recorded;
         }
-        return save(next, next.events().subList(rollout.events().size(), next.events().size()));
+        return save(rollout, next, next.events().subList(rollout.events().size(), next.events().size()),
+                leadership.fencingToken()).orElse(rollout);
     }
 
     private static int consecutiveErrors(Rollout r) {
@@ -139,15 +215,25 @@ public final class RolloutRunner {
         return n;
     }
 
-    private Rollout save(Rollout r, List<RolloutEvent> newEvents) {
-        store.save(r);
+    /** Writes, or on a lost race logs and returns empty: the next tick starts from what won. */
+    private Optional<Rollout> save(Rollout before, Rollout after, List<RolloutEvent> newEvents, long fence) {
+        try {
+            return Optional.of(write(before, after, newEvents, fence));
+        } catch (RolloutStore.Conflict e) {
+            LOG.infof("rollout %s: decision dropped, %s", after.id(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Rollout write(Rollout before, Rollout after, List<RolloutEvent> newEvents, long fence) {
+        store.update(before, after, fence);
         if (!newEvents.isEmpty()) {
             try {
-                notifier.rolloutChanged(r, newEvents);
+                notifier.rolloutChanged(after, newEvents);
             } catch (RuntimeException ignored) {
                 // A notifier must never stop a rollout; notifiers log their own failures.
             }
         }
-        return r;
+        return after;
     }
 }

@@ -2,12 +2,15 @@ package dev.ecsami.operator.slack;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ecsami.operator.store.SharedKeys;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,20 +18,33 @@ import java.util.Optional;
 /**
  * The bot's message of each rollout (channel and ts), so that later statuses edit it and replies
  * go in its thread. Kept in a file next to the rollout store when there is one, so a restarted
- * operator edits the same message instead of posting a second. The newest {@code capacity} are
- * kept; the next status of a forgotten rollout posts a new message.
+ * operator edits the same message instead of posting a second; with replicas, in the shared store,
+ * so whichever replica reports next edits it too. The newest {@code capacity} are kept locally; the
+ * next status of a forgotten rollout posts a new message.
  */
 final class PostedMessages {
     private static final Logger LOG = Logger.getLogger(PostedMessages.class);
     private static final TypeReference<LinkedHashMap<String, SendOutcome.Sent>> TYPE = new TypeReference<>() {
     };
 
+    private static final String KEY = "slack-message#";
+    /** How long the shared store keeps a rollout's message id. */
+    static final Duration SHARED_RETENTION = Duration.ofDays(90);
+
     private final Optional<Path> file;
+    private final Optional<SharedKeys> shared;
+    private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
     private final LinkedHashMap<String, SendOutcome.Sent> byRollout;
 
     private PostedMessages(Optional<Path> file, int capacity) {
+        this(file, Optional.empty(), Clock.systemUTC(), capacity);
+    }
+
+    private PostedMessages(Optional<Path> file, Optional<SharedKeys> shared, Clock clock, int capacity) {
         this.file = file;
+        this.shared = shared;
+        this.clock = clock;
         this.byRollout = new LinkedHashMap<>(16, 0.75f, false) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, SendOutcome.Sent> eldest) {
@@ -47,18 +63,48 @@ final class PostedMessages {
         return new PostedMessages(Optional.of(file), capacity);
     }
 
+    /** In the store the replicas share; the local map only saves reads. */
+    static PostedMessages shared(SharedKeys keys, Clock clock, int capacity) {
+        return new PostedMessages(Optional.empty(), Optional.of(keys), clock, capacity);
+    }
+
     synchronized Optional<SendOutcome.Sent> get(String rolloutId) {
-        return Optional.ofNullable(byRollout.get(rolloutId));
+        SendOutcome.Sent known = byRollout.get(rolloutId);
+        if (known != null || shared.isEmpty()) {
+            return Optional.ofNullable(known);
+        }
+        Optional<SendOutcome.Sent> stored = shared.get().get(KEY + rolloutId).flatMap(this::parse);
+        stored.ifPresent(m -> byRollout.put(rolloutId, m));
+        return stored;
     }
 
     synchronized void put(String rolloutId, SendOutcome.Sent message) {
         byRollout.put(rolloutId, message);
+        shared.ifPresent(keys -> keys.put(KEY + rolloutId, format(message), clock.instant().plus(SHARED_RETENTION)));
         write();
     }
 
     synchronized void forget(String rolloutId) {
+        shared.ifPresent(keys -> keys.remove(KEY + rolloutId));
         if (byRollout.remove(rolloutId) != null) {
             write();
+        }
+    }
+
+    private Optional<SendOutcome.Sent> parse(String stored) {
+        try {
+            return Optional.of(json.readValue(stored, SendOutcome.Sent.class));
+        } catch (IOException e) {
+            LOG.warnf("a stored Slack message id is unreadable (%s); the rollout gets a new message", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private String format(SendOutcome.Sent message) {
+        try {
+            return json.writeValueAsString(message);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.ecsami.operator.core.model.Rollout;
 import dev.ecsami.operator.core.model.RolloutEvent;
 import dev.ecsami.operator.core.port.Notifier;
 import dev.ecsami.operator.config.OperatorConfig;
+import dev.ecsami.operator.store.SharedKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,8 +33,11 @@ public class SlackNotifierProducer {
     private final Clock clock;
     private final MeterRegistry registry;
     private final Optional<Path> messagesFile;
+    private final Optional<SharedKeys> shared;
 
-    SlackNotifierProducer(SlackConfig config, OperatorConfig operator, Clock clock, MeterRegistry registry) {
+    SlackNotifierProducer(SlackConfig config, OperatorConfig operator, Clock clock, MeterRegistry registry,
+                          Optional<SharedKeys> shared) {
+        this.shared = shared;
         this.settings = SlackSettings.from(config);
         this.clock = clock;
         this.registry = registry;
@@ -45,7 +49,7 @@ public class SlackNotifierProducer {
     @ApplicationScoped
     @Typed(NotificationChannel.class)
     NotificationChannel slack() {
-        return new Channel(SlackNotifiers.slack(settings, clock, Optional.of(registry), messagesFile));
+        return new Channel(SlackNotifiers.slack(settings, clock, Optional.of(registry), messagesFile, shared));
     }
 
     @Produces

@@ -1,5 +1,6 @@
 package dev.ecsami.operator.slack;
 
+import dev.ecsami.operator.store.SharedKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jboss.logging.Logger;
 
@@ -34,6 +35,12 @@ public final class SlackNotifiers {
      */
     public static Optional<SlackNotifier> slack(SlackSettings s, Clock clock, Optional<MeterRegistry> registry,
                                                 Optional<Path> messagesFile) {
+        return slack(s, clock, registry, messagesFile, Optional.empty());
+    }
+
+    /** As above; with {@code shared}, the replicas' shared store keeps the messages instead of a file. */
+    public static Optional<SlackNotifier> slack(SlackSettings s, Clock clock, Optional<MeterRegistry> registry,
+                                                Optional<Path> messagesFile, Optional<SharedKeys> shared) {
         if (!s.enabled()) {
             return Optional.empty();
         }
@@ -48,7 +55,8 @@ public final class SlackNotifiers {
             endpoint = new WebhookEndpoint(http, s.webhookUrl().orElseThrow());
             plan = new WebhookPlan(messages, s.progressInterval());
         } else {
-            PostedMessages posted = messagesFile.map(f -> PostedMessages.inFile(f, BotEndpoint.MAX_REMEMBERED))
+            PostedMessages posted = shared.map(k -> PostedMessages.shared(k, clock, BotEndpoint.MAX_REMEMBERED))
+                    .or(() -> messagesFile.map(f -> PostedMessages.inFile(f, BotEndpoint.MAX_REMEMBERED)))
                     .orElseGet(() -> PostedMessages.inMemory(BotEndpoint.MAX_REMEMBERED));
             endpoint = new BotEndpoint(http, s.apiUrl(), s.botToken().orElseThrow(), s.channel(), posted);
             plan = new BotPlan(messages);

@@ -1,9 +1,6 @@
 package dev.ecsami.operator.store;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.ecsami.operator.core.model.Rollout;
 import dev.ecsami.operator.core.port.RolloutStore;
 
@@ -47,9 +44,7 @@ public final class FileRolloutStore implements RolloutStore {
         this.dir = dir;
         this.keep = keepFinished;
         this.fsync = fsync;
-        this.json = new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.json = RolloutJson.MAPPER;
         load();
     }
 
@@ -74,7 +69,19 @@ public final class FileRolloutStore implements RolloutStore {
     }
 
     @Override
-    public synchronized void save(Rollout rollout) {
+    public synchronized void create(Rollout rollout) {
+        LocalWrites.checkCreate(cache, rollout);
+        write(rollout);
+    }
+
+    /** One process (the directory is locked, see {@link DirectoryLock}): the fencing token has nothing to fence. */
+    @Override
+    public synchronized void update(Rollout before, Rollout after, long fencingToken) {
+        LocalWrites.checkUpdate(cache, before, after);
+        write(after);
+    }
+
+    private void write(Rollout rollout) {
         Path target = dir.resolve(fileName(rollout.id()));
         Path tmp = dir.resolve(fileName(rollout.id()) + ".tmp");
         try {

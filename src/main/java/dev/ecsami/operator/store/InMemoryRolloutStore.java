@@ -15,8 +15,16 @@ public final class InMemoryRolloutStore implements RolloutStore {
     private final Map<String, Rollout> rollouts = new LinkedHashMap<>();
 
     @Override
-    public synchronized void save(Rollout rollout) {
+    public synchronized void create(Rollout rollout) {
+        LocalWrites.checkCreate(rollouts, rollout);
         rollouts.put(rollout.id(), rollout);
+    }
+
+    /** One process: the fencing token has nothing to fence. */
+    @Override
+    public synchronized void update(Rollout before, Rollout after, long fencingToken) {
+        LocalWrites.checkUpdate(rollouts, before, after);
+        rollouts.put(after.id(), after);
     }
 
     @Override

@@ -32,6 +32,8 @@ class TargetsAndOpsApiTest {
                 org.assertj.core.api.InstanceOfAssertFactories.INTEGER).isGreaterThanOrEqualTo(3);
         assertThat(other.get("policy")).extracting("drainTimeout").isEqualTo("PT30M");
         assertThat(other.get("error")).isNull();
+        assertThat(other.get("leader")).as("one process leads itself").isNotNull()
+                .isEqualTo(other.get("answeredBy"));
     }
 
     @Test

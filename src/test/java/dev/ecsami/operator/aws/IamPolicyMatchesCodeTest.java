@@ -21,22 +21,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The IAM policy grants exactly what the adapters call. "What the code calls" is read from the
- * adapter sources: SDK clients are always held in variables named after their service
- * ({@code ecs}, {@code asg}, {@code ec2}, {@code ssm}, {@code sns}, {@code sqs}), so each
- * {@code ecs.listTasks(} is one API operation.
+ * adapter sources (the AWS adapters and the DynamoDB store): SDK clients are always held in variables
+ * named after their service ({@code ecs}, {@code asg}, {@code ec2}, {@code ssm}, {@code sns},
+ * {@code sqs}, {@code dynamodb}), so each {@code ecs.listTasks(} is one API operation.
  */
 class IamPolicyMatchesCodeTest {
-    private static final Path SOURCES = Path.of("src/main/java/dev/ecsami/operator/aws");
+    private static final List<Path> SOURCES = List.of(Path.of("src/main/java/dev/ecsami/operator/aws"),
+            Path.of("src/main/java/dev/ecsami/operator/store/dynamo"));
     private static final Path POLICY = Path.of("k8s-free-deploy/iam-policy.json");
 
     /** Client type -> the variable name it must have -> the IAM service prefix. */
     private static final Map<String, String> VARIABLE_BY_CLIENT = Map.of("EcsClient", "ecs", "AutoScalingClient", "asg",
-            "Ec2Client", "ec2", "SsmClient", "ssm", "SnsClient", "sns", "SqsClient", "sqs");
+            "Ec2Client", "ec2", "SsmClient", "ssm", "SnsClient", "sns", "SqsClient", "sqs", "DynamoDbClient", "dynamodb");
     private static final Map<String, String> PREFIX_BY_VARIABLE = Map.of("ecs", "ecs", "asg", "autoscaling",
-            "ec2", "ec2", "ssm", "ssm", "sns", "sns", "sqs", "sqs");
-    private static final Pattern CALL = Pattern.compile("\\b(ecs|asg|ec2|ssm|sns|sqs)\\.([a-z][A-Za-z0-9]*)\\(");
-    private static final Pattern CLIENT_VARIABLE = Pattern.compile(
-            "\\b(EcsClient|AutoScalingClient|Ec2Client|SsmClient|SnsClient|SqsClient)\\s+([a-zA-Z_][A-Za-z0-9_]*)\\s*[,;)=]");
+            "ec2", "ec2", "ssm", "ssm", "sns", "sns", "sqs", "sqs", "dynamodb", "dynamodb");
+    private static final Pattern CALL = Pattern.compile(
+            "\\b(ecs|asg|ec2|ssm|sns|sqs|dynamodb)\\.([a-z][A-Za-z0-9]*)\\(");
+    private static final Pattern CLIENT_VARIABLE = Pattern.compile("\\b(EcsClient|AutoScalingClient|Ec2Client|SsmClient"
+            + "|SnsClient|SqsClient|DynamoDbClient)\\s+([a-zA-Z_][A-Za-z0-9_]*)\\s*[,;)=]");
     private static final Pattern CALL_LABEL = Pattern.compile("AwsCalls\\.call\\(\\s*\"([A-Za-z]+)\"");
 
     /**
@@ -60,9 +62,11 @@ class IamPolicyMatchesCodeTest {
     @BeforeAll
     static void read() throws IOException {
         sources = new HashMap<>();
-        try (Stream<Path> files = Files.walk(SOURCES)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                sources.put(file, Files.readString(file));
+        for (Path folder : SOURCES) {
+            try (Stream<Path> files = Files.walk(folder)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    sources.put(file, Files.readString(file));
+                }
             }
         }
         policy = new ObjectMapper().readTree(POLICY.toFile());
@@ -120,7 +124,8 @@ class IamPolicyMatchesCodeTest {
         assertThat(missing).as("called by the adapters but not granted").isEmpty();
         assertThat(unused).as("granted but never called").isEmpty();
         assertThat(called).as("the scan found the adapters' calls").contains("ecs:UpdateContainerInstancesState",
-                "autoscaling:DescribeAutoScalingGroups", "ec2:CreateLaunchTemplateVersion", "ssm:GetParameter");
+                "autoscaling:DescribeAutoScalingGroups", "ec2:CreateLaunchTemplateVersion", "ssm:GetParameter",
+                "dynamodb:UpdateItem");
     }
 
     @Test

@@ -43,6 +43,23 @@ class CloudFormationContractTest {
     }
 
     @Test
+    void theSharedStoreIsAnOnDemandEncryptedTableWithPointInTimeRecoveryAndTtl() {
+        Map<String, Object> table = t.properties("StoreTable");
+        Map<String, Object> env = environment(with("StoreKind", "dynamodb"));
+
+        assertThat(t.conditionOf("StoreTable")).contains("IsSharedStore");
+        assertThat(table).containsEntry("BillingMode", "PAY_PER_REQUEST")
+                .containsEntry("SSESpecification", Map.of("SSEEnabled", true))
+                .containsEntry("PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true))
+                .containsEntry("TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true));
+        assertThat(String.valueOf(Template.map(table.get("TableName")).get("Fn::Sub"))).startsWith("ecs-ami-operator");
+        assertThat(env).containsEntry("OPERATOR_STORE_KIND", "dynamodb")
+                .containsEntry("OPERATOR_STORE_TABLE", Map.of("Ref", "StoreTable"));
+        assertThat(with("StoreKind", "dynamodb").condition("UseEfs")).isFalse();
+        assertThat(with("StoreKind", "file").condition("UseEfs")).isTrue();
+    }
+
+    @Test
     void withTheFileStoreTheOldTaskStopsBeforeTheNewOneStarts() {
         assertThat(serviceSetting(with("StoreKind", "file"), "DeploymentConfiguration", "MaximumPercent")).isEqualTo(100);
         assertThat(serviceSetting(with("StoreKind", "file"), "DeploymentConfiguration", "MinimumHealthyPercent"))

@@ -85,11 +85,19 @@ class CrashRestartScenarioTest {
     private static RolloutStore crashingStore(RolloutStore inner, int[] saves, int crashAt) {
         return new RolloutStore() {
             @Override
-            public void save(Rollout rollout) {
+            public void create(Rollout rollout) {
                 if (++saves[0] == crashAt) {
                     throw new CrashingPorts.Crash("before save #" + saves[0]);
                 }
-                inner.save(rollout);
+                inner.create(rollout);
+            }
+
+            @Override
+            public void update(Rollout before, Rollout after, long fencingToken) {
+                if (++saves[0] == crashAt) {
+                    throw new CrashingPorts.Crash("before save #" + saves[0]);
+                }
+                inner.update(before, after, fencingToken);
             }
 
             @Override

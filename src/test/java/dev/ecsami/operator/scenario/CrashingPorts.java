@@ -36,6 +36,11 @@ final class CrashingPorts {
     }
 
     FleetPorts wrap(FleetPorts p) {
+        return aroundMutations(p, this::around);
+    }
+
+    /** The same ports, each mutation run through {@code around(operation, call)}. */
+    static FleetPorts aroundMutations(FleetPorts p, java.util.function.BiConsumer<String, Runnable> around) {
         Fleet fleet = new Fleet() {
             @Override
             public GroupState describe(String group) {
@@ -44,12 +49,12 @@ final class CrashingPorts {
 
             @Override
             public void setCapacity(String group, int desired, int max) {
-                around("SetCapacity", () -> p.fleet().setCapacity(group, desired, max));
+                around.accept("SetCapacity", () -> p.fleet().setCapacity(group, desired, max));
             }
 
             @Override
             public void terminate(String group, String instanceId, boolean decrement) {
-                around("Terminate", () -> p.fleet().terminate(group, instanceId, decrement));
+                around.accept("Terminate", () -> p.fleet().terminate(group, instanceId, decrement));
             }
         };
         ContainerInstances ecs = new ContainerInstances() {
@@ -60,14 +65,14 @@ final class CrashingPorts {
 
             @Override
             public void setState(String cluster, List<String> arns, ContainerInstance.Status status) {
-                around("SetState", () -> p.containerInstances().setState(cluster, arns, status));
+                around.accept("SetState", () -> p.containerInstances().setState(cluster, arns, status));
             }
         };
         LaunchSpecs specs = new LaunchSpecs() {
             @Override
             public String rollTo(String group, AmiRef ami) {
                 String[] ref = new String[1];
-                around("RollLaunchSpec", () -> ref[0] = p.launchSpecs().rollTo(group, ami));
+                around.accept("RollLaunchSpec", () -> ref[0] = p.launchSpecs().rollTo(group, ami));
                 return ref[0];
             }
         };

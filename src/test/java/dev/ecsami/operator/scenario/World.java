@@ -137,7 +137,7 @@ final class World {
         }
     }
 
-    private void checkInvariants() {
+    void checkInvariants() {
         GroupState g = aws.peekGroup(GROUP);
         Observation obs = new Observation(g, aws.peekCluster(CLUSTER));
         for (Rollout r : store.all()) {

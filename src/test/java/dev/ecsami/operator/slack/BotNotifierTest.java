@@ -108,6 +108,31 @@ class BotNotifierTest {
     }
 
     @Test
+    void afterAFailoverTheOtherReplicaEditsTheSameMessage() {
+        slackAnswersOk();
+        dev.ecsami.operator.store.dynamo.DynamoTable table = dev.ecsami.operator.store.dynamo.DynamoTestTables.fresh();
+        notifier = SlackNotifiers.slack(bot().build(), clock, Optional.empty(), Optional.empty(),
+                Optional.of(new dev.ecsami.operator.store.dynamo.DynamoSharedKeys(table, clock))).orElseThrow();
+        RolloutScript s = RolloutScript.of(2);
+        s.created().tell(notifier);
+        awaitIdle("the leader's message", 1);
+        notifier.close();
+        slack.resetRequests();
+
+        notifier = SlackNotifiers.slack(bot().build(), clock, Optional.empty(), Optional.empty(),
+                Optional.of(new dev.ecsami.operator.store.dynamo.DynamoSharedKeys(table, clock))).orElseThrow();
+        change(T0.plusSeconds(30), s::start);
+        change(T0.plusSeconds(60), at -> s.startInstance("i-01", at));
+        change(T0.plusSeconds(300), at -> s.finish("i-01", at.minusSeconds(60), at));
+        awaitIdle("the follower's update and reply", 2);
+
+        List<LoggedRequest> all = requests();
+        assertThat(all.stream().filter(r -> r.getUrl().equals(POST) && !body(r).has("thread_ts"))).isEmpty();
+        assertThat(all.stream().filter(r -> r.getUrl().equals(UPDATE)).map(this::body))
+                .isNotEmpty().allSatisfy(u -> assertThat(u.path("ts").asText()).isEqualTo(PARENT_TS));
+    }
+
+    @Test
     void oneMessageIsPostedThenUpdatedInPlaceWithInstanceDetailInItsThread() {
         slackAnswersOk();
         startNotifier(bot());

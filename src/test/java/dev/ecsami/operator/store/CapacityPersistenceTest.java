@@ -29,7 +29,7 @@ class CapacityPersistenceTest {
                 RolloutPolicy.defaults(), false, "ops", T0).toBuilder()
                 .capacity(new CapacitySample(T0, 3, 3, 0)).capacity(new CapacitySample(T0.plusSeconds(60), 4, 3, 3))
                 .build();
-        new FileRolloutStore(dir, 10, false).save(r);
+        new FileRolloutStore(dir, 10, false).create(r);
 
         Rollout reread = new FileRolloutStore(dir, 10, false).find("r-1").orElseThrow();
 

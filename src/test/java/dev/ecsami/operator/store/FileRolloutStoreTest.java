@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FileRolloutStoreTest {
     private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
@@ -33,9 +34,11 @@ class FileRolloutStoreTest {
     @Test
     void aReopenedStoreFindsEveryRolloutAsSaved(@TempDir Path dir) {
         FileRolloutStore store = new FileRolloutStore(dir, 10, false);
-        Rollout first = rollout("r-1", 0);
-        store.save(first);
-        store.save(rollout("r-2", 1));
+        Rollout started = rollout("r-1", 0);
+        Rollout first = RolloutControl.fail(started, "test", T0.plusSeconds(30));
+        store.create(started);
+        store.update(started, first, 0);
+        store.create(rollout("r-2", 1));
 
         FileRolloutStore reopened = new FileRolloutStore(dir, 10, false);
 
@@ -49,10 +52,46 @@ class FileRolloutStoreTest {
         Files.writeString(dir.resolve("slack-messages.json"), "{\"r-1\":{\"channel\":\"C1\",\"ts\":\"1.2\"}}");
         Files.writeString(dir.resolve("rollout-r-9.json.tmp"), "{ half written");
         FileRolloutStore store = new FileRolloutStore(dir, 10, false);
-        store.save(rollout("r-1", 0));
+        store.create(rollout("r-1", 0));
 
         assertThat(new FileRolloutStore(dir, 10, false).all()).extracting(Rollout::id).containsExactly("r-1");
         assertThat(dir.resolve("slack-messages.json")).exists();
+    }
+
+    @Test
+    void aSecondOwnerOfTheDirectoryIsRefusedNamingIt(@TempDir Path dir) throws IOException {
+        try (DirectoryLock held = DirectoryLock.acquire(dir)) {
+            assertThatThrownBy(() -> DirectoryLock.acquire(dir)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("operator.store.dir").hasMessageContaining("in use by another operator");
+        }
+        DirectoryLock.acquire(dir).close();
+    }
+
+    @Test
+    void aSecondProcessOnTheDirectoryFailsAtStartUp(@TempDir Path dir) throws Exception {
+        try (DirectoryLock held = DirectoryLock.acquire(dir)) {
+            Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), LockHolder.class.getName(), dir.toString())
+                    .redirectErrorStream(true).start();
+            String output = new String(other.getInputStream().readAllBytes());
+
+            assertThat(other.waitFor()).isEqualTo(2);
+            assertThat(output).contains("is in use by another operator process");
+        }
+    }
+
+    /** A second process that tries to take the directory. */
+    public static final class LockHolder {
+        public static void main(String[] args) {
+            try (DirectoryLock lock = DirectoryLock.acquire(Path.of(args[0]))) {
+                System.exit(0);
+            } catch (IllegalStateException e) {
+                System.out.println(e.getMessage());
+                System.exit(2);
+            } catch (IOException e) {
+                System.exit(3);
+            }
+        }
     }
 
     @Test
@@ -60,9 +99,10 @@ class FileRolloutStoreTest {
         FileRolloutStore store = new FileRolloutStore(dir, 2, false);
         for (int i = 1; i <= 4; i++) {
             Rollout r = rollout("r-" + i, i);
-            store.save(RolloutControl.fail(r, "test", T0.plusSeconds(60L * i + 30)));
+            store.create(r);
+            store.update(r, RolloutControl.fail(r, "test", T0.plusSeconds(60L * i + 30)), 0);
         }
-        store.save(rollout("r-5", 5));
+        store.create(rollout("r-5", 5));
 
         assertThat(new FileRolloutStore(dir, 2, false).all()).extracting(Rollout::id, Rollout::state)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("r-5", RolloutState.RUNNING),

@@ -62,4 +62,19 @@ class MessageIdDeduplicatorTest {
 
         assertThat(seen.markFirstSighting("a")).isTrue();
     }
+
+    @Test
+    void aMessageDeliveredToTwoReplicasIsHandledByOne() {
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-12-01T10:00:00Z"));
+        dev.ecsami.operator.store.dynamo.DynamoTable table = dev.ecsami.operator.store.dynamo.DynamoTestTables.fresh();
+        MessageIdDeduplicator a = new MessageIdDeduplicator(100, Duration.ofHours(1), clock,
+                java.util.Optional.of(new dev.ecsami.operator.store.dynamo.DynamoSharedKeys(table, clock)));
+        MessageIdDeduplicator b = new MessageIdDeduplicator(100, Duration.ofHours(1), clock,
+                java.util.Optional.of(new dev.ecsami.operator.store.dynamo.DynamoSharedKeys(table, clock)));
+
+        assertThat(a.markFirstSighting("m-1")).isTrue();
+        assertThat(b.markFirstSighting("m-1")).isFalse();
+        a.forget("m-1");
+        assertThat(b.markFirstSighting("m-1")).isTrue();
+    }
 }
