@@ -7,14 +7,15 @@ import dev.ecsami.operator.core.port.AmiCatalog;
 import dev.ecsami.operator.core.port.ContainerInstances;
 import dev.ecsami.operator.core.port.ContainerInstances.TaskDetail;
 import dev.ecsami.operator.core.port.Fleet;
+import dev.ecsami.operator.core.port.GroupNeighbours;
 import dev.ecsami.operator.core.port.LaunchSpecs;
 
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The four ports that reach AWS (or the simulation), handed around together. */
+/** The ports that reach AWS (or the simulation), handed around together. */
 public record FleetPorts(Fleet fleet, ContainerInstances containerInstances, LaunchSpecs launchSpecs,
-                         AmiCatalog amiCatalog) {
+                         AmiCatalog amiCatalog, GroupNeighbours neighbours) {
 
     /**
      * Reads the group, then the cluster, telling the cluster read to expect every group instance

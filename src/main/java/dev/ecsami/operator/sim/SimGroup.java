@@ -20,6 +20,11 @@ final class SimGroup {
     final Map<String, String> launchSpecs = new LinkedHashMap<>();
     final List<SimInstance> instances = new ArrayList<>();
     final Set<String> suspended = new HashSet<>();
+    String desiredCapacityType = "units";
+    boolean newInstancesProtected;
+    List<String> terminationPolicies = List.of("Default");
+    /** What else acts on the group, as the neighbours read reports it. */
+    dev.ecsami.operator.core.fleet.GroupSurroundings surroundings = dev.ecsami.operator.core.fleet.GroupSurroundings.NONE;
 
     SimGroup(String name, String cluster, List<String> zones, int desired, int min, int max) {
         this.name = name;

@@ -13,6 +13,9 @@ final class SimInstance {
     final String ami;
     final Instant launchedAt;
     Lifecycle lifecycle = Lifecycle.PENDING;
+    boolean protectedFromScaleIn;
+    int weight = 1;
+    boolean healthy = true;
     Instant inServiceAt;
     Instant registerAt;
     Instant goneAt;

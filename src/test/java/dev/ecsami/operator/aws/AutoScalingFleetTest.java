@@ -136,7 +136,7 @@ class AutoScalingFleetTest {
         assertThat(state.launchImageId()).isEqualTo(OLD_AMI);
         assertThat(state.instances()).extracting(GroupInstance::launchRef, GroupInstance::lifecycle).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("ecs-prod-lc", Lifecycle.IN_SERVICE),
-                org.assertj.core.groups.Tuple.tuple("ecs-prod-lc-old", Lifecycle.TERMINATING));
+                org.assertj.core.groups.Tuple.tuple("ecs-prod-lc-old", Lifecycle.TERMINATING_WAIT));
         assertThat(stub.queryParams("DescribeLaunchConfigurations").get(0))
                 .containsEntry("LaunchConfigurationNames.member.1", "ecs-prod-lc");
         wm.verify(0, queryRequested("DescribeLaunchTemplateVersions"));
@@ -280,7 +280,7 @@ class AutoScalingFleetTest {
     @CsvSource({
             "Pending, PENDING", "Pending:Wait, PENDING", "Pending:Proceed, PENDING", "Warmed:Pending, PENDING",
             "Warmed:Running, PENDING", "InService, IN_SERVICE", "Terminating, TERMINATING",
-            "Terminating:Wait, TERMINATING", "Terminating:Proceed, TERMINATING", "Terminated, TERMINATED",
+            "Terminating:Wait, TERMINATING_WAIT", "Terminating:Proceed, TERMINATING", "Terminated, TERMINATED",
             "Warmed:Terminating, TERMINATING", "Warmed:Terminated, TERMINATED", "Standby, STANDBY",
             "EnteringStandby, STANDBY", "Detaching, OTHER", "Quarantined, OTHER"})
     void lifecycleStatesMapToWhatARolloutNeeds(String state, Lifecycle expected) {

@@ -124,7 +124,7 @@ final class AutoScalingApi {
                 + Xml.raw("LaunchTemplate", Xml.el("LaunchTemplateId", LaunchTemplates.idOf(ref.group()))
                 + Xml.el("LaunchTemplateName", LaunchTemplates.nameOf(ref.group()))
                 + Xml.el("Version", ref.version()))
-                + Xml.el("ProtectedFromScaleIn", false);
+                + Xml.el("ProtectedFromScaleIn", i.protectedFromScaleIn());
     }
 
     static String lifecycle(Lifecycle l) {
@@ -132,6 +132,7 @@ final class AutoScalingApi {
             case PENDING -> "Pending";
             case IN_SERVICE -> "InService";
             case TERMINATING -> "Terminating";
+            case TERMINATING_WAIT -> "Terminating:Wait";
             case TERMINATED -> "Terminated";
             case STANDBY -> "Standby";
             case OTHER -> "Detaching";

@@ -51,6 +51,22 @@ final class CrashingPorts {
             public void terminate(String group, String instanceId, boolean decrement) {
                 around("Terminate", () -> p.fleet().terminate(group, instanceId, decrement));
             }
+
+            @Override
+            public void suspendProcesses(String group, Set<String> processes) {
+                around("SuspendProcesses", () -> p.fleet().suspendProcesses(group, processes));
+            }
+
+            @Override
+            public void resumeProcesses(String group, Set<String> processes) {
+                around("ResumeProcesses", () -> p.fleet().resumeProcesses(group, processes));
+            }
+
+            @Override
+            public void setInstanceProtection(String group, List<String> instanceIds, boolean protect) {
+                around(protect ? "Protect" : "Unprotect",
+                        () -> p.fleet().setInstanceProtection(group, instanceIds, protect));
+            }
         };
         ContainerInstances ecs = new ContainerInstances() {
             @Override
@@ -71,7 +87,7 @@ final class CrashingPorts {
                 return ref[0];
             }
         };
-        return new FleetPorts(fleet, ecs, specs, p.amiCatalog());
+        return new FleetPorts(fleet, ecs, specs, p.amiCatalog(), p.neighbours());
     }
 
     private void around(String operation, Runnable call) {

@@ -81,7 +81,7 @@ final class World {
     void wire() {
         SimulatedAws a = aws;
         FleetPorts ports = portsWrapper.apply(new FleetPorts(a.fleet(), a.containerInstances(), a.launchSpecs(),
-                a.amiCatalog()));
+                a.amiCatalog(), a.neighbours()));
         runner = new RolloutRunner(clock, store, ports, (r, e) -> notifier.rolloutChanged(r, e),
                 new RetryPolicy(Duration.ofSeconds(5), Duration.ofSeconds(40), 30));
         commands = new RolloutCommands(clock, store, ports, Map.of(target.name(), target), runner,
