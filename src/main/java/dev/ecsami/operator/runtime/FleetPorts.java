@@ -2,6 +2,7 @@ package dev.ecsami.operator.runtime;
 
 import dev.ecsami.operator.core.fleet.GroupInstance;
 import dev.ecsami.operator.core.fleet.GroupState;
+import dev.ecsami.operator.core.fleet.GroupSurroundings;
 import dev.ecsami.operator.core.fleet.Observation;
 import dev.ecsami.operator.core.port.AmiCatalog;
 import dev.ecsami.operator.core.port.ContainerInstances;
@@ -22,9 +23,15 @@ public record FleetPorts(Fleet fleet, ContainerInstances containerInstances, Lau
      * that is not leaving: a booting replacement is looked for until it registers.
      */
     public Observation observe(String group, String cluster, TaskDetail detail) {
+        return observe(group, cluster, detail, false);
+    }
+
+    /** As {@link #observe(String, String, TaskDetail)}, also reading the group's surroundings when asked. */
+    public Observation observe(String group, String cluster, TaskDetail detail, boolean withSurroundings) {
         GroupState g = fleet.describe(group);
         Set<String> expected = g.instances().stream().filter(i -> !i.lifecycle().isLeaving())
                 .map(GroupInstance::instanceId).collect(Collectors.toSet());
-        return new Observation(g, containerInstances.describe(cluster, detail, expected));
+        return new Observation(g, containerInstances.describe(cluster, detail, expected),
+                withSurroundings ? neighbours.read(group, cluster) : GroupSurroundings.NONE);
     }
 }
