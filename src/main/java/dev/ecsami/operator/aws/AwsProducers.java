@@ -56,8 +56,8 @@ public class AwsProducers {
     @Produces
     @ApplicationScoped
     @DefaultBean
-    GroupNeighbours neighbours() {
-        return (group, cluster) -> dev.ecsami.operator.core.fleet.GroupSurroundings.NONE;
+    GroupNeighbours neighbours(AwsClients clients) {
+        return new AwsGroupNeighbours(clients.autoScaling(), clients.ecs());
     }
 
     @Produces

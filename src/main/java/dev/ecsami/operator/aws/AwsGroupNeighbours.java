@@ -1,0 +1,99 @@
+package dev.ecsami.operator.aws;
+
+import dev.ecsami.operator.core.fleet.GroupSurroundings;
+import dev.ecsami.operator.core.fleet.GroupSurroundings.LifecycleHook;
+import dev.ecsami.operator.core.fleet.GroupSurroundings.ScalingPolicy;
+import dev.ecsami.operator.core.fleet.GroupSurroundings.ScheduledAction;
+import dev.ecsami.operator.core.port.GroupNeighbours;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.autoscaling.model.DescribeAutoScalingGroupsResponse;
+import software.amazon.awssdk.services.autoscaling.model.DescribePoliciesResponse;
+import software.amazon.awssdk.services.autoscaling.model.DescribeScheduledActionsResponse;
+import software.amazon.awssdk.services.ecs.EcsClient;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@link GroupNeighbours} over EC2 Auto Scaling and ECS. Read at pre-flight, at the baseline and for
+ * the plan, never every tick: about five calls for a group with few policies and schedules, plus one
+ * DescribeAutoScalingGroups per 100 groups of the account for the shared-template check.
+ *
+ * <p>Request and response shapes follow the API references: Amazon EC2 Auto Scaling API Reference,
+ * DescribePolicies (MaxRecords up to 100, NextToken), DescribeScheduledActions (MaxRecords up to 100,
+ * NextToken; StartTime is when the action next starts), DescribeLifecycleHooks (not paginated: a
+ * group has at most 50 hooks), DescribeAutoScalingGroups (MaxRecords up to 100, NextToken); Amazon ECS
+ * API Reference, DescribeClusters (the cluster's capacityProviders names) and DescribeCapacityProviders
+ * (maxResults up to 10, nextToken; autoScalingGroupProvider.autoScalingGroupArn is "the ARN that
+ * identifies the Auto Scaling group, or the Auto Scaling group name").
+ */
+public final class AwsGroupNeighbours implements GroupNeighbours {
+    static final int PAGE = 100;
+
+    private final AutoScalingClient asg;
+    private final EcsCapacityProviders capacityProviders;
+
+    public AwsGroupNeighbours(AutoScalingClient asg, EcsClient ecs) {
+        this.asg = asg;
+        this.capacityProviders = new EcsCapacityProviders(ecs);
+    }
+
+    @Override
+    public GroupSurroundings read(String group, String cluster) {
+        return new GroupSurroundings(policies(group), scheduledActions(group), hooks(group),
+                capacityProviders.of(group, cluster), sharedTemplate(group));
+    }
+
+    private List<ScalingPolicy> policies(String group) {
+        List<ScalingPolicy> policies = new ArrayList<>();
+        String token = null;
+        do {
+            String next = token;
+            DescribePoliciesResponse page = AwsCalls.call("DescribePolicies", () -> asg.describePolicies(r -> r
+                    .autoScalingGroupName(group).maxRecords(PAGE).nextToken(next)));
+            page.scalingPolicies().forEach(p -> policies.add(new ScalingPolicy(p.policyName(), p.policyType(),
+                    !Boolean.FALSE.equals(p.enabled()))));
+            token = page.nextToken();
+        } while (token != null && !token.isEmpty());
+        return policies;
+    }
+
+    private List<ScheduledAction> scheduledActions(String group) {
+        List<ScheduledAction> actions = new ArrayList<>();
+        String token = null;
+        do {
+            String next = token;
+            DescribeScheduledActionsResponse page = AwsCalls.call("DescribeScheduledActions",
+                    () -> asg.describeScheduledActions(r -> r.autoScalingGroupName(group).maxRecords(PAGE)
+                            .nextToken(next)));
+            page.scheduledUpdateGroupActions().forEach(a -> actions.add(new ScheduledAction(a.scheduledActionName(),
+                    a.startTime(), a.recurrence(), a.desiredCapacity(), a.minSize(), a.maxSize())));
+            token = page.nextToken();
+        } while (token != null && !token.isEmpty());
+        return actions;
+    }
+
+    private List<LifecycleHook> hooks(String group) {
+        return AwsCalls.call("DescribeLifecycleHooks", () -> asg.describeLifecycleHooks(r -> r
+                        .autoScalingGroupName(group))).lifecycleHooks().stream()
+                .map(h -> new LifecycleHook(h.lifecycleHookName(), h.lifecycleTransition(),
+                        Duration.ofSeconds(h.heartbeatTimeout() == null ? 0 : h.heartbeatTimeout()),
+                        h.defaultResult()))
+                .toList();
+    }
+
+    /** Every group of the account, paged, to find the others that follow this group's template. */
+    private List<String> sharedTemplate(String group) {
+        List<SharedTemplates.Member> members = new ArrayList<>();
+        String token = null;
+        do {
+            String next = token;
+            DescribeAutoScalingGroupsResponse page = AwsCalls.call("DescribeAutoScalingGroups",
+                    () -> asg.describeAutoScalingGroups(r -> r.maxRecords(PAGE).nextToken(next)));
+            page.autoScalingGroups().forEach(g -> SharedTemplates.member(g).ifPresent(members::add));
+            token = page.nextToken();
+        } while (token != null && !token.isEmpty());
+        return SharedTemplates.sharingWith(group, members);
+    }
+}
