@@ -47,9 +47,17 @@ final class AsgFixtures {
     }
 
     static String instance(String id, String zone, String lifecycle, String health, String launchSpec) {
+        return instance(id, zone, lifecycle, health, launchSpec, false, null);
+    }
+
+    /** An instance of a group with weights (WeightedCapacity, absent when null) and scale-in protection. */
+    static String instance(String id, String zone, String lifecycle, String health, String launchSpec,
+                           boolean protectedFromScaleIn, String weightedCapacity) {
         return "<InstanceId>" + id + "</InstanceId><InstanceType>m5.large</InstanceType><AvailabilityZone>" + zone
                 + "</AvailabilityZone><LifecycleState>" + lifecycle + "</LifecycleState><HealthStatus>" + health
-                + "</HealthStatus>" + launchSpec + "<ProtectedFromScaleIn>false</ProtectedFromScaleIn>";
+                + "</HealthStatus>" + launchSpec + "<ProtectedFromScaleIn>" + protectedFromScaleIn
+                + "</ProtectedFromScaleIn>" + (weightedCapacity == null ? ""
+                : "<WeightedCapacity>" + weightedCapacity + "</WeightedCapacity>");
     }
 
     static String group(String name, int min, int max, int desired, String launchSpec, String instances,
@@ -71,6 +79,20 @@ final class AsgFixtures {
                 + "<NewInstancesProtectedFromScaleIn>false</NewInstancesProtectedFromScaleIn>"
                 + "<ServiceLinkedRoleARN>arn:aws:iam::012345678910:role/aws-service-role/autoscaling.amazonaws.com/"
                 + "AWSServiceRoleForAutoScaling</ServiceLinkedRoleARN><CapacityRebalance>false</CapacityRebalance>";
+    }
+
+    /**
+     * The group with other capacity settings: DesiredCapacityType (left out when null, as for groups
+     * that never set it), NewInstancesProtectedFromScaleIn and TerminationPolicies.
+     */
+    static String withCapacitySettings(String group, String desiredCapacityType, boolean newInstancesProtected,
+                                       String... terminationPolicies) {
+        return group.replace("<TerminationPolicies>" + members("Default") + "</TerminationPolicies>",
+                        "<TerminationPolicies>" + members(terminationPolicies) + "</TerminationPolicies>")
+                .replace("<NewInstancesProtectedFromScaleIn>false</NewInstancesProtectedFromScaleIn>",
+                        "<NewInstancesProtectedFromScaleIn>" + newInstancesProtected
+                                + "</NewInstancesProtectedFromScaleIn>" + (desiredCapacityType == null ? ""
+                                : "<DesiredCapacityType>" + desiredCapacityType + "</DesiredCapacityType>"));
     }
 
     static String groups(String... groups) {

@@ -1,15 +1,11 @@
 package dev.ecsami.operator.aws;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.ecsami.operator.core.fleet.GroupSurroundings;
 import dev.ecsami.operator.core.fleet.GroupSurroundings.CapacityProvider;
 import dev.ecsami.operator.core.fleet.GroupSurroundings.LifecycleHook;
 import dev.ecsami.operator.core.fleet.GroupSurroundings.ScalingPolicy;
 import dev.ecsami.operator.core.fleet.GroupSurroundings.ScheduledAction;
 import dev.ecsami.operator.core.port.ExternalCallFailed;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -51,26 +47,11 @@ class AwsGroupNeighboursTest {
     private static final String TERMINATING = "autoscaling:EC2_INSTANCE_TERMINATING";
 
     @RegisterExtension
-    static WireMockExtension wm = AwsStub.server();
+    static AwsEndpoint wm = AwsStub.server();
 
-    private final AwsStub stub = new AwsStub(wm);
-    private static AwsClients clients;
-    private AwsGroupNeighbours neighbours;
-
-    @BeforeAll
-    static void clients() {
-        clients = new AwsStub(wm).clients();
-    }
-
-    @AfterAll
-    static void closeClients() {
-        clients.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        neighbours = new AwsGroupNeighbours(clients.autoScaling(), clients.ecs());
-    }
+    private final AwsStub stub = wm.stub();
+    private final AwsGroupNeighbours neighbours = new AwsGroupNeighbours(wm.clients().autoScaling(),
+            wm.clients().ecs());
 
     /** A quiet group: no policy, schedule, hook or capacity provider, alone on its template. */
     private void quietGroup() {
