@@ -69,8 +69,9 @@ public final class AwsStub implements AutoCloseable {
         if (world != aws) {
             aws = world;
             LaunchTemplates templates = new LaunchTemplates();
-            ecs = new EcsApi(world);
-            autoScaling = new AutoScalingApi(world, templates);
+            SeenGroups seen = new SeenGroups(world);
+            ecs = new EcsApi(world, seen);
+            autoScaling = new AutoScalingApi(world, templates, seen);
             ec2 = new Ec2Api(world, templates);
             ssm = new SsmApi(world);
             calls.clear();
