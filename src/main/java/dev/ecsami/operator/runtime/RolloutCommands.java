@@ -64,7 +64,7 @@ public final class RolloutCommands {
 
     public Plan plan(Target target, Optional<String> ami, Overrides overrides) {
         RolloutPolicy policy = overrides.applyTo(target.policy());
-        Observation observed = observe(target, TaskDetail.ALL);
+        Observation observed = ports.observe(target.autoScalingGroup(), target.cluster(), TaskDetail.ALL, true);
         AmiChange change = AmiChange.resolve(target, ami, observed, ports.amiCatalog());
         return Planner.plan(target, policy, observed, change.from(), change.to());
     }

@@ -45,12 +45,17 @@ public final class RolloutRunner {
     public synchronized Optional<Instant> tickDue() {
         Instant now = clock.instant();
         for (Rollout r : store.active()) {
-            if (r.state() == RolloutState.RUNNING && (r.nextCheckAt() == null || !r.nextCheckAt().isAfter(now))) {
+            if (ticked(r) && (r.nextCheckAt() == null || !r.nextCheckAt().isAfter(now))) {
                 tick(r);
             }
         }
-        return store.active().stream().filter(r -> r.state() == RolloutState.RUNNING)
+        return store.active().stream().filter(RolloutRunner::ticked)
                 .map(r -> r.nextCheckAt() == null ? now : r.nextCheckAt()).min(Instant::compareTo);
+    }
+
+    /** Running, or ended and still giving back what it changed. */
+    private static boolean ticked(Rollout r) {
+        return r.state() == RolloutState.RUNNING || r.windingDown();
     }
 
     /** One tick of one rollout; returns it as persisted afterwards. */
@@ -100,8 +105,10 @@ public final class RolloutRunner {
         return observe(rollout, rollout.preflight() == null ? TaskDetail.ALL : TaskDetail.DRAINING);
     }
 
+    /** The group's surroundings are read only until the baseline is captured: pre-flight and baseline use them. */
     public Observation observe(Rollout rollout, TaskDetail detail) {
-        return ports.observe(rollout.autoScalingGroup(), rollout.cluster(), detail);
+        boolean surroundings = rollout.preflight() == null || rollout.baseline() == null;
+        return ports.observe(rollout.autoScalingGroup(), rollout.cluster(), detail, surroundings);
     }
 
     private Rollout failed(Rollout rollout, ExternalCallFailed e, Instant now) {
@@ -115,6 +122,9 @@ public final class RolloutRunner {
         } else if (rollout.baseline() == null && !e.retryable()) {
             next = RolloutControl.fail(RolloutControl.recordError(rollout, what, null, now),
                     "stopped before any change: " + what, now);
+        } else if (rollout.windingDown() && rollout.state() != RolloutState.RUNNING && !e.retryable()) {
+            next = RolloutControl.recordError(rollout, what + "; stopped giving back what the rollout changed", null,
+                    now).toBuilder().windingDown(false).build();
         } else {
             Rollout recorded = RolloutControl.recordError(rollout, what, null, now);
             next = recorded.state() == RolloutState.RUNNING

@@ -11,9 +11,11 @@ import java.util.Optional;
  *
  * @param containerInstanceArn empty when the instance never registered in the cluster
  * @param forced               terminated although its drain had not finished
+ * @param giveBack             not an outdated instance but surplus capacity the rollout gives back at its
+ *                             end: drained, then terminated decrementing desired capacity, not replaced
  */
 public record InstanceStep(String instanceId, String availabilityZone, String containerInstanceArn, StepPhase phase,
-                           List<PhaseMark> marks, boolean forced) {
+                           List<PhaseMark> marks, boolean forced, boolean giveBack) {
 
     public InstanceStep {
         containerInstanceArn = containerInstanceArn == null ? "" : containerInstanceArn;
@@ -22,13 +24,20 @@ public record InstanceStep(String instanceId, String availabilityZone, String co
 
     public static InstanceStep start(String instanceId, String az, String containerInstanceArn, StepPhase first,
                                      Instant now) {
-        return new InstanceStep(instanceId, az, containerInstanceArn, first, List.of(new PhaseMark(first, now)), false);
+        return new InstanceStep(instanceId, az, containerInstanceArn, first, List.of(new PhaseMark(first, now)), false,
+                false);
+    }
+
+    /** A surplus instance to give back: drained through the normal loop, then terminated with decrement. */
+    public static InstanceStep giveBack(String instanceId, String az, String containerInstanceArn, Instant now) {
+        return new InstanceStep(instanceId, az, containerInstanceArn, StepPhase.DRAIN,
+                List.of(new PhaseMark(StepPhase.DRAIN, now)), false, true);
     }
 
     public InstanceStep enter(StepPhase next, Instant now) {
         List<PhaseMark> m = new ArrayList<>(marks);
         m.add(new PhaseMark(next, now));
-        return new InstanceStep(instanceId, availabilityZone, containerInstanceArn, next, m, forced);
+        return new InstanceStep(instanceId, availabilityZone, containerInstanceArn, next, m, forced, giveBack);
     }
 
     /** Restarts the clock of the current phase, e.g. when a paused rollout resumes. */
@@ -37,7 +46,7 @@ public record InstanceStep(String instanceId, String availabilityZone, String co
     }
 
     public InstanceStep markForced() {
-        return new InstanceStep(instanceId, availabilityZone, containerInstanceArn, phase, marks, true);
+        return new InstanceStep(instanceId, availabilityZone, containerInstanceArn, phase, marks, true, giveBack);
     }
 
     public boolean registered() {

@@ -12,6 +12,9 @@ import java.util.Optional;
  * @param nextCheckAt when the scheduler should look again
  * @param toReplace   instances this rollout replaces as far as it knows now: those it has begun
  *                    and the outdated ones still to come
+ * @param ledger      its account of desired capacity and max size, null until the baseline
+ * @param windingDown ended (aborted or failed) but still giving back what it changed: surge
+ *                    capacity, max size, scale-in protection, suspended processes
  */
 public record Rollout(
         String id,
@@ -32,7 +35,9 @@ public record Rollout(
         Instant updatedAt,
         Instant finishedAt,
         Instant nextCheckAt,
-        int toReplace) {
+        int toReplace,
+        CapacityLedger ledger,
+        boolean windingDown) {
 
     public Rollout {
         reason = reason == null ? "" : reason;
@@ -53,6 +58,11 @@ public record Rollout(
         return steps.stream().filter(s -> s.phase() == StepPhase.DONE).count();
     }
 
+    /** Still holds the group: not final, or final and still giving back what it changed. */
+    public boolean holdsGroup() {
+        return state.isActive() || windingDown;
+    }
+
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -70,6 +80,8 @@ public record Rollout(
         private Instant finishedAt;
         private Instant nextCheckAt;
         private int toReplace;
+        private CapacityLedger ledger;
+        private boolean windingDown;
 
         private Builder(Rollout r) {
             from = r;
@@ -83,6 +95,18 @@ public record Rollout(
             finishedAt = r.finishedAt;
             nextCheckAt = r.nextCheckAt;
             toReplace = r.toReplace;
+            ledger = r.ledger;
+            windingDown = r.windingDown;
+        }
+
+        public Builder ledger(CapacityLedger l) {
+            ledger = l;
+            return this;
+        }
+
+        public Builder windingDown(boolean w) {
+            windingDown = w;
+            return this;
         }
 
         public Builder state(RolloutState s, String why) {
@@ -134,7 +158,7 @@ public record Rollout(
         public Rollout build() {
             return new Rollout(from.id, from.target, from.cluster, from.autoScalingGroup, from.fromAmi, from.toAmi,
                     from.trigger, state, reason, from.policy, baseline, preflight, steps, events, from.createdAt,
-                    updatedAt, finishedAt, nextCheckAt, toReplace);
+                    updatedAt, finishedAt, nextCheckAt, toReplace, ledger, windingDown);
         }
     }
 }

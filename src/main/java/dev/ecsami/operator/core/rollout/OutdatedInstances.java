@@ -33,6 +33,15 @@ public final class OutdatedInstances {
         return amiDiffers || refDiffers;
     }
 
+    /** Outdated instances in Standby, which the rollout does not replace, by id. */
+    public static List<String> inStandby(Observation obs, String targetImageId) {
+        Map<String, ContainerInstance> byId = obs.cluster().byEc2Instance();
+        return obs.group().instances().stream()
+                .filter(gi -> gi.lifecycle() == Lifecycle.STANDBY)
+                .filter(gi -> isOutdated(gi, byId.get(gi.instanceId()), obs.group().launchRef(), targetImageId))
+                .map(GroupInstance::instanceId).sorted().toList();
+    }
+
     public static List<GroupInstance> select(Observation obs, String targetImageId) {
         Map<String, ContainerInstance> byId = obs.cluster().byEc2Instance();
         Map<String, Deque<GroupInstance>> byZone = new TreeMap<>();

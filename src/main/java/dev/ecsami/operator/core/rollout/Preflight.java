@@ -36,6 +36,9 @@ public final class Preflight {
         suspendedProcesses(obs, findings);
         maxSize(obs, policy, outdated, findings);
         standaloneTasks(obs, outdated, findings);
+        capacityType(obs, findings);
+        findings.addAll(Neighbourhood.findings(obs.group(), obs.surroundings(), policy.suspendProcesses(),
+                policy.allowSharedLaunchTemplate()));
         if (!policy.surge() && !outdated.isEmpty()) {
             findings.addAll(SpareCapacity.check(obs, outdated, policy.maxInFlight()));
         }
@@ -115,6 +118,16 @@ public final class Preflight {
             findings.add(Finding.blocker(Code.MAX_SIZE_NOT_RAISABLE, "surge needs " + needed
                     + " instances but max size is " + obs.group().max()
                     + " and raising it is not allowed; allow it, raise max size, or turn surge off"));
+        }
+    }
+
+    /** Surge and the floor count instances or weighted units; vCPUs and MiB they do not. */
+    private static void capacityType(Observation obs, List<Finding> findings) {
+        String type = obs.group().desiredCapacityType();
+        if (!type.equals(dev.ecsami.operator.core.fleet.GroupState.UNITS)) {
+            findings.add(Finding.blocker(Code.WEIGHTED_CAPACITY, "group " + obs.group().name()
+                    + " counts its desired capacity in " + type + "; the rollout counts capacity in units "
+                    + "(instances, or instance weights): set DesiredCapacityType to units to roll it"));
         }
     }
 
