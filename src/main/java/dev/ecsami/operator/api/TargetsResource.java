@@ -1,6 +1,8 @@
 package dev.ecsami.operator.api;
 
 import dev.ecsami.operator.core.fleet.ContainerInstance;
+import dev.ecsami.operator.core.fleet.GroupState;
+import dev.ecsami.operator.core.fleet.GroupSurroundings;
 import dev.ecsami.operator.core.fleet.Lifecycle;
 import dev.ecsami.operator.core.fleet.Observation;
 import dev.ecsami.operator.core.model.AmiRef;
@@ -8,6 +10,7 @@ import dev.ecsami.operator.core.model.Target;
 import dev.ecsami.operator.core.port.ContainerInstances.TaskDetail;
 import dev.ecsami.operator.core.port.ExternalCallFailed;
 import dev.ecsami.operator.core.port.RolloutStore;
+import dev.ecsami.operator.core.rollout.Neighbourhood;
 import dev.ecsami.operator.core.rollout.OutdatedInstances;
 import dev.ecsami.operator.core.rollout.Plan;
 import dev.ecsami.operator.runtime.FleetPorts;
@@ -31,15 +34,19 @@ public class TargetsResource {
     private final RolloutCommands commands;
     private final RolloutStore store;
     private final FleetPorts ports;
+    private final SurroundingsCache surroundings;
 
-    public TargetsResource(RolloutCommands commands, RolloutStore store, FleetPorts ports) {
+    public TargetsResource(RolloutCommands commands, RolloutStore store, FleetPorts ports,
+                           SurroundingsCache surroundings) {
         this.commands = commands;
         this.store = store;
         this.ports = ports;
+        this.surroundings = surroundings;
     }
 
     @GET
-    @Operation(summary = "Every configured target with its current and latest AMI, instance counts and active rollout")
+    @Operation(summary = "Every configured target with its current and latest AMI, instance counts, active rollout, "
+            + "and what else acts on its group (read at most every 30 s) with what a rollout would do about it")
     public List<Views.Target> list() {
         return commands.targets().values().stream().sorted(Comparator.comparing(Target::name))
                 .map(this::view).toList();
@@ -47,11 +54,16 @@ public class TargetsResource {
 
     @POST
     @Path("/{name}/plan")
-    @Operation(summary = "What a rollout of the target would do now; changes nothing")
-    public Plan plan(@PathParam("name") String name, Requests.StartRollout body) {
+    @Operation(summary = "What a rollout of the target would do now, and what else acts on its group; changes "
+            + "nothing")
+    public Views.PlannedRollout plan(@PathParam("name") String name, Requests.StartRollout body) {
         Requests.StartRollout req = body == null ? new Requests.StartRollout(name, null, null, null, null, null, null,
                 null, null, null, true) : body;
-        return commands.plan(name, Optional.ofNullable(req.ami()), req.overrides());
+        Plan plan = commands.plan(name, Optional.ofNullable(req.ami()), req.overrides());
+        Target t = commands.target(name);
+        GroupState group = ports.fleet().describe(t.autoScalingGroup());
+        return Views.PlannedRollout.of(plan, Views.Surroundings.of(group,
+                surroundings.fresh(t.autoScalingGroup(), t.cluster()), plan.policy()));
     }
 
     private Views.Target view(Target t) {
@@ -68,11 +80,15 @@ public class TargetsResource {
             int outdated = OutdatedInstances.select(observed, latest.imageId()).size();
             int draining = (int) observed.cluster().instances().stream()
                     .filter(ci -> ci.status() == ContainerInstance.Status.DRAINING).count();
+            GroupSurroundings around = surroundings.recent(t.autoScalingGroup(), t.cluster());
             return new Views.Target(t.name(), t.cluster(), t.autoScalingGroup(), t.ami().describe(), t.onNewAmi(),
-                    t.policy(), current, latest, new Views.Instances(total, outdated, draining), active, null);
+                    t.policy(), current, latest, new Views.Instances(total, outdated, draining), active,
+                    Views.Surroundings.of(observed.group(), around, t.policy()),
+                    Neighbourhood.findings(observed.group(), around, t.policy().suspendProcesses(),
+                            t.policy().allowSharedLaunchTemplate()), null);
         } catch (ExternalCallFailed e) {
             return new Views.Target(t.name(), t.cluster(), t.autoScalingGroup(), t.ami().describe(), t.onNewAmi(),
-                    t.policy(), null, null, null, active, e.getMessage());
+                    t.policy(), null, null, null, active, null, null, e.getMessage());
         }
     }
 }

@@ -35,6 +35,22 @@ class TargetsAndOpsApiTest {
     }
 
     @Test
+    void targetsListWhatElseActsOnTheGroupAndWhatARolloutWouldDoAboutIt() {
+        List<Map<String, Object>> targets = asOperator().get("/api/targets").then().statusCode(200)
+                .extract().path("");
+
+        Map<String, Object> demo = targets.get(1);
+        assertThat(demo.get("surroundings")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("rolloutSuspends", List.of("AZRebalance")).containsEntry("desiredCapacityType", "units")
+                .containsEntry("scalingPolicies", List.of()).containsEntry("launchTemplateSharedWith", List.of())
+                .containsKeys("capacityProvider", "scheduledActions", "lifecycleHooks", "suspendedProcesses",
+                        "instanceWeights", "standbyInstances", "protectedInstances", "terminationPolicies");
+        assertThat(demo.get("findings")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .anySatisfy(f -> assertThat(f).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                        .containsEntry("code", "SUSPENDED_PROCESSES").containsEntry("severity", "INFO"));
+    }
+
+    @Test
     void planShowsOrderFindingsAndEstimateWithoutSideEffects() {
         int before = asOperator().get("/api/rollouts").path("total");
 
@@ -44,6 +60,9 @@ class TargetsAndOpsApiTest {
         assertThat((int) plan.path("policy.maxInFlight")).isEqualTo(2);
         assertThat((String) plan.path("to.imageId")).startsWith("ami-");
         assertThat(plan.<List<Object>>path("findings")).isNotNull();
+        assertThat((Boolean) plan.path("blocked")).isFalse();
+        assertThat(plan.<List<String>>path("surroundings.rolloutSuspends")).containsExactly("AZRebalance");
+        assertThat(plan.<List<String>>path("findings.code")).contains("SUSPENDED_PROCESSES");
         assertThat((int) asOperator().get("/api/rollouts").path("total")).isEqualTo(before);
         asOperator().post("/api/targets/nope/plan").then().statusCode(404).body("field",
                 org.hamcrest.Matchers.equalTo("target"));
