@@ -15,7 +15,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -40,6 +42,7 @@ public final class AwsStub implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Integer> calls = new TreeMap<>();
+    private final List<QueryRequest> queryRequests = new ArrayList<>();
     private SimulatedAws aws;
     private EcsApi ecs;
     private AutoScalingApi autoScaling;
@@ -75,6 +78,7 @@ public final class AwsStub implements AutoCloseable {
             ec2 = new Ec2Api(world, templates);
             ssm = new SsmApi(world);
             calls.clear();
+            queryRequests.clear();
         }
         return this;
     }
@@ -92,6 +96,22 @@ public final class AwsStub implements AutoCloseable {
         return clients;
     }
 
+    /**
+     * An Auto Scaling or EC2 request as it arrived: its action and form parameters, e.g.
+     * {@code ScalingProcesses.member.1}.
+     */
+    public record QueryRequest(String action, Map<String, String> form) {
+        /** The values of a flattened list parameter such as {@code ScalingProcesses.member}. */
+        public List<String> list(String prefix) {
+            return Query.list(form, prefix);
+        }
+    }
+
+    /** Auto Scaling and EC2 requests received since the world was played or the count was reset, in order. */
+    public synchronized List<QueryRequest> queryRequests() {
+        return List.copyOf(queryRequests);
+    }
+
     /** Calls answered since the world was played or the count was reset, by operation. */
     public synchronized Map<String, Integer> calls() {
         return new TreeMap<>(calls);
@@ -99,6 +119,7 @@ public final class AwsStub implements AutoCloseable {
 
     public synchronized void resetCalls() {
         calls.clear();
+        queryRequests.clear();
     }
 
     @Override
@@ -139,6 +160,7 @@ public final class AwsStub implements AutoCloseable {
         }
         Map<String, String> form = form(body);
         String op = count(form.getOrDefault("Action", "?"));
+        queryRequests.add(new QueryRequest(op, Map.copyOf(form)));
         String version = form.getOrDefault("Version", "");
         if (version.equals(ASG_VERSION)) {
             return guarded(WireErrors.Service.AUTO_SCALING, () -> autoScaling.answer(op, form));
