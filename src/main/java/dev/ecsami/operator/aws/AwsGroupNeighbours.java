@@ -12,8 +12,8 @@ import software.amazon.awssdk.services.autoscaling.model.DescribeScheduledAction
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@link GroupNeighbours} over EC2 Auto Scaling and ECS. Read at pre-flight, at the baseline and for
@@ -46,32 +46,21 @@ public final class AwsGroupNeighbours implements GroupNeighbours {
     }
 
     private List<ScalingPolicy> policies(String group) {
-        List<ScalingPolicy> policies = new ArrayList<>();
-        String token = null;
-        do {
-            String next = token;
-            DescribePoliciesResponse page = AwsCalls.call("DescribePolicies", () -> asg.describePolicies(r -> r
-                    .autoScalingGroupName(group).maxRecords(PAGE).nextToken(next)));
-            page.scalingPolicies().forEach(p -> policies.add(new ScalingPolicy(p.policyName(), p.policyType(),
-                    !Boolean.FALSE.equals(p.enabled()))));
-            token = page.nextToken();
-        } while (token != null && !token.isEmpty());
-        return policies;
+        return AwsCalls.allPages("DescribePolicies", token -> asg.describePolicies(r -> r.autoScalingGroupName(group)
+                        .maxRecords(PAGE).nextToken(token)), DescribePoliciesResponse::scalingPolicies,
+                DescribePoliciesResponse::nextToken).stream()
+                .map(p -> new ScalingPolicy(p.policyName(), p.policyType(), !Boolean.FALSE.equals(p.enabled())))
+                .toList();
     }
 
     private List<ScheduledAction> scheduledActions(String group) {
-        List<ScheduledAction> actions = new ArrayList<>();
-        String token = null;
-        do {
-            String next = token;
-            DescribeScheduledActionsResponse page = AwsCalls.call("DescribeScheduledActions",
-                    () -> asg.describeScheduledActions(r -> r.autoScalingGroupName(group).maxRecords(PAGE)
-                            .nextToken(next)));
-            page.scheduledUpdateGroupActions().forEach(a -> actions.add(new ScheduledAction(a.scheduledActionName(),
-                    a.startTime(), a.recurrence(), a.desiredCapacity(), a.minSize(), a.maxSize())));
-            token = page.nextToken();
-        } while (token != null && !token.isEmpty());
-        return actions;
+        return AwsCalls.allPages("DescribeScheduledActions", token -> asg.describeScheduledActions(r -> r
+                                .autoScalingGroupName(group).maxRecords(PAGE).nextToken(token)),
+                        DescribeScheduledActionsResponse::scheduledUpdateGroupActions,
+                        DescribeScheduledActionsResponse::nextToken).stream()
+                .map(a -> new ScheduledAction(a.scheduledActionName(), a.startTime(), a.recurrence(),
+                        a.desiredCapacity(), a.minSize(), a.maxSize()))
+                .toList();
     }
 
     private List<LifecycleHook> hooks(String group) {
@@ -85,15 +74,11 @@ public final class AwsGroupNeighbours implements GroupNeighbours {
 
     /** Every group of the account, paged, to find the others that follow this group's template. */
     private List<String> sharedTemplate(String group) {
-        List<SharedTemplates.Member> members = new ArrayList<>();
-        String token = null;
-        do {
-            String next = token;
-            DescribeAutoScalingGroupsResponse page = AwsCalls.call("DescribeAutoScalingGroups",
-                    () -> asg.describeAutoScalingGroups(r -> r.maxRecords(PAGE).nextToken(next)));
-            page.autoScalingGroups().forEach(g -> SharedTemplates.member(g).ifPresent(members::add));
-            token = page.nextToken();
-        } while (token != null && !token.isEmpty());
+        List<SharedTemplates.Member> members = AwsCalls.allPages("DescribeAutoScalingGroups",
+                        token -> asg.describeAutoScalingGroups(r -> r.maxRecords(PAGE).nextToken(token)),
+                        DescribeAutoScalingGroupsResponse::autoScalingGroups,
+                        DescribeAutoScalingGroupsResponse::nextToken).stream()
+                .map(SharedTemplates::member).flatMap(Optional::stream).toList();
         return SharedTemplates.sharingWith(group, members);
     }
 }

@@ -5,7 +5,6 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.AutoScalingGroupProvider;
 import software.amazon.awssdk.services.ecs.model.DescribeCapacityProvidersResponse;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,16 +34,10 @@ final class EcsCapacityProviders {
         if (names.isEmpty()) {
             return Optional.empty();
         }
-        List<software.amazon.awssdk.services.ecs.model.CapacityProvider> found = new ArrayList<>();
-        String token = null;
-        do {
-            String next = token;
-            DescribeCapacityProvidersResponse page = AwsCalls.call("DescribeCapacityProviders",
-                    () -> ecs.describeCapacityProviders(r -> r.capacityProviders(names).maxResults(PAGE)
-                            .nextToken(next)));
-            found.addAll(page.capacityProviders());
-            token = page.nextToken();
-        } while (token != null && !token.isEmpty());
+        List<software.amazon.awssdk.services.ecs.model.CapacityProvider> found = AwsCalls.allPages(
+                "DescribeCapacityProviders", token -> ecs.describeCapacityProviders(r -> r.capacityProviders(names)
+                        .maxResults(PAGE).nextToken(token)), DescribeCapacityProvidersResponse::capacityProviders,
+                DescribeCapacityProvidersResponse::nextToken);
         return found.stream().filter(cp -> cp.autoScalingGroupProvider() != null
                         && names(group, cp.autoScalingGroupProvider().autoScalingGroupArn()))
                 .findFirst().map(EcsCapacityProviders::capacityProvider);

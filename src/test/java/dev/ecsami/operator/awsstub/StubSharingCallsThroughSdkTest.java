@@ -5,20 +5,18 @@ import dev.ecsami.operator.core.fleet.GroupInstance;
 import dev.ecsami.operator.core.fleet.GroupSurroundings;
 import dev.ecsami.operator.core.port.ExternalCallFailed;
 import dev.ecsami.operator.runtime.FleetPorts;
-import dev.ecsami.operator.sim.SimClock;
-import dev.ecsami.operator.sim.SimTimings;
 import dev.ecsami.operator.sim.SimulatedAws;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
 
+import static dev.ecsami.operator.awsstub.StubWorld.CLUSTER;
+import static dev.ecsami.operator.awsstub.StubWorld.GROUP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -28,33 +26,18 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * errors for them (ValidationError, LimitExceeded, ResourceContention, throttling).
  */
 class StubSharingCallsThroughSdkTest {
-    private static final String CLUSTER = "prod";
-    private static final String GROUP = "prod-asg";
-    private static final String AMI = "ami-0000000000000a001";
-
-    private static AwsStub stub;
+    @RegisterExtension
+    static final AwsStub.PerClass STUB = new AwsStub.PerClass();
     private SimulatedAws aws;
     private FleetPorts ports;
 
-    @BeforeAll
-    static void startStub() {
-        stub = AwsStub.start();
-    }
-
-    @AfterAll
-    static void stopStub() {
-        stub.close();
-    }
-
     @BeforeEach
     void fleet() {
-        aws = new SimulatedAws(new SimClock(Instant.parse("2026-11-27T10:00:00Z")), SimTimings.realistic());
-        aws.setup().image(AMI, "old", "x86_64")
-                .group(GROUP, CLUSTER, List.of("us-east-1a", "us-east-1b"), 2, 1, 4, AMI)
-                .service(CLUSTER, "web", 2, 50, 200, 256, 512).suspend(GROUP, "HealthCheck");
-        ports = StubbedPorts.over(stub, aws);
+        aws = StubWorld.twoInstances();
+        aws.setup().suspend(GROUP, "HealthCheck");
+        ports = StubbedPorts.over(STUB.stub(), aws);
         ports.fleet().describe(GROUP);
-        stub.resetCalls();
+        STUB.stub().resetCalls();
     }
 
     private static ExternalCallFailed failure(ThrowingCallable call) {
@@ -74,7 +57,7 @@ class StubSharingCallsThroughSdkTest {
         ports.fleet().resumeProcesses(GROUP, Set.of("AZRebalance"));
 
         assertThat(ports.fleet().describe(GROUP).suspendedProcesses()).containsExactly("HealthCheck");
-        assertThat(stub.calls()).containsEntry("SuspendProcesses", 1).containsEntry("ResumeProcesses", 1);
+        assertThat(STUB.stub().calls()).containsEntry("SuspendProcesses", 1).containsEntry("ResumeProcesses", 1);
     }
 
     @Test
@@ -84,7 +67,7 @@ class StubSharingCallsThroughSdkTest {
         ports.fleet().suspendProcesses(GROUP, Set.of("AZRebalance"));
 
         assertThat(aws.peekGroup(GROUP).suspendedProcesses()).contains("AZRebalance");
-        assertThat(stub.calls()).containsEntry("SuspendProcesses", 2);
+        assertThat(STUB.stub().calls()).containsEntry("SuspendProcesses", 2);
     }
 
     @Test
@@ -102,7 +85,7 @@ class StubSharingCallsThroughSdkTest {
 
     @Test
     void anUnknownProcessNameIsAValidationErrorAndChangesNothing() {
-        ExternalCallFailed e = failure(() -> AwsCalls.call("SuspendProcesses", () -> stub.clients().autoScaling()
+        ExternalCallFailed e = failure(() -> AwsCalls.call("SuspendProcesses", () -> STUB.stub().clients().autoScaling()
                 .suspendProcesses(r -> r.autoScalingGroupName(GROUP).scalingProcesses("AZRebalance", "Rebalance"))));
 
         assertThat(e.code()).isEqualTo("ValidationError");
@@ -148,7 +131,7 @@ class StubSharingCallsThroughSdkTest {
     void moreThanFiftyInstancesInOneCallIsLimitExceeded() {
         List<String> ids = IntStream.range(0, 51).mapToObj(n -> String.format("i-%017x", n)).toList();
 
-        ExternalCallFailed e = failure(() -> AwsCalls.call("SetInstanceProtection", () -> stub.clients()
+        ExternalCallFailed e = failure(() -> AwsCalls.call("SetInstanceProtection", () -> STUB.stub().clients()
                 .autoScaling().setInstanceProtection(r -> r.autoScalingGroupName(GROUP).instanceIds(ids)
                         .protectedFromScaleIn(true))));
 
@@ -165,7 +148,7 @@ class StubSharingCallsThroughSdkTest {
 
         assertThat(e.code()).isEqualTo("Throttling");
         assertThat(e.retryable()).isTrue();
-        assertThat(stub.calls()).containsEntry("SetInstanceProtection", 2);
+        assertThat(STUB.stub().calls()).containsEntry("SetInstanceProtection", 2);
     }
 
     @Test
@@ -173,7 +156,7 @@ class StubSharingCallsThroughSdkTest {
         GroupSurroundings around = ports.neighbours().read(GROUP, CLUSTER);
 
         assertThat(around).isEqualTo(GroupSurroundings.NONE);
-        assertThat(stub.calls()).containsEntry("DescribePolicies", 1).containsEntry("DescribeScheduledActions", 1)
+        assertThat(STUB.stub().calls()).containsEntry("DescribePolicies", 1).containsEntry("DescribeScheduledActions", 1)
                 .containsEntry("DescribeLifecycleHooks", 1).containsEntry("DescribeClusters", 1)
                 .containsEntry("DescribeAutoScalingGroups", 1).doesNotContainKey("DescribeCapacityProviders");
     }
