@@ -113,6 +113,25 @@ public final class SimActors {
         return this;
     }
 
+    /** A zone added to the group (a new subnet): the zones are uneven until rebalancing evens them out. */
+    public SimActors addZone(String group, String zone) {
+        synchronized (world) {
+            SimGroup g = group(group);
+            List<String> zones = new ArrayList<>(g.zones);
+            zones.add(zone);
+            g.zones = List.copyOf(zones);
+        }
+        return this;
+    }
+
+    /** What desired, min and max count: units, vcpu or memory-mib. */
+    public SimActors desiredCapacityType(String group, String type) {
+        synchronized (world) {
+            group(group).desiredCapacityType = type;
+        }
+        return this;
+    }
+
     public SimActors terminationPolicies(String group, List<String> policies) {
         synchronized (world) {
             group(group).terminationPolicies = List.copyOf(policies);

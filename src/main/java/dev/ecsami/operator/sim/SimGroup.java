@@ -11,7 +11,7 @@ import java.util.Set;
 final class SimGroup {
     final String name;
     final String cluster;
-    final List<String> zones;
+    List<String> zones;
     int desired;
     int min;
     int max;

@@ -73,8 +73,14 @@ final class SharedGroupInvariants {
     }
 
     private void terminations(Rollout r, Consumer<String> violation) {
+        Instant firstChange = w.aws.log().mutations().stream()
+                .filter(m -> m.operation().equals("SetCapacity") || m.operation().equals("Terminate"))
+                .map(SimCallLog.MutationRecord::at).filter(at -> !at.isBefore(r.createdAt())).findFirst().orElse(null);
         for (SimCallLog.TerminationRecord t : w.aws.log().terminations()) {
             if (t.at().isBefore(r.createdAt()) || t.serviceTasks() + t.standaloneTasks() == 0) {
+                continue;
+            }
+            if (t.cause() == SimCause.REBALANCE && (firstChange == null || t.at().isBefore(firstChange))) {
                 continue;
             }
             boolean forced = r.step(t.instanceId()).map(s -> s.forced()).orElse(false);

@@ -27,6 +27,8 @@ class SharedGroupScenarioTest {
         World w = World.fleetOf(6, World.policy());
         w.aws.actors().rebalancing(World.GROUP, Duration.ofSeconds(30));
         Rollout r = w.start();
+        w.runFor(Duration.ofMinutes(3));
+        w.aws.actors().addZone(World.GROUP, "us-east-1d").addZone(World.GROUP, "us-east-1e");
 
         Rollout done = w.runUntilSettled(r.id(), Duration.ofHours(2));
 
