@@ -19,6 +19,11 @@ final class SimInstance {
     Instant inServiceAt;
     Instant registerAt;
     Instant goneAt;
+    /** In Terminating:Wait: when the hooks other than ECS managed draining are done. */
+    Instant hookDoneAt;
+    /** In Terminating:Wait: ECS managed draining must drain it before it goes on. */
+    boolean awaitsManagedDrain;
+    SimCause cause;
 
     SimInstance(String id, String group, String az, String launchRef, String ami, Instant launchedAt) {
         this.id = id;

@@ -29,6 +29,7 @@ public final class SimulatedAws {
     private final SimViews views;
     private final FaultPlan faults = new FaultPlan();
     private final SimSetup setup;
+    private final SimActors actors;
     private final Fleet fleet = new SimFleet();
     private final ContainerInstances containerInstances = new SimContainerInstances();
     private final LaunchSpecs launchSpecs = new SimLaunchSpecs();
@@ -39,6 +40,19 @@ public final class SimulatedAws {
         this.world = new SimWorld(clock, timings);
         this.views = new SimViews(world);
         this.setup = new SimSetup(world);
+        this.actors = new SimActors(world);
+    }
+
+    /** Switches on the other actors of a group: rebalancing, scaling, hooks, health, Spot, Standby. */
+    public SimActors actors() {
+        return actors;
+    }
+
+    /** Others' net change of the group's desired capacity so far (not the operator's), for checks. */
+    public int othersNet(String group) {
+        synchronized (world) {
+            return views.requireGroup(group, "peek").othersNet;
+        }
     }
 
     /** Builds groups, services, tasks, images and faults. */
@@ -158,7 +172,7 @@ public final class SimulatedAws {
                     }
                     g.desired--;
                 }
-                world.beginTermination(i, world.now());
+                world.beginTermination(i, world.now(), SimCause.OPERATOR);
                 world.log.mutation(world.now(), "Terminate", instanceId + (decrementDesiredCapacity ? " decrement" : ""));
             }
         }

@@ -55,6 +55,10 @@ final class World {
     RolloutRunner runner;
     RolloutCommands commands;
     Notifier notifier = (rollout, events) -> { };
+    final SharedGroupInvariants shared = new SharedGroupInvariants(this);
+    /** The group as it was just before the first rollout started. */
+    GroupState startGroup;
+    Duration step = STEP;
 
     /** {@code instances} instances over three zones, running web, api and worker services. */
     static World fleetOf(int instances, RolloutPolicy policy) {
@@ -89,6 +93,10 @@ final class World {
     }
 
     Rollout start() {
+        if (startGroup == null) {
+            startGroup = aws.peekGroup(GROUP);
+            shared.othersNetAtStart = aws.othersNet(GROUP);
+        }
         return commands.start(target.name(), Optional.empty(), Overrides.none(),
                 new Trigger(Trigger.Kind.HTTP, "test", ""), "test", false);
     }
@@ -100,7 +108,8 @@ final class World {
     /** Steps virtual time until the rollout leaves RUNNING, or the limit passes. */
     Rollout runUntilSettled(String id, Duration limit) {
         Instant end = clock.instant().plus(limit);
-        while (rollout(id).state() == RolloutState.RUNNING && clock.instant().isBefore(end)) {
+        while ((rollout(id).state() == RolloutState.RUNNING || rollout(id).windingDown())
+                && clock.instant().isBefore(end)) {
             step();
         }
         return rollout(id);
@@ -124,7 +133,7 @@ final class World {
     }
 
     void step() {
-        clock.advance(STEP);
+        clock.advance(step);
         aws.advance();
         runner.tickDue();
         checkInvariants();
@@ -141,7 +150,7 @@ final class World {
         GroupState g = aws.peekGroup(GROUP);
         Observation obs = new Observation(g, aws.peekCluster(CLUSTER));
         for (Rollout r : store.all()) {
-            if (r.baseline() == null || r.state().isFinal()) {
+            if (r.baseline() == null || !r.holdsGroup()) {
                 continue;
             }
             long outOfService = r.steps().stream().filter(s -> s.phase().holdsSlot(r.policy())).count();
@@ -149,7 +158,9 @@ final class World {
                 violations.add(clock.instant() + ": " + outOfService + " instances holding a drain slot, max in flight "
                         + r.policy().maxInFlight());
             }
-            if (r.policy().surge() && obs.servingCapacity() < r.baseline().capacityFloor()) {
+            if (r.policy().surge() && r.state() == RolloutState.RUNNING && !shared.disruptiveActors
+                    && obs.servingCapacity() < r.baseline().capacityFloor()
+                    + Math.min(0, aws.othersNet(GROUP) - shared.othersNetAtStart)) {
                 violations.add(clock.instant() + ": serving capacity " + obs.servingCapacity() + " below floor "
                         + r.baseline().capacityFloor());
             }
@@ -158,22 +169,25 @@ final class World {
                 .filter(ci -> ci.status() == ContainerInstance.Status.DRAINING)
                 .filter(ci -> g.instance(ci.ec2InstanceId()).map(i -> !i.lifecycle().isLeaving()).orElse(false))
                 .count();
-        int maxInFlight = store.all().stream().filter(r -> r.state().isActive())
+        int maxInFlight = store.all().stream().filter(Rollout::holdsGroup)
                 .mapToInt(r -> r.policy().maxInFlight()).max().orElse(0);
         if (draining > maxInFlight) {
             violations.add(clock.instant() + ": " + draining + " instances DRAINING, max in flight " + maxInFlight);
         }
-        for (SimCallLog.TerminationRecord t : aws.log().terminations()) {
-            boolean forced = store.all().stream().anyMatch(r -> r.step(t.instanceId())
-                    .map(s -> s.forced()).orElse(false));
-            if ((t.serviceTasks() > 0 || t.standaloneTasks() > 0) && !forced) {
-                String v = "terminated " + t.instanceId() + " at " + t.at() + " with " + t.serviceTasks()
-                        + " service and " + t.standaloneTasks() + " standalone tasks, not forced";
-                if (!violations.contains(v)) {
-                    violations.add(v);
-                }
-            }
-        }
+        shared.check(violations::add);
+    }
+
+    /** A short trace for a failure message: the last events, mutations and other actors' moves. */
+    String trace(String rolloutId, int lines) {
+        List<String> all = new ArrayList<>();
+        rollout(rolloutId).events().forEach(e -> all.add(e.at() + " event " + e.type() + " " + e.instanceId() + " "
+                + e.message()));
+        aws.log().mutations().forEach(m -> all.add(m.at() + " mutation " + m.operation() + " " + m.detail()));
+        aws.log().actors().forEach(a -> all.add(a.at() + " actor " + a.actor() + ": " + a.detail()));
+        aws.log().terminations().forEach(t -> all.add(t.at() + " terminated " + t.instanceId() + " by " + t.cause()
+                + " with " + t.serviceTasks() + " service tasks"));
+        all.sort(java.util.Comparator.naturalOrder());
+        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     }
 
     long mutations(String operation) {
