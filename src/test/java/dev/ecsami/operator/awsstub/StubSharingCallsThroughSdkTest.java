@@ -2,6 +2,7 @@ package dev.ecsami.operator.awsstub;
 
 import dev.ecsami.operator.aws.AwsCalls;
 import dev.ecsami.operator.core.fleet.GroupInstance;
+import dev.ecsami.operator.core.fleet.GroupState;
 import dev.ecsami.operator.core.fleet.GroupSurroundings;
 import dev.ecsami.operator.core.port.ExternalCallFailed;
 import dev.ecsami.operator.runtime.FleetPorts;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -177,5 +180,36 @@ class StubSharingCallsThroughSdkTest {
 
         assertThat(e.operation()).isEqualTo("DescribePolicies");
         assertThat(e.code()).isEqualTo("ValidationError");
+    }
+    @Test
+    void theSimulationsSurroundingsReadThroughTheWireAsTheyAre() {
+        aws.actors().targetTracking(GROUP, "cpu-50", Duration.ofMinutes(1), 1, 7)
+                .scheduledAction(GROUP, "night", Instant.parse("2026-11-27T22:00:00Z"), 1, null, null)
+                .capacityProvider(GROUP, "prod-cp", 90, true, true)
+                .terminatingHook(GROUP, "ship-logs", Duration.ofMinutes(5), "ABANDON", null)
+                .launchTemplateSharedWith(GROUP, List.of("web-asg", "batch-asg"));
+        GroupSurroundings expected = aws.neighbours().read(GROUP, CLUSTER);
+
+        GroupSurroundings read = ports.neighbours().read(GROUP, CLUSTER);
+
+        assertThat(read.scalingPolicies()).isEqualTo(expected.scalingPolicies()).isNotEmpty();
+        assertThat(read.scheduledActions()).isEqualTo(expected.scheduledActions()).isNotEmpty();
+        assertThat(read.lifecycleHooks()).containsExactlyInAnyOrderElementsOf(expected.lifecycleHooks()).hasSize(2);
+        assertThat(read.capacityProvider()).isEqualTo(expected.capacityProvider()).isPresent();
+        assertThat(read.launchTemplateSharedWith()).containsExactly("batch-asg", "web-asg");
+        assertThat(STUB.stub().calls()).containsEntry("DescribeCapacityProviders", 1);
+    }
+
+    @Test
+    void groupSettingsOfOtherActorsShowInTheGroupRead() {
+        aws.actors().protectNewInstances(GROUP).desiredCapacityType(GROUP, "vcpu")
+                .terminationPolicies(GROUP, List.of("OldestLaunchTemplate", "Default"));
+
+        GroupState g = ports.fleet().describe(GROUP);
+
+        assertThat(g.newInstancesProtected()).isTrue();
+        assertThat(g.desiredCapacityType()).isEqualTo("vcpu");
+        assertThat(g.terminationPolicies()).containsExactly("OldestLaunchTemplate", "Default");
+        assertThat(g.suspendedProcesses()).containsExactly("HealthCheck");
     }
 }
