@@ -1,7 +1,11 @@
 package dev.ecsami.operator.api;
 
+import dev.ecsami.operator.core.fleet.GroupState;
 import dev.ecsami.operator.core.fleet.GroupSurroundings;
+import dev.ecsami.operator.core.model.Target;
+import dev.ecsami.operator.core.port.Fleet;
 import dev.ecsami.operator.core.port.GroupNeighbours;
+import dev.ecsami.operator.core.rollout.Plan;
 import dev.ecsami.operator.runtime.FleetPorts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,17 +29,26 @@ public class SurroundingsCache {
     }
 
     private final GroupNeighbours neighbours;
+    private final Fleet fleet;
     private final Clock clock;
     private final Map<String, Read> reads = new ConcurrentHashMap<>();
 
     @Inject
     public SurroundingsCache(FleetPorts ports, Clock clock) {
-        this(ports.neighbours(), clock);
+        this(ports.neighbours(), ports.fleet(), clock);
     }
 
-    SurroundingsCache(GroupNeighbours neighbours, Clock clock) {
+    SurroundingsCache(GroupNeighbours neighbours, Fleet fleet, Clock clock) {
         this.neighbours = neighbours;
+        this.fleet = fleet;
         this.clock = clock;
+    }
+
+    /** The plan with the surroundings its findings speak of: the group and its surroundings read afresh. */
+    public Views.PlannedRollout planned(Plan plan, Target target) {
+        GroupState group = fleet.describe(target.autoScalingGroup());
+        return Views.PlannedRollout.of(plan, Views.Surroundings.of(group,
+                fresh(target.autoScalingGroup(), target.cluster()), plan.policy()));
     }
 
     /** The copy read less than {@link #FRESH_FOR} ago, or a new read. */

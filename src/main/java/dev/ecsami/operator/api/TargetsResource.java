@@ -1,7 +1,6 @@
 package dev.ecsami.operator.api;
 
 import dev.ecsami.operator.core.fleet.ContainerInstance;
-import dev.ecsami.operator.core.fleet.GroupState;
 import dev.ecsami.operator.core.fleet.GroupSurroundings;
 import dev.ecsami.operator.core.fleet.Lifecycle;
 import dev.ecsami.operator.core.fleet.Observation;
@@ -60,10 +59,7 @@ public class TargetsResource {
         Requests.StartRollout req = body == null ? new Requests.StartRollout(name, null, null, null, null, null, null,
                 null, null, null, true) : body;
         Plan plan = commands.plan(name, Optional.ofNullable(req.ami()), req.overrides());
-        Target t = commands.target(name);
-        GroupState group = ports.fleet().describe(t.autoScalingGroup());
-        return Views.PlannedRollout.of(plan, Views.Surroundings.of(group,
-                surroundings.fresh(t.autoScalingGroup(), t.cluster()), plan.policy()));
+        return surroundings.planned(plan, commands.target(name));
     }
 
     private Views.Target view(Target t) {
@@ -80,12 +76,20 @@ public class TargetsResource {
             int outdated = OutdatedInstances.select(observed, latest.imageId()).size();
             int draining = (int) observed.cluster().instances().stream()
                     .filter(ci -> ci.status() == ContainerInstance.Status.DRAINING).count();
-            GroupSurroundings around = surroundings.recent(t.autoScalingGroup(), t.cluster());
-            return new Views.Target(t.name(), t.cluster(), t.autoScalingGroup(), t.ami().describe(), t.onNewAmi(),
-                    t.policy(), current, latest, new Views.Instances(total, outdated, draining), active,
-                    Views.Surroundings.of(observed.group(), around, t.policy()),
-                    Neighbourhood.findings(observed.group(), around, t.policy().suspendProcesses(),
-                            t.policy().allowSharedLaunchTemplate()), null);
+            Views.Instances instances = new Views.Instances(total, outdated, draining);
+            try {
+                GroupSurroundings around = surroundings.recent(t.autoScalingGroup(), t.cluster());
+                return new Views.Target(t.name(), t.cluster(), t.autoScalingGroup(), t.ami().describe(),
+                        t.onNewAmi(), t.policy(), current, latest, instances, active,
+                        Views.Surroundings.of(observed.group(), around, t.policy()),
+                        Neighbourhood.findings(observed.group(), around, t.policy().suspendProcesses(),
+                                t.policy().allowSharedLaunchTemplate()), null);
+            } catch (ExternalCallFailed e) {
+                // the fleet was read: show it, and say why what acts on the group is missing
+                return new Views.Target(t.name(), t.cluster(), t.autoScalingGroup(), t.ami().describe(),
+                        t.onNewAmi(), t.policy(), current, latest, instances, active, null, null,
+                        "surroundings not read: " + e.getMessage());
+            }
         } catch (ExternalCallFailed e) {
             return new Views.Target(t.name(), t.cluster(), t.autoScalingGroup(), t.ami().describe(), t.onNewAmi(),
                     t.policy(), null, null, null, active, null, null, e.getMessage());

@@ -26,7 +26,7 @@ class SurroundingsCacheTest {
         }
         return new GroupSurroundings(List.of(), List.of(), List.of(), Optional.empty(), List.of("read-" + reads.size()));
     };
-    private final SurroundingsCache cache = new SurroundingsCache(neighbours, clock);
+    private final SurroundingsCache cache = new SurroundingsCache(neighbours, null, clock);
 
     @Test
     void aTargetIsReadAtMostOncePerThirtySeconds() {

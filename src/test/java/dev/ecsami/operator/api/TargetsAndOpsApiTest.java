@@ -1,10 +1,12 @@
 package dev.ecsami.operator.api;
 
 import dev.ecsami.operator.SimulatedTestProfile;
+import dev.ecsami.operator.app.SimulatedBackend;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -48,6 +50,26 @@ class TargetsAndOpsApiTest {
         assertThat(demo.get("findings")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
                 .anySatisfy(f -> assertThat(f).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                         .containsEntry("code", "SUSPENDED_PROCESSES").containsEntry("severity", "INFO"));
+    }
+
+    @Inject
+    java.util.Optional<SimulatedBackend> simulated;
+
+    @Test
+    void aTargetWhoseSurroundingsCannotBeReadStillShowsItsFleetAndSaysWhy() {
+        SimulatedBackend backend = simulated.orElseThrow();
+        backend.clock().advance(java.time.Duration.ofMinutes(1));
+        backend.aws().faults().failNext("DescribeLifecycleHooks", 4, "ThrottlingException", true);
+
+        List<Map<String, Object>> targets = asOperator().get("/api/targets").then().statusCode(200)
+                .extract().path("");
+
+        assertThat(targets).anySatisfy(t -> {
+            assertThat(t.get("error")).asString().startsWith("surroundings not read: ");
+            assertThat(t.get("instances")).isNotNull();
+            assertThat(t.get("latestAmi")).isNotNull();
+            assertThat(t.get("surroundings")).isNull();
+        });
     }
 
     @Test
