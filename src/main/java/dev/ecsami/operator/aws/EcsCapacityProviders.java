@@ -11,8 +11,10 @@ import java.util.Set;
 
 /**
  * The ECS capacity provider of a cluster whose Auto Scaling group is the given one: DescribeClusters
- * names the cluster's capacity providers, DescribeCapacityProviders (at most 10 a page) describes them.
- * A cluster that does not exist, or has no capacity provider, has none for the group.
+ * names the cluster's capacity providers (Cluster.capacityProviders), DescribeCapacityProviders
+ * describes them. Amazon ECS API Reference, DescribeCapacityProviders: up to 100 names per call,
+ * maxResults between 1 and 10, the rest behind nextToken. A cluster that does not exist (reported
+ * in failures as MISSING), or has no capacity provider, has none for the group.
  */
 final class EcsCapacityProviders {
     /** DescribeCapacityProviders answers at most 10 a page. */
