@@ -22,7 +22,8 @@ import java.util.Optional;
  *
  * <p>Request and response shapes follow the API references: Amazon EC2 Auto Scaling API Reference,
  * DescribePolicies (MaxRecords up to 100, NextToken), DescribeScheduledActions (MaxRecords up to 100,
- * NextToken; StartTime is when the action next starts), DescribeLifecycleHooks (not paginated: a
+ * NextToken; the actions that have not run or not reached their end time, with StartTime and, for a
+ * recurring one, its Recurrence), DescribeLifecycleHooks (not paginated: a
  * group has at most 50 hooks), DescribeAutoScalingGroups (MaxRecords up to 100, NextToken); Amazon ECS
  * API Reference, DescribeClusters (the cluster's capacityProviders names) and DescribeCapacityProviders
  * (maxResults up to 10, nextToken; autoScalingGroupProvider.autoScalingGroupArn is "the ARN that

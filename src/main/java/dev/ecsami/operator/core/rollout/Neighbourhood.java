@@ -107,9 +107,10 @@ public final class Neighbourhood {
         if (a.max() != null) {
             sets.add("max " + a.max());
         }
-        return a.name() + " (" + (a.nextRun() == null ? "next run unknown" : "next run " + a.nextRun())
-                + (a.recurrence() == null || a.recurrence().isBlank() ? "" : ", recurrence '" + a.recurrence() + "'")
-                + (sets.isEmpty() ? "" : ", sets " + String.join(", ", sets)) + ")";
+        boolean recurring = a.recurrence() != null && !a.recurrence().isBlank();
+        String when = recurring ? "recurrence '" + a.recurrence() + "'" + (a.nextRun() == null ? ""
+                : " from " + a.nextRun()) : a.nextRun() == null ? "time unknown" : "runs at " + a.nextRun();
+        return a.name() + " (" + when + (sets.isEmpty() ? "" : ", sets " + String.join(", ", sets)) + ")";
     }
 
     private static Finding suspensions(GroupState group, Set<String> operatorSuspends) {

@@ -119,15 +119,15 @@ class NeighbourhoodTest {
     }
 
     @Test
-    void scheduledActionsShowTheirNextRunAndWhatTheySet() {
+    void scheduledActionsShowWhenTheyRunAndWhatTheySet() {
         GroupSurroundings around = around(List.of(), List.of(
                 new ScheduledAction("night", Instant.parse("2026-12-06T22:00:00Z"), "0 22 * * *", 2, null, null),
                 new ScheduledAction("once", null, null, null, 1, 8)), List.of(), null, List.of());
 
         Finding f = only(Neighbourhood.findings(plain(), around, AZ_REBALANCE, false), Code.SCHEDULED_ACTIONS);
 
-        assertThat(f.message()).contains("night (next run 2026-12-06T22:00:00Z, recurrence '0 22 * * *', sets "
-                + "desired 2)").contains("once (next run unknown, sets min 1, max 8)");
+        assertThat(f.message()).contains("night (recurrence '0 22 * * *' from 2026-12-06T22:00:00Z, sets "
+                + "desired 2)").contains("once (time unknown, sets min 1, max 8)");
     }
 
     @Test
