@@ -1,10 +1,12 @@
 package dev.ecsami.operator.api;
 
 import dev.ecsami.operator.core.fleet.ContainerInstance;
+import dev.ecsami.operator.core.fleet.GroupState;
 import dev.ecsami.operator.core.fleet.GroupSurroundings;
 import dev.ecsami.operator.core.fleet.Lifecycle;
 import dev.ecsami.operator.core.fleet.Observation;
 import dev.ecsami.operator.core.model.AmiRef;
+import dev.ecsami.operator.core.model.Finding;
 import dev.ecsami.operator.core.model.Target;
 import dev.ecsami.operator.core.port.ContainerInstances.TaskDetail;
 import dev.ecsami.operator.core.port.ExternalCallFailed;
@@ -76,23 +78,27 @@ public class TargetsResource {
             int outdated = OutdatedInstances.select(observed, latest.imageId()).size();
             int draining = (int) observed.cluster().instances().stream()
                     .filter(ci -> ci.status() == ContainerInstance.Status.DRAINING).count();
-            Views.Instances instances = new Views.Instances(total, outdated, draining);
-            try {
-                GroupSurroundings around = surroundings.recent(t.autoScalingGroup(), t.cluster());
-                return new Views.Target(t.name(), t.cluster(), t.autoScalingGroup(), t.ami().describe(),
-                        t.onNewAmi(), t.policy(), current, latest, instances, active,
-                        Views.Surroundings.of(observed.group(), around, t.policy()),
-                        Neighbourhood.findings(observed.group(), around, t.policy().suspendProcesses(),
-                                t.policy().allowSharedLaunchTemplate()), null);
-            } catch (ExternalCallFailed e) {
-                // the fleet was read: show it, and say why what acts on the group is missing
-                return new Views.Target(t.name(), t.cluster(), t.autoScalingGroup(), t.ami().describe(),
-                        t.onNewAmi(), t.policy(), current, latest, instances, active, null, null,
-                        "surroundings not read: " + e.getMessage());
-            }
+            Around around = around(t, observed.group());
+            return new Views.Target(t.name(), t.cluster(), t.autoScalingGroup(), t.ami().describe(), t.onNewAmi(),
+                    t.policy(), current, latest, new Views.Instances(total, outdated, draining), active,
+                    around.surroundings(), around.findings(), around.error());
         } catch (ExternalCallFailed e) {
             return new Views.Target(t.name(), t.cluster(), t.autoScalingGroup(), t.ami().describe(), t.onNewAmi(),
                     t.policy(), null, null, null, active, null, null, e.getMessage());
+        }
+    }
+
+    private record Around(Views.Surroundings surroundings, List<Finding> findings, String error) {
+    }
+
+    /** What acts on the group, or why it could not be read: the fleet read before is shown either way. */
+    private Around around(Target t, GroupState group) {
+        try {
+            GroupSurroundings read = surroundings.recent(t.autoScalingGroup(), t.cluster());
+            return new Around(Views.Surroundings.of(group, read, t.policy()), Neighbourhood.findings(group, read,
+                    t.policy().suspendProcesses(), t.policy().allowSharedLaunchTemplate()), null);
+        } catch (ExternalCallFailed e) {
+            return new Around(null, null, "surroundings not read: " + e.getMessage());
         }
     }
 }
