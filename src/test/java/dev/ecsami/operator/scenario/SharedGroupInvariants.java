@@ -35,6 +35,8 @@ final class SharedGroupInvariants {
     private final World w;
     private final Set<String> judged = new HashSet<>();
     private final Set<String> reported = new HashSet<>();
+    /** Others' net change of desired capacity when each rollout captured its baseline. */
+    private final Map<String, Integer> netAtBaseline = new java.util.HashMap<>();
     /** Actors that take instances away without the operator, which make the strict serving check unfair. */
     boolean disruptiveActors;
     /** Actors that set min or max. */
@@ -61,6 +63,7 @@ final class SharedGroupInvariants {
             if (r.baseline() == null) {
                 continue;
             }
+            netAtBaseline.putIfAbsent(r.id(), w.aws.othersNet(World.GROUP));
             if (r.holdsGroup()) {
                 terminations(r, once);
                 if (r.state() == RolloutState.RUNNING && r.policy().surge()) {
@@ -80,7 +83,7 @@ final class SharedGroupInvariants {
             if (t.at().isBefore(r.createdAt()) || t.serviceTasks() + t.standaloneTasks() == 0) {
                 continue;
             }
-            if (t.cause() == SimCause.REBALANCE && (firstChange == null || t.at().isBefore(firstChange))) {
+            if (t.cause() == SimCause.REBALANCE && (firstChange == null || !t.at().isAfter(firstChange))) {
                 continue;
             }
             boolean forced = r.step(t.instanceId()).map(s -> s.forced()).orElse(false);
@@ -92,7 +95,7 @@ final class SharedGroupInvariants {
     }
 
     private void floor(Rollout r, GroupState g, Observation obs, Instant now, Consumer<String> violation) {
-        int floor = Math.max(0, r.baseline().capacityFloor() + w.aws.othersNet(World.GROUP) - othersNetAtStart);
+        int floor = Math.max(0, r.baseline().capacityFloor() + othersSince(r));
         Map<String, ContainerInstance> byId = obs.cluster().byEc2Instance();
         long kept = g.instances().stream()
                 .filter(i -> i.lifecycle() == Lifecycle.IN_SERVICE || i.lifecycle() == Lifecycle.PENDING)
@@ -107,6 +110,10 @@ final class SharedGroupInvariants {
 
     int othersNetAtStart;
 
+    private int othersSince(Rollout r) {
+        return w.aws.othersNet(World.GROUP) - netAtBaseline.get(r.id());
+    }
+
     private void end(Rollout r, GroupState g, Observation obs, Consumer<String> violation) {
         GroupState start = w.startGroup;
         String at = " at the end of " + r.id() + " (" + r.state() + ")";
@@ -114,11 +121,11 @@ final class SharedGroupInvariants {
             violation.accept("invariant 4: suspended processes " + g.suspendedProcesses() + at + ", at start "
                     + start.suspendedProcesses());
         }
-        if (!othersSetLimits && g.min() != start.min()) {
-            violation.accept("invariant 4: min " + g.min() + at + ", at start " + start.min());
+        if (!othersSetLimits && g.min() != r.baseline().min()) {
+            violation.accept("invariant 4: min " + g.min() + at + ", at start " + r.baseline().min());
         }
-        if (!othersSetLimits && g.max() != Math.max(start.max(), g.desired())) {
-            violation.accept("invariant 4: max " + g.max() + at + ", at start " + start.max() + ", desired "
+        if (!othersSetLimits && g.max() != Math.max(r.baseline().max(), g.desired())) {
+            violation.accept("invariant 4: max " + g.max() + at + ", at start " + r.baseline().max() + ", desired "
                     + g.desired());
         }
         if (!protectionManagedByEcs) {
@@ -144,10 +151,11 @@ final class SharedGroupInvariants {
                 violation.accept("invariant 5: SUCCEEDED with outdated instances " + outdated);
             }
         }
-        int expectedDesired = start.desired() + w.aws.othersNet(World.GROUP) - othersNetAtStart;
-        if (g.desired() != expectedDesired) {
+        int expectedDesired = Math.max(g.min(), Math.min(g.max(), r.baseline().desired() + othersSince(r)));
+        boolean reportedLeft = r.events().stream().anyMatch(e -> e.message().contains("left in place"));
+        if (g.desired() < expectedDesired || (g.desired() > expectedDesired && !reportedLeft)) {
             violation.accept("invariant 6: desired " + g.desired() + at + ", expected " + expectedDesired
-                    + " (start " + start.desired() + " + others' net change)");
+                    + " (baseline " + r.baseline().desired() + " + others' net change)");
         }
     }
 }

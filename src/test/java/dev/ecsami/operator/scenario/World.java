@@ -62,13 +62,17 @@ final class World {
 
     /** {@code instances} instances over three zones, running web, api and worker services. */
     static World fleetOf(int instances, RolloutPolicy policy) {
+        return fleetOf(instances, List.of("us-east-1a", "us-east-1b", "us-east-1c"), policy);
+    }
+
+    /** {@code instances} instances over the zones, running web, api and worker services. */
+    static World fleetOf(int instances, List<String> zones, RolloutPolicy policy) {
         World w = new World();
         w.aws.setup()
                 .image(OLD_AMI, "al2023-ami-ecs-hvm-2023.0.20261001-kernel-6.1-x86_64", "x86_64")
                 .image(NEW_AMI, "al2023-ami-ecs-hvm-2023.0.20261120-kernel-6.1-x86_64", "x86_64")
                 .parameter(PARAMETER, NEW_AMI)
-                .group(GROUP, CLUSTER, List.of("us-east-1a", "us-east-1b", "us-east-1c"), instances, 1,
-                        instances + 2, OLD_AMI)
+                .group(GROUP, CLUSTER, zones, instances, 1, instances + 2, OLD_AMI)
                 .service(CLUSTER, "web", instances, 50, 200, 256, 512)
                 .service(CLUSTER, "api", Math.max(2, instances / 2), 100, 200, 512, 1024)
                 .service(CLUSTER, "worker", 3, 0, 100, 256, 256);

@@ -1,47 +1,55 @@
 package dev.ecsami.operator.core.model;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The rollout's account of the group's desired capacity and max size, so that it never writes
- * back a value others have changed since. Each tick records the values the group may have once
- * its mutations ran: all of them, or only the first few (mutations run in order and stop at the
- * first failure or crash). Whatever the next tick observes outside those was done by someone
- * else: a scaling policy, a scheduled action, ECS managed scaling, a person.
+ * back a value others have changed since. Each tick records what its mutations change: the
+ * terminations that decrement desired capacity and the capacity it sets. The next tick tells
+ * which of them took effect (a termination did when its instance is leaving; mutations run in
+ * order and stop at the first failure or crash), and whatever else it observes was done by
+ * someone else: a scaling policy, a scheduled action, ECS managed scaling, a person.
  *
  * @param othersNet          others' net change of desired capacity since the baseline
- * @param possibleDesired    desired capacity after none, some or all of the last tick's mutations; the
- *                           last is after all of them
- * @param possibleMax        max size likewise
+ * @param fromDesired        desired capacity the last tick observed
+ * @param decrementing       instances the last tick terminated decrementing desired capacity, in order
+ * @param setDesired         desired capacity the last tick set after those, or null
+ * @param fromMax            max size the last tick observed
+ * @param setMax             max size the last tick set, or null
  * @param maxChangedByOthers someone else set max size during the rollout: it is not restored
  */
-public record CapacityLedger(int othersNet, List<Integer> possibleDesired, List<Integer> possibleMax,
-                             boolean maxChangedByOthers) {
+public record CapacityLedger(int othersNet, int fromDesired, List<String> decrementing, Integer setDesired,
+                             int fromMax, Integer setMax, boolean maxChangedByOthers) {
 
     public CapacityLedger {
-        possibleDesired = List.copyOf(possibleDesired);
-        possibleMax = List.copyOf(possibleMax);
-        if (possibleDesired.isEmpty() || possibleMax.isEmpty()) {
-            throw new IllegalArgumentException("a ledger needs at least one possible desired capacity and max size");
-        }
+        decrementing = decrementing == null ? List.of() : List.copyOf(decrementing);
     }
 
     public static CapacityLedger start(int desired, int max) {
-        return new CapacityLedger(0, List.of(desired), List.of(max), false);
+        return new CapacityLedger(0, desired, List.of(), null, max, null, false);
     }
 
-    /** Accounts for what was observed: a value the last tick's mutations can explain is the operator's. */
-    public CapacityLedger observe(int desired, int max) {
+    /**
+     * Accounts for what was observed.
+     *
+     * @param left whether an instance is leaving the group or gone (its termination took effect)
+     */
+    public CapacityLedger observe(int desired, int max, Predicate<String> left) {
+        int applied = (int) decrementing.stream().filter(left).count();
+        boolean allRan = applied == decrementing.size();
+        int afterTerminations = fromDesired - applied;
+        int expected = allRan && setDesired != null ? setDesired : afterTerminations;
         int net = othersNet;
-        if (!possibleDesired.contains(desired)) {
-            net += desired - possibleDesired.get(possibleDesired.size() - 1);
+        if (desired != expected && desired != afterTerminations) {
+            net += desired - expected;
         }
-        boolean maxChanged = maxChangedByOthers || !possibleMax.contains(max);
-        return new CapacityLedger(net, List.of(desired), List.of(max), maxChanged);
+        boolean maxChanged = maxChangedByOthers || (max != fromMax && (setMax == null || max != setMax));
+        return new CapacityLedger(net, desired, List.of(), null, max, null, maxChanged);
     }
 
-    /** What this tick's mutations may leave, in the order they run. */
-    public CapacityLedger expect(List<Integer> desired, List<Integer> max) {
-        return new CapacityLedger(othersNet, desired, max, maxChangedByOthers);
+    /** What this tick's mutations change, from what it observed. */
+    public CapacityLedger expect(int desired, List<String> decrements, Integer set, int max, Integer maxSet) {
+        return new CapacityLedger(othersNet, desired, decrements, set, max, maxSet, maxChangedByOthers);
     }
 }

@@ -29,7 +29,7 @@ final class LeftTheGroup {
             tick.event(RolloutEvent.Type.REPLACED_BY_GROUP, step.instanceId(), step.instanceId()
                     + (gi.isEmpty() ? " left the group" : " is being terminated")
                     + " by the group (health check replacement, Spot interruption, scale-in or rebalancing), "
-                    + "not drained by the operator" + (step.giveBack() ? "" : "; the group launches its replacement"));
+                    + "not drained by the operator" + (step.extra() ? "" : "; the group launches its replacement"));
             InstanceStep left = step.enter(StepPhase.TERMINATE, tick.now);
             tick.replace(left);
             return left;

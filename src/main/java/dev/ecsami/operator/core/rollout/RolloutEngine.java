@@ -75,7 +75,7 @@ public final class RolloutEngine {
             return pause(rollout, holdingGroup(next, tick), tick, paused.get());
         }
         Set<String> stepped = stepped(tick);
-        if (tick.steps().stream().allMatch(s -> s.phase().isFinished() || s.giveBack())
+        if (tick.steps().stream().allMatch(s -> s.phase().isFinished() || s.extra())
                 && tick.outdated().stream().allMatch(gi -> stepped.contains(gi.instanceId()))) {
             return finish(rollout, next, tick);
         }
@@ -106,13 +106,19 @@ public final class RolloutEngine {
             if (paused.isPresent()) {
                 tick.replace(tick.steps().stream().filter(s -> s.instanceId().equals(step.instanceId())).findFirst()
                         .orElse(step).enter(StepPhase.SKIPPED, now));
-                tick.event(RolloutEvent.Type.INSTANCE_SKIPPED, step.instanceId(), "not given back: " + paused.get());
+                observed.containerInstance(step.instanceId())
+                        .filter(ci -> ci.status() == dev.ecsami.operator.core.fleet.ContainerInstance.Status.DRAINING)
+                        .ifPresent(ci -> tick.mutate(new Mutation.SetInstanceState(rollout.cluster(), ci.arn(),
+                                step.instanceId(), dev.ecsami.operator.core.fleet.ContainerInstance.Status.ACTIVE)));
+                tick.event(RolloutEvent.Type.INSTANCE_SKIPPED, step.instanceId(), "not given back, left in place "
+                        + "and ACTIVE: " + paused.get());
                 stuck = true;
             }
         }
-        boolean gaveUp = stuck || rollout.steps().stream().anyMatch(s -> s.giveBack() && s.phase() == StepPhase.SKIPPED);
+        boolean gaveUp = stuck || rollout.steps().stream().anyMatch(s -> s.extra() && s.phase() == StepPhase.SKIPPED);
         WindDown.Progress progress = WindDown.advance(tick, !gaveUp);
         if (progress == WindDown.Progress.GIVING_BACK) {
+            surgeCapacity(tick);
             GroupProcesses.keepSuspended(tick);
         }
         if (progress == WindDown.Progress.DONE && tick.steps().stream().allMatch(s -> s.phase().isFinished())) {
@@ -287,7 +293,7 @@ public final class RolloutEngine {
         Set<String> stepped = stepped(tick);
         long comingUp = tick.outdated().stream()
                 .filter(gi -> !stepped.contains(gi.instanceId())).count();
-        long givenBack = tick.steps().stream().filter(InstanceStep::giveBack).count();
+        long givenBack = tick.steps().stream().filter(InstanceStep::extra).count();
         Rollout decided = next.steps(tick.steps()).events(tick.events()).ledger(tick.ledgerAfter())
                 .toReplace(tick.steps().size() - (int) givenBack + (int) comingUp).build();
         List<RolloutEvent> added = decided.events().subList(original.events().size(), decided.events().size());

@@ -31,8 +31,10 @@ final class Terminate implements StepHandler {
         if (gi.isEmpty() || gi.get().lifecycle().isLeaving()) {
             tick.event(RolloutEvent.Type.TERMINATED, step.instanceId(), step.forced() ? "terminated (forced)"
                     : step.giveBack() ? "terminated, capacity given back" : "terminated");
-            StepPhase next = step.giveBack() ? StepPhase.DONE
-                    : tick.policy().surge() ? StepPhase.BAKE : StepPhase.AWAIT_REPLACEMENT;
+            StepPhase next = switch (step.purpose()) {
+                case GIVE_BACK -> StepPhase.DONE;
+                case REPLACE, REBALANCE -> tick.policy().surge() ? StepPhase.BAKE : StepPhase.AWAIT_REPLACEMENT;
+            };
             return new StepResult.Advanced(step.enter(next, tick.now));
         }
         Optional<ContainerInstance> ci = tick.containerInstance(step.instanceId());
@@ -41,7 +43,9 @@ final class Terminate implements StepHandler {
                     + "draining again before terminating");
             return new StepResult.Advanced(step.enter(StepPhase.DRAIN, tick.now));
         }
-        tick.mutate(new Mutation.Terminate(tick.group(), step.instanceId(), tick.policy().surge() || step.giveBack()));
+        boolean decrement = step.purpose() == InstanceStep.Purpose.GIVE_BACK
+                || step.purpose() != InstanceStep.Purpose.GIVE_BACK && tick.policy().surge();
+        tick.mutate(new Mutation.Terminate(tick.group(), step.instanceId(), decrement));
         return new StepResult.Waiting(step);
     }
 

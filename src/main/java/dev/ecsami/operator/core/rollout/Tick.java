@@ -44,7 +44,8 @@ final class Tick {
         this.now = now;
         this.ledger = rollout.ledger() == null
                 ? CapacityLedger.start(observed.group().desired(), observed.group().max())
-                : rollout.ledger().observe(observed.group().desired(), observed.group().max());
+                : rollout.ledger().observe(observed.group().desired(), observed.group().max(),
+                id -> observed.group().instance(id).map(gi -> gi.lifecycle().isLeaving()).orElse(true));
         this.steps = new ArrayList<>(rollout.steps());
         this.desired = observed.group().desired();
         this.maxSize = observed.group().max();
@@ -140,18 +141,14 @@ final class Tick {
 
     /** The ledger as it stands once this tick's mutations are done, to persist. */
     CapacityLedger ledgerAfter() {
-        List<Integer> desiredSteps = new ArrayList<>(List.of(observed.group().desired()));
-        List<Integer> maxSteps = new ArrayList<>(List.of(observed.group().max()));
-        int d = observed.group().desired();
-        for (Mutation m : mutations()) {
+        List<String> decrements = new ArrayList<>();
+        for (Mutation m : mutations) {
             if (m instanceof Mutation.Terminate t && decrementing.contains(t.instanceId())) {
-                desiredSteps.add(--d);
-            } else if (m instanceof Mutation.SetCapacity c) {
-                desiredSteps.add(c.desired());
-                maxSteps.add(c.max());
+                decrements.add(t.instanceId());
             }
         }
-        return ledger.expect(desiredSteps, maxSteps);
+        return ledger.expect(observed.group().desired(), decrements, capacity == null ? null : capacity.desired(),
+                observed.group().max(), capacity == null ? null : capacity.max());
     }
 
     /**
@@ -162,9 +159,13 @@ final class Tick {
         return Math.max(0, baseline().capacityFloor() + ledger.othersNet());
     }
 
-    /** Desired capacity without the rollout: the baseline plus what others changed since. */
+    /**
+     * Desired capacity without the rollout: the baseline plus what others changed since, within
+     * the group's min and max as they are now.
+     */
     int desiredWithoutRollout() {
-        return baseline().desired() + ledger.othersNet();
+        int wanted = baseline().desired() + ledger.othersNet();
+        return Math.max(observed.group().min(), Math.min(observed.group().max(), wanted));
     }
 
     List<RolloutEvent> events() {

@@ -32,7 +32,7 @@ final class WindDown {
     }
 
     static Progress advance(Tick tick, boolean mayGiveBack) {
-        if (mayGiveBack && givingBack(tick)) {
+        if (mayGiveBack && (givingBack(tick) || ZoneBalance.evening(tick))) {
             return Progress.GIVING_BACK;
         }
         boolean done = maxRestored(tick);
@@ -41,14 +41,18 @@ final class WindDown {
         return done ? Progress.DONE : Progress.RESTORING;
     }
 
-    /** Desired capacity above what it would be without the rollout: the group's plus others' changes. */
+    /**
+     * Desired capacity above what it would be without the rollout (the baseline plus others'
+     * changes) and the surge slots of steps still in flight.
+     */
     static int surplus(Tick tick) {
-        return tick.desired() - tick.desiredWithoutRollout();
+        return tick.desired() - tick.desiredWithoutRollout() - tick.surgeSlots();
     }
 
     /**
      * Starts give-back steps for the surplus, up to max-in-flight, on serving instances that are
-     * not outdated, the least busy first, while the floor allows.
+     * not outdated, from the largest zone (so the zones stay balanced), the least busy first, while
+     * the floor allows.
      *
      * @return whether surplus is still being given back
      */
@@ -65,10 +69,15 @@ final class WindDown {
         tick.steps().stream().filter(s -> !s.phase().isFinished()).forEach(s -> busy.add(s.instanceId()));
         Set<String> outdated = new HashSet<>();
         tick.outdated().forEach(gi -> outdated.add(gi.instanceId()));
+        java.util.Map<String, Long> zoneSize = tick.observed.group().instances().stream()
+                .filter(gi -> !gi.lifecycle().isLeaving() && gi.lifecycle() != Lifecycle.STANDBY)
+                .collect(java.util.stream.Collectors.groupingBy(GroupInstance::availabilityZone,
+                        java.util.stream.Collectors.counting()));
         List<GroupInstance> candidates = tick.observed.group().instances().stream()
                 .filter(gi -> gi.lifecycle() == Lifecycle.IN_SERVICE && tick.serves(gi.instanceId()))
                 .filter(gi -> !busy.contains(gi.instanceId()) && !outdated.contains(gi.instanceId()))
-                .sorted(Comparator.comparingLong((GroupInstance gi) -> tasks(tick, gi))
+                .sorted(Comparator.comparingLong((GroupInstance gi) -> -zoneSize.get(gi.availabilityZone()))
+                        .thenComparingLong((GroupInstance gi) -> tasks(tick, gi))
                         .thenComparing(GroupInstance::instanceId, Comparator.reverseOrder()))
                 .toList();
         boolean booting = tick.observed.group().instances().stream()
@@ -82,7 +91,8 @@ final class WindDown {
                 break;
             }
             String arn = tick.containerInstance(gi.instanceId()).map(ContainerInstance::arn).orElse("");
-            InstanceStep step = InstanceStep.giveBack(gi.instanceId(), gi.availabilityZone(), arn, tick.now);
+            InstanceStep step = InstanceStep.extra(InstanceStep.Purpose.GIVE_BACK, gi.instanceId(),
+                    gi.availabilityZone(), arn, tick.now);
             tick.replace(step);
             tick.event(RolloutEvent.Type.INSTANCE_STARTED, gi.instanceId(), "giving back " + gi.instanceId()
                     + ": desired capacity " + tick.desired() + " is " + surplus + " above the "
