@@ -42,6 +42,9 @@ class AdversarialScenarioTest {
                 + outcomes.stream().mapToLong(AdversarialSeed.Outcome::actorsFired).sum() + " actor moves, "
                 + states + ", " + outcomes.stream().filter(o -> !o.violations().isEmpty()).count() + " failing, "
                 + millis + " ms");
+        Map<String, Long> byActor = new TreeMap<>();
+        outcomes.forEach(o -> o.byActor().forEach((k, v) -> byActor.merge(k, v, Long::sum)));
+        System.out.println("actor moves: " + byActor);
         System.out.println("slowest seeds (ms): " + took.entrySet().stream()
                 .sorted(Map.Entry.<Long, Long>comparingByValue().reversed()).limit(5).toList());
         List<String> failures = outcomes.stream().filter(o -> !o.violations().isEmpty())
