@@ -32,6 +32,8 @@ public final class RolloutRunner {
     private final Notifier notifier;
     private final RetryPolicy retry;
     private final RolloutEngine engine = new RolloutEngine();
+    /** Rollouts ticked by this process: before its first tick, the last one's mutations may not have run. */
+    private final java.util.Set<String> seen = new java.util.HashSet<>();
 
     public RolloutRunner(Clock clock, RolloutStore store, FleetPorts ports, Notifier notifier, RetryPolicy retry) {
         this.clock = clock;
@@ -53,6 +55,10 @@ public final class RolloutRunner {
                 .map(r -> r.nextCheckAt() == null ? now : r.nextCheckAt()).min(Instant::compareTo);
     }
 
+    private static Rollout unsure(Rollout r) {
+        return r.ledger() == null ? r : r.toBuilder().ledger(r.ledger().unsure()).build();
+    }
+
     /** Running, or ended and still giving back what it changed. */
     private static boolean ticked(Rollout r) {
         return r.state() == RolloutState.RUNNING || r.windingDown();
@@ -67,13 +73,13 @@ public final class RolloutRunner {
         } catch (ExternalCallFailed e) {
             return failed(rollout, e, now);
         }
-        Decision decision = engine.tick(rollout, observed, now);
+        Decision decision = engine.tick(seen.add(rollout.id()) ? unsure(rollout) : rollout, observed, now);
         Rollout saved = save(decision.rollout(), decision.newEvents());
         for (Mutation m : decision.mutations()) {
             try {
                 MutationExecutor.execute(m, ports);
             } catch (ExternalCallFailed e) {
-                return failed(saved, e, now);
+                return failed(unsure(saved), e, now);
             }
         }
         return saved;

@@ -19,7 +19,7 @@ final class SimInstance {
     Instant inServiceAt;
     Instant registerAt;
     Instant goneAt;
-    /** In Terminating:Wait: when the hooks other than ECS managed draining are done. */
+    /** In Terminating:Wait: when the hooks other than ECS managed draining are done; null once they are. */
     Instant hookDoneAt;
     /** In Terminating:Wait: ECS managed draining must drain it before it goes on. */
     boolean awaitsManagedDrain;

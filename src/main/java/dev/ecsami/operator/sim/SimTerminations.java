@@ -48,9 +48,10 @@ final class SimTerminations {
     /** Instances whose hooks are all done move on to shut down. */
     void progress(SimGroup g, Instant t) {
         for (SimInstance i : g.instances) {
-            if (i.lifecycle != Lifecycle.TERMINATING_WAIT || i.hookDoneAt.isAfter(t)) {
+            if (i.lifecycle != Lifecycle.TERMINATING_WAIT || i.hookDoneAt != null && i.hookDoneAt.isAfter(t)) {
                 continue;
             }
+            i.hookDoneAt = null;
             if (i.awaitsManagedDrain && blockingTasks(i.id) > 0) {
                 continue;
             }

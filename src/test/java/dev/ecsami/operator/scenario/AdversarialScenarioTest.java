@@ -25,8 +25,14 @@ class AdversarialScenarioTest {
         String only = System.getProperty("adversarial.seed");
         LongStream seeds = only != null ? LongStream.of(Long.parseLong(only)) : LongStream.rangeClosed(1,
                 Long.getLong("adversarial.seeds", SEEDS));
-        List<AdversarialSeed.Outcome> outcomes = seeds.parallel().mapToObj(s -> new AdversarialSeed(s).play())
-                .collect(Collectors.toList());
+        Map<Long, Long> took = new java.util.concurrent.ConcurrentHashMap<>();
+        List<AdversarialSeed.Outcome> outcomes = seeds.parallel().mapToObj(s -> {
+            long t = System.nanoTime();
+            AdversarialSeed.Outcome o = new AdversarialSeed(s).play();
+            took.put(s, (System.nanoTime() - t) / 1_000_000);
+
+            return o;
+        }).collect(Collectors.toList());
         long millis = (System.nanoTime() - started) / 1_000_000;
 
         Map<RolloutState, Long> states = new TreeMap<>(outcomes.stream()
@@ -36,6 +42,11 @@ class AdversarialScenarioTest {
                 + outcomes.stream().mapToLong(AdversarialSeed.Outcome::actorsFired).sum() + " actor moves, "
                 + states + ", " + outcomes.stream().filter(o -> !o.violations().isEmpty()).count() + " failing, "
                 + millis + " ms");
+        Map<String, Long> byActor = new TreeMap<>();
+        outcomes.forEach(o -> o.byActor().forEach((k, v) -> byActor.merge(k, v, Long::sum)));
+        System.out.println("actor moves: " + byActor);
+        System.out.println("slowest seeds (ms): " + took.entrySet().stream()
+                .sorted(Map.Entry.<Long, Long>comparingByValue().reversed()).limit(5).toList());
         List<String> failures = outcomes.stream().filter(o -> !o.violations().isEmpty())
                 .map(o -> "seed " + o.seed() + " (" + o.setup() + "): " + o.violations().subList(0,
                         Math.min(3, o.violations().size())) + "\n" + o.trace())

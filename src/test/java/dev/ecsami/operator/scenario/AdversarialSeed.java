@@ -21,7 +21,7 @@ import java.util.function.Function;
 final class AdversarialSeed {
     /** What one seed did, for the suite's counts and a failure's replay. */
     record Outcome(long seed, String setup, RolloutState state, List<String> violations, long ticks, int actorsFired,
-                   String trace) {
+                   java.util.Map<String, Long> byActor, String trace) {
     }
 
     private static final Duration STEP = Duration.ofSeconds(10);
@@ -82,7 +82,9 @@ final class AdversarialSeed {
             violations.add(unsettled);
         }
         return new Outcome(seed, String.join("; ", setup), last.state(), violations, w.shared.ticksChecked,
-                w.aws.log().actors().size(), violations.isEmpty() ? "" : w.trace(r.id(), Integer.getInteger("adversarial.trace", 60)));
+                w.aws.log().actors().size(), w.aws.log().actors().stream().collect(java.util.stream.Collectors
+                .groupingBy(a -> a.actor().split(" ")[0], java.util.stream.Collectors.counting())),
+                violations.isEmpty() ? "" : w.trace(r.id(), Integer.getInteger("adversarial.trace", 60)));
     }
 
     private static boolean holds(World w, Rollout r) {

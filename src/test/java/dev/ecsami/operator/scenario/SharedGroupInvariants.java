@@ -35,6 +35,8 @@ final class SharedGroupInvariants {
     private final World w;
     private final Set<String> judged = new HashSet<>();
     private final Set<String> reported = new HashSet<>();
+    private final Map<String, Instant> firstChanges = new java.util.HashMap<>();
+    private final Map<String, Integer> checkedTerminations = new java.util.HashMap<>();
     /** Others' net change of desired capacity when each rollout captured its baseline. */
     private final Map<String, Integer> netAtBaseline = new java.util.HashMap<>();
     /** Actors that take instances away without the operator, which make the strict serving check unfair. */
@@ -49,10 +51,8 @@ final class SharedGroupInvariants {
         this.w = w;
     }
 
-    void check(Consumer<String> violation) {
+    void check(GroupState g, Observation obs, Consumer<String> violation) {
         ticksChecked++;
-        GroupState g = w.aws.peekGroup(World.GROUP);
-        Observation obs = new Observation(g, w.aws.peekCluster(World.CLUSTER));
         Consumer<String> once = v -> {
             if (reported.add(v)) {
                 violation.accept(v);
@@ -76,10 +76,17 @@ final class SharedGroupInvariants {
     }
 
     private void terminations(Rollout r, Consumer<String> violation) {
-        Instant firstChange = w.aws.log().mutations().stream()
+        Instant firstChange = firstChanges.computeIfAbsent(r.id(), id -> w.aws.log().mutations().stream()
                 .filter(m -> m.operation().equals("SetCapacity") || m.operation().equals("Terminate"))
-                .map(SimCallLog.MutationRecord::at).filter(at -> !at.isBefore(r.createdAt())).findFirst().orElse(null);
-        for (SimCallLog.TerminationRecord t : w.aws.log().terminations()) {
+                .map(SimCallLog.MutationRecord::at).filter(at -> !at.isBefore(r.createdAt())).findFirst()
+                .orElse(null));
+        if (firstChange == null) {
+            firstChanges.remove(r.id());
+        }
+        List<SimCallLog.TerminationRecord> all = w.aws.log().terminations();
+        int from = checkedTerminations.getOrDefault(r.id(), 0);
+        checkedTerminations.put(r.id(), all.size());
+        for (SimCallLog.TerminationRecord t : all.subList(from, all.size())) {
             if (t.at().isBefore(r.createdAt()) || t.serviceTasks() + t.standaloneTasks() == 0) {
                 continue;
             }

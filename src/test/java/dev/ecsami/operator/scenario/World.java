@@ -178,7 +178,7 @@ final class World {
         if (draining > maxInFlight) {
             violations.add(clock.instant() + ": " + draining + " instances DRAINING, max in flight " + maxInFlight);
         }
-        shared.check(violations::add);
+        shared.check(g, obs, violations::add);
     }
 
     /** A short trace for a failure message: the last events, mutations and other actors' moves. */

@@ -18,16 +18,19 @@ import java.util.function.Predicate;
  * @param fromMax            max size the last tick observed
  * @param setMax             max size the last tick set, or null
  * @param maxChangedByOthers someone else set max size during the rollout: it is not restored
+ * @param mayNotHaveRun      the last tick's mutations may not all have run: one failed, or the process
+ *                           stopped (the first tick after a start); then a value from before them is
+ *                           taken for theirs not having run, otherwise for someone else's change
  */
 public record CapacityLedger(int othersNet, int fromDesired, List<String> decrementing, Integer setDesired,
-                             int fromMax, Integer setMax, boolean maxChangedByOthers) {
+                             int fromMax, Integer setMax, boolean maxChangedByOthers, boolean mayNotHaveRun) {
 
     public CapacityLedger {
         decrementing = decrementing == null ? List.of() : List.copyOf(decrementing);
     }
 
     public static CapacityLedger start(int desired, int max) {
-        return new CapacityLedger(0, desired, List.of(), null, max, null, false);
+        return new CapacityLedger(0, desired, List.of(), null, max, null, false, false);
     }
 
     /**
@@ -41,15 +44,22 @@ public record CapacityLedger(int othersNet, int fromDesired, List<String> decrem
         int afterTerminations = fromDesired - applied;
         int expected = allRan && setDesired != null ? setDesired : afterTerminations;
         int net = othersNet;
-        if (desired != expected && desired != afterTerminations) {
+        if (desired != expected && !(mayNotHaveRun && desired == afterTerminations)) {
             net += desired - expected;
         }
-        boolean maxChanged = maxChangedByOthers || (max != fromMax && (setMax == null || max != setMax));
-        return new CapacityLedger(net, desired, List.of(), null, max, null, maxChanged);
+        boolean maxRan = setMax == null || max == setMax || mayNotHaveRun && max == fromMax;
+        boolean maxChanged = maxChangedByOthers || (setMax == null ? max != fromMax : !maxRan);
+        return new CapacityLedger(net, desired, List.of(), null, max, null, maxChanged, false);
     }
 
     /** What this tick's mutations change, from what it observed. */
     public CapacityLedger expect(int desired, List<String> decrements, Integer set, int max, Integer maxSet) {
-        return new CapacityLedger(othersNet, desired, decrements, set, max, maxSet, maxChangedByOthers);
+        return new CapacityLedger(othersNet, desired, decrements, set, max, maxSet, maxChangedByOthers, false);
+    }
+
+    /** The last tick's mutations may not all have run. */
+    public CapacityLedger unsure() {
+        return new CapacityLedger(othersNet, fromDesired, decrementing, setDesired, fromMax, setMax,
+                maxChangedByOthers, true);
     }
 }

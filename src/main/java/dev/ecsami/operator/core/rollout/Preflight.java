@@ -121,13 +121,22 @@ public final class Preflight {
         }
     }
 
-    /** Surge and the floor count instances or weighted units; vCPUs and MiB they do not. */
+    /**
+     * Surge, the floor and the capacity ledger count instances: a group whose desired capacity
+     * counts vCPUs, MiB or instance weights is refused before anything changes.
+     */
     private static void capacityType(Observation obs, List<Finding> findings) {
         String type = obs.group().desiredCapacityType();
         if (!type.equals(dev.ecsami.operator.core.fleet.GroupState.UNITS)) {
             findings.add(Finding.blocker(Code.WEIGHTED_CAPACITY, "group " + obs.group().name()
-                    + " counts its desired capacity in " + type + "; the rollout counts capacity in units "
-                    + "(instances, or instance weights): set DesiredCapacityType to units to roll it"));
+                    + " counts its desired capacity in " + type + "; the rollout counts capacity in instances: "
+                    + "set DesiredCapacityType to units (and instance weights to 1) to roll it"));
+        } else if (obs.group().weighted()) {
+            String weights = obs.group().instances().stream().filter(i -> i.weight() != 1)
+                    .map(i -> i.instanceId() + " (" + i.weight() + ")").sorted().collect(Collectors.joining(", "));
+            findings.add(Finding.blocker(Code.WEIGHTED_CAPACITY, "group " + obs.group().name()
+                    + " has weighted instance types: " + weights + "; the rollout counts capacity in instances, "
+                    + "so its surge and floor would be wrong: remove the weights (WeightedCapacity) to roll it"));
         }
     }
 
