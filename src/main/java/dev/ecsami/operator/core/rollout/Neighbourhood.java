@@ -14,7 +14,6 @@ import dev.ecsami.operator.core.model.Finding.Code;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -22,6 +21,8 @@ import java.util.stream.Collectors;
 /**
  * What else moves the group, as pre-flight findings: each names the actor and what the rollout
  * does about it. Pure: the same group and surroundings give the same findings, in the same order.
+ * How the group counts its capacity (DesiredCapacityType, instance weights) is checked by
+ * {@link Preflight} itself.
  */
 public final class Neighbourhood {
     private Neighbourhood() {
@@ -40,7 +41,6 @@ public final class Neighbourhood {
         scheduledActions(around.scheduledActions(), findings);
         findings.add(suspensions(group, operatorSuspends));
         lifecycleHooks(around.lifecycleHooks(), findings);
-        weights(group, findings);
         standby(group, findings);
         protection(group, around, findings);
         sharedLaunchTemplate(around.launchTemplateSharedWith(), allowSharedLaunchTemplate, findings);
@@ -154,21 +154,6 @@ public final class Neighbourhood {
             }
         }
         findings.add(Finding.info(Code.LIFECYCLE_HOOKS, "lifecycle hooks: " + String.join("; ", parts)));
-    }
-
-    private static void weights(GroupState group, List<Finding> findings) {
-        if (!GroupState.UNITS.equals(group.desiredCapacityType())) {
-            findings.add(Finding.blocker(Code.WEIGHTED_CAPACITY, "group " + group.name() + " counts its capacity "
-                    + "in " + group.desiredCapacityType() + " (DesiredCapacityType): the rollout counts capacity in "
-                    + "units and cannot keep a floor in " + group.desiredCapacityType() + "; use DesiredCapacityType "
-                    + "units with instance weights"));
-        } else if (group.weighted()) {
-            String weights = group.instances().stream().collect(Collectors.groupingBy(GroupInstance::weight,
-                            TreeMap::new, Collectors.counting())).entrySet().stream()
-                    .map(e -> e.getValue() + " of weight " + e.getKey()).collect(Collectors.joining(", "));
-            findings.add(Finding.info(Code.WEIGHTED_CAPACITY, "weighted instance types (" + weights + "): the "
-                    + "rollout counts desired capacity, max size and its surge in capacity units"));
-        }
     }
 
     private static void standby(GroupState group, List<Finding> findings) {

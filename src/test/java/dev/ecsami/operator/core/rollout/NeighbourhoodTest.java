@@ -148,27 +148,15 @@ class NeighbourhoodTest {
     }
 
     @Test
-    void weightedInstancesAreCountedInCapacityUnits() {
-        GroupState g = group(List.of(instance("i-1", Lifecycle.IN_SERVICE, false, 2),
-                instance("i-2", Lifecycle.IN_SERVICE, false, 2), instance("i-3", Lifecycle.IN_SERVICE, false, 1)),
-                Set.of(), "units", false);
+    void howTheGroupCountsCapacityIsLeftToPreflight() {
+        GroupState vcpu = group(plain().instances(), Set.of(), "vcpu", false);
+        GroupState weighted = group(List.of(instance("i-1", Lifecycle.IN_SERVICE, false, 2)), Set.of(), "units",
+                false);
 
-        Finding f = only(Neighbourhood.findings(g, GroupSurroundings.NONE, AZ_REBALANCE, false),
-                Code.WEIGHTED_CAPACITY);
-
-        assertThat(f.severity()).isEqualTo(Severity.INFO);
-        assertThat(f.message()).contains("1 of weight 1, 2 of weight 2").contains("capacity units");
-    }
-
-    @Test
-    void capacityCountedInVcpuIsABlockerNamingTheSetting() {
-        GroupState g = group(plain().instances(), Set.of(), "vcpu", false);
-
-        Finding f = only(Neighbourhood.findings(g, GroupSurroundings.NONE, AZ_REBALANCE, false),
-                Code.WEIGHTED_CAPACITY);
-
-        assertThat(f.blocks()).isTrue();
-        assertThat(f.message()).contains("prod-asg").contains("vcpu").contains("DesiredCapacityType");
+        assertThat(Neighbourhood.findings(vcpu, GroupSurroundings.NONE, AZ_REBALANCE, false))
+                .noneMatch(f -> f.code() == Code.WEIGHTED_CAPACITY);
+        assertThat(Neighbourhood.findings(weighted, GroupSurroundings.NONE, AZ_REBALANCE, false))
+                .noneMatch(f -> f.code() == Code.WEIGHTED_CAPACITY);
     }
 
     @Test
