@@ -108,6 +108,41 @@ public final class RolloutControl {
         return new Decision(aborted, mutations, events);
     }
 
+    /**
+     * A rollback takes over from the rollout it rolls back, which is winding down: the new rollout
+     * keeps its baseline and capacity ledger, so that it gives back, when it ends, what the first
+     * one changed (processes, max size, protection, surge capacity).
+     */
+    public static Rollout inherit(Rollout next, Rollout ended, Instant now) {
+        return next.toBuilder().baseline(ended.baseline()).ledger(ended.ledger()).updatedAt(now)
+                .events(List.of(new RolloutEvent(now, RolloutEvent.Type.STARTED, "", "takes over from " + ended.id()
+                        + " its baseline (desired " + ended.baseline().desired() + ", max " + ended.baseline().max()
+                        + ", suspended " + ended.baseline().suspendedByOperator() + ") and what it gives back at the end",
+                        RolloutEvent.ENGINE))).build();
+    }
+
+    /** The ended rollout hands what it still gives back to {@code successor}; instances it drains go back to ACTIVE. */
+    public static Decision handOver(Rollout ended, Observation observed, String successor, String actor, Instant now) {
+        List<Mutation> mutations = new ArrayList<>();
+        List<InstanceStep> steps = new ArrayList<>();
+        for (InstanceStep s : ended.steps()) {
+            if (s.phase().isFinished()) {
+                steps.add(s);
+                continue;
+            }
+            steps.add(s.enter(StepPhase.SKIPPED, now));
+            observed.containerInstance(s.instanceId())
+                    .filter(ci -> ci.status() == ContainerInstance.Status.DRAINING)
+                    .ifPresent(ci -> mutations.add(new Mutation.SetInstanceState(ended.cluster(), ci.arn(),
+                            s.instanceId(), ContainerInstance.Status.ACTIVE)));
+        }
+        RolloutEvent event = new RolloutEvent(now, RolloutEvent.Type.CAPACITY_RESTORED, "", "handed what it gives "
+                + "back to rollback " + successor, actor);
+        Rollout handed = ended.toBuilder().steps(steps).windingDown(false).nextCheckAt(null).updatedAt(now)
+                .events(List.of(event)).build();
+        return new Decision(handed, mutations, List.of(event));
+    }
+
     /** Ends a rollout that cannot go on, e.g. its group does not exist. */
     public static Rollout fail(Rollout r, String reason, Instant now) {
         boolean owes = r.baseline() != null;
