@@ -1,6 +1,5 @@
 package dev.ecsami.operator.core.rollout;
 
-import dev.ecsami.operator.core.fleet.ContainerInstance;
 import dev.ecsami.operator.core.fleet.Observation;
 import dev.ecsami.operator.core.model.AmiRef;
 import dev.ecsami.operator.core.model.InstanceStep;
@@ -89,14 +88,11 @@ public final class RolloutControl {
             if (s.phase() != StepPhase.DRAIN && s.phase() != StepPhase.WAIT_STEADY) {
                 continue;
             }
-            observed.containerInstance(s.instanceId())
-                    .filter(ci -> ci.status() == ContainerInstance.Status.DRAINING)
-                    .ifPresent(ci -> {
-                        mutations.add(new Mutation.SetInstanceState(r.cluster(), ci.arn(), s.instanceId(),
-                                ContainerInstance.Status.ACTIVE));
-                        events.add(new RolloutEvent(now, RolloutEvent.Type.REACTIVATED, s.instanceId(),
-                                "set back to ACTIVE", actor));
-                    });
+            Reactivate.ifDraining(observed, r.cluster(), s.instanceId()).ifPresent(m -> {
+                mutations.add(m);
+                events.add(new RolloutEvent(now, RolloutEvent.Type.REACTIVATED, s.instanceId(), "set back to ACTIVE",
+                        actor));
+            });
         }
         boolean owes = r.baseline() != null;
         events.add(new RolloutEvent(now, RolloutEvent.Type.ABORTED, "", "aborted by " + actor + (owes
@@ -131,10 +127,7 @@ public final class RolloutControl {
                 continue;
             }
             steps.add(s.enter(StepPhase.SKIPPED, now));
-            observed.containerInstance(s.instanceId())
-                    .filter(ci -> ci.status() == ContainerInstance.Status.DRAINING)
-                    .ifPresent(ci -> mutations.add(new Mutation.SetInstanceState(ended.cluster(), ci.arn(),
-                            s.instanceId(), ContainerInstance.Status.ACTIVE)));
+            Reactivate.ifDraining(observed, ended.cluster(), s.instanceId()).ifPresent(mutations::add);
         }
         RolloutEvent event = new RolloutEvent(now, RolloutEvent.Type.CAPACITY_RESTORED, "", "handed what it gives "
                 + "back to rollback " + successor, actor);
