@@ -69,7 +69,8 @@ final class SharedGroupInvariants {
                 if (r.state() == RolloutState.RUNNING && r.policy().surge()) {
                     floor(r, g, obs, now, once);
                 }
-            } else if (judged.add(r.id())) {
+            } else if (judged.add(r.id()) && r.events().stream().noneMatch(e -> e.message()
+                    .startsWith("handed what it gives back"))) {
                 end(r, g, obs, once);
             }
         }
@@ -152,7 +153,7 @@ final class SharedGroupInvariants {
         if (r.state() == RolloutState.SUCCEEDED) {
             List<String> outdated = g.instances().stream()
                     .filter(i -> i.lifecycle() == Lifecycle.IN_SERVICE || i.lifecycle() == Lifecycle.STANDBY)
-                    .filter(i -> !World.NEW_AMI.equals(w.aws.setup().amiOf(i.instanceId())))
+                    .filter(i -> !r.toAmi().imageId().equals(w.aws.setup().amiOf(i.instanceId())))
                     .map(GroupInstance::instanceId).toList();
             if (!outdated.isEmpty()) {
                 violation.accept("invariant 5: SUCCEEDED with outdated instances " + outdated);

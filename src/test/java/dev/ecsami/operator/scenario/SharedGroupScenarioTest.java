@@ -84,6 +84,27 @@ class SharedGroupScenarioTest {
     }
 
     @Test
+    void rollbackTakesOverWhatTheRolledBackRolloutGivesBackAndEndsAsTheGroupStarted() {
+        World w = World.fleetOf(4, World.policy());
+        Rollout r = w.start();
+        w.runFor(Duration.ofMinutes(4));
+        assertThat(w.aws.peekGroup(World.GROUP).suspendedProcesses()).contains("AZRebalance");
+
+        Rollout back = w.commands.rollback(r.id(), "ops");
+        Rollout done = w.runUntilSettled(back.id(), Duration.ofHours(2));
+
+        assertThat(w.rollout(r.id()).state()).isEqualTo(RolloutState.ABORTED);
+        assertThat(w.rollout(r.id()).windingDown()).isFalse();
+        assertThat(done.state()).as(done.reason()).isEqualTo(RolloutState.SUCCEEDED);
+        GroupState g = w.aws.peekGroup(World.GROUP);
+        assertThat(g.suspendedProcesses()).isEmpty();
+        assertThat(g.desired()).isEqualTo(4);
+        assertThat(g.max()).isEqualTo(6);
+        assertThat(w.instanceAmis()).hasSize(4).containsOnly(World.OLD_AMI);
+        assertThat(w.violations).isEmpty();
+    }
+
+    @Test
     void abortNeverTerminatesInTheBatchThatDrains() {
         World w = World.fleetOf(4, World.policy().withSurgeAhead(2));
         Rollout r = w.start();

@@ -1,6 +1,5 @@
 package dev.ecsami.operator.core.rollout;
 
-import dev.ecsami.operator.core.fleet.ContainerInstance;
 import dev.ecsami.operator.core.fleet.GroupInstance;
 import dev.ecsami.operator.core.fleet.Lifecycle;
 import dev.ecsami.operator.core.model.InstanceStep;
@@ -35,10 +34,7 @@ final class LeftTheGroup {
             return left;
         }
         if (gi.get().lifecycle() == Lifecycle.STANDBY) {
-            tick.containerInstance(step.instanceId())
-                    .filter(ci -> ci.status() == ContainerInstance.Status.DRAINING)
-                    .ifPresent(ci -> tick.mutate(new Mutation.SetInstanceState(tick.cluster(), ci.arn(),
-                            step.instanceId(), ContainerInstance.Status.ACTIVE)));
+            Reactivate.ifDraining(tick.observed, tick.cluster(), step.instanceId()).ifPresent(tick::mutate);
             tick.event(RolloutEvent.Type.INSTANCE_SKIPPED, step.instanceId(), step.instanceId()
                     + " was moved to Standby; the rollout leaves it as it is");
             InstanceStep skipped = step.enter(StepPhase.SKIPPED, tick.now);

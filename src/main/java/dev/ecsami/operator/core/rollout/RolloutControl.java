@@ -1,6 +1,5 @@
 package dev.ecsami.operator.core.rollout;
 
-import dev.ecsami.operator.core.fleet.ContainerInstance;
 import dev.ecsami.operator.core.fleet.Observation;
 import dev.ecsami.operator.core.model.AmiRef;
 import dev.ecsami.operator.core.model.InstanceStep;
@@ -89,14 +88,11 @@ public final class RolloutControl {
             if (s.phase() != StepPhase.DRAIN && s.phase() != StepPhase.WAIT_STEADY) {
                 continue;
             }
-            observed.containerInstance(s.instanceId())
-                    .filter(ci -> ci.status() == ContainerInstance.Status.DRAINING)
-                    .ifPresent(ci -> {
-                        mutations.add(new Mutation.SetInstanceState(r.cluster(), ci.arn(), s.instanceId(),
-                                ContainerInstance.Status.ACTIVE));
-                        events.add(new RolloutEvent(now, RolloutEvent.Type.REACTIVATED, s.instanceId(),
-                                "set back to ACTIVE", actor));
-                    });
+            Reactivate.ifDraining(observed, r.cluster(), s.instanceId()).ifPresent(m -> {
+                mutations.add(m);
+                events.add(new RolloutEvent(now, RolloutEvent.Type.REACTIVATED, s.instanceId(), "set back to ACTIVE",
+                        actor));
+            });
         }
         boolean owes = r.baseline() != null;
         events.add(new RolloutEvent(now, RolloutEvent.Type.ABORTED, "", "aborted by " + actor + (owes
@@ -106,6 +102,38 @@ public final class RolloutControl {
                 .windingDown(owes).nextCheckAt(owes ? now : null)
                 .finishedAt(now).updatedAt(now).events(events).build();
         return new Decision(aborted, mutations, events);
+    }
+
+    /**
+     * A rollback takes over from the rollout it rolls back, which is winding down: the new rollout
+     * keeps its baseline and capacity ledger, so that it gives back, when it ends, what the first
+     * one changed (processes, max size, protection, surge capacity).
+     */
+    public static Rollout inherit(Rollout next, Rollout ended, Instant now) {
+        return next.toBuilder().baseline(ended.baseline()).ledger(ended.ledger()).updatedAt(now)
+                .events(List.of(new RolloutEvent(now, RolloutEvent.Type.STARTED, "", "takes over from " + ended.id()
+                        + " its baseline (desired " + ended.baseline().desired() + ", max " + ended.baseline().max()
+                        + ", suspended " + ended.baseline().suspendedByOperator() + ") and what it gives back at the end",
+                        RolloutEvent.ENGINE))).build();
+    }
+
+    /** The ended rollout hands what it still gives back to {@code successor}; instances it drains go back to ACTIVE. */
+    public static Decision handOver(Rollout ended, Observation observed, String successor, String actor, Instant now) {
+        List<Mutation> mutations = new ArrayList<>();
+        List<InstanceStep> steps = new ArrayList<>();
+        for (InstanceStep s : ended.steps()) {
+            if (s.phase().isFinished()) {
+                steps.add(s);
+                continue;
+            }
+            steps.add(s.enter(StepPhase.SKIPPED, now));
+            Reactivate.ifDraining(observed, ended.cluster(), s.instanceId()).ifPresent(mutations::add);
+        }
+        RolloutEvent event = new RolloutEvent(now, RolloutEvent.Type.CAPACITY_RESTORED, "", "handed what it gives "
+                + "back to rollback " + successor, actor);
+        Rollout handed = ended.toBuilder().steps(steps).windingDown(false).nextCheckAt(null).updatedAt(now)
+                .events(List.of(event)).build();
+        return new Decision(handed, mutations, List.of(event));
     }
 
     /** Ends a rollout that cannot go on, e.g. its group does not exist. */

@@ -106,10 +106,7 @@ public final class RolloutEngine {
             if (paused.isPresent()) {
                 tick.replace(tick.steps().stream().filter(s -> s.instanceId().equals(step.instanceId())).findFirst()
                         .orElse(step).enter(StepPhase.SKIPPED, now));
-                observed.containerInstance(step.instanceId())
-                        .filter(ci -> ci.status() == dev.ecsami.operator.core.fleet.ContainerInstance.Status.DRAINING)
-                        .ifPresent(ci -> tick.mutate(new Mutation.SetInstanceState(rollout.cluster(), ci.arn(),
-                                step.instanceId(), dev.ecsami.operator.core.fleet.ContainerInstance.Status.ACTIVE)));
+                Reactivate.ifDraining(observed, rollout.cluster(), step.instanceId()).ifPresent(tick::mutate);
                 tick.event(RolloutEvent.Type.INSTANCE_SKIPPED, step.instanceId(), "not given back, left in place "
                         + "and ACTIVE: " + paused.get());
                 stuck = true;
