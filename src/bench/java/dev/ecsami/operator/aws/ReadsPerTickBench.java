@@ -44,7 +44,7 @@ public final class ReadsPerTickBench {
             StaticFleetStub.stubAccount(wm::stubFor, n, s, true, booting);
             MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
             FleetPorts ports = new FleetPorts(new AutoScalingFleet(clients.autoScaling(), clients.ec2()),
-                    new EcsContainerInstances(clients.ecs(), clock), null, null);
+                    new EcsContainerInstances(clients.ecs(), clock), null, null, null);
             ports.observe(GROUP, "production", TaskDetail.DRAINING);
             Map<String, Integer> costliest = Map.of();
             for (int tick = 0; tick < TICKS; tick++) {

@@ -50,7 +50,7 @@ final class SimulatedFleet {
 
     SimulatedFleet(int instances, RolloutPolicy policy, SimTimings timings) {
         this(instances, policy, timings, a -> new FleetPorts(a.fleet(), a.containerInstances(), a.launchSpecs(),
-                a.amiCatalog()));
+                a.amiCatalog(), a.neighbours()));
     }
 
     SimulatedFleet(int instances, RolloutPolicy policy, SimTimings timings, Function<SimulatedAws, FleetPorts> wiring) {

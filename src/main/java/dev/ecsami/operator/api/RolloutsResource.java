@@ -37,12 +37,15 @@ public class RolloutsResource {
     private final RolloutStore store;
     private final CurrentCaller caller;
     private final ApiConfig config;
+    private final SurroundingsCache surroundings;
 
-    public RolloutsResource(RolloutCommands commands, RolloutStore store, CurrentCaller caller, ApiConfig config) {
+    public RolloutsResource(RolloutCommands commands, RolloutStore store, CurrentCaller caller, ApiConfig config,
+                            SurroundingsCache surroundings) {
         this.commands = commands;
         this.store = store;
         this.caller = caller;
         this.config = config;
+        this.surroundings = surroundings;
     }
 
     @POST
@@ -55,7 +58,8 @@ public class RolloutsResource {
         Target target = target(body);
         Overrides overrides = body.overrides();
         if (body.isDryRun()) {
-            return Response.ok(commands.plan(target, Optional.ofNullable(body.ami()), overrides)).build();
+            return Response.ok(surroundings.planned(commands.plan(target, Optional.ofNullable(body.ami()), overrides),
+                    target)).build();
         }
         Rollout r = commands.start(target, Optional.ofNullable(body.ami()), overrides,
                 new Trigger(Trigger.Kind.HTTP, caller.name(), ""), caller.name(), false);

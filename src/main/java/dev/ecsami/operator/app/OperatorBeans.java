@@ -6,6 +6,7 @@ import dev.ecsami.operator.core.model.Target;
 import dev.ecsami.operator.core.port.AmiCatalog;
 import dev.ecsami.operator.core.port.ContainerInstances;
 import dev.ecsami.operator.core.port.Fleet;
+import dev.ecsami.operator.core.port.GroupNeighbours;
 import dev.ecsami.operator.core.port.LaunchSpecs;
 import dev.ecsami.operator.core.port.Notifier;
 import dev.ecsami.operator.core.port.RolloutStore;
@@ -64,10 +65,10 @@ public class OperatorBeans {
     @Singleton
     FleetPorts ports(Optional<SimulatedBackend> simulated, MeterRegistry registry, Instance<Fleet> fleet,
                      Instance<ContainerInstances> containerInstances, Instance<LaunchSpecs> launchSpecs,
-                     Instance<AmiCatalog> amiCatalog) {
+                     Instance<AmiCatalog> amiCatalog, Instance<GroupNeighbours> neighbours) {
         // The AWS adapters (and their SDK clients) are only built when the backend is AWS.
         FleetPorts raw = simulated.map(SimulatedBackend::ports).orElseGet(() -> new FleetPorts(fleet.get(),
-                containerInstances.get(), launchSpecs.get(), amiCatalog.get()));
+                containerInstances.get(), launchSpecs.get(), amiCatalog.get(), neighbours.get()));
         return new MeteredPorts(registry).wrap(raw);
     }
 

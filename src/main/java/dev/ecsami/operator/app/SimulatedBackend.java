@@ -65,7 +65,7 @@ public final class SimulatedBackend {
     }
 
     public FleetPorts ports() {
-        return new FleetPorts(aws.fleet(), aws.containerInstances(), aws.launchSpecs(), aws.amiCatalog());
+        return new FleetPorts(aws.fleet(), aws.containerInstances(), aws.launchSpecs(), aws.amiCatalog(), aws.neighbours());
     }
 
     /** Moves virtual time by {@code speed} times the wall time that passed, and the world with it. */

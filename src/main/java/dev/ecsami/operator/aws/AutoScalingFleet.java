@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.autoscaling.model.Instance;
 import software.amazon.awssdk.services.autoscaling.model.SuspendedProcess;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,7 +43,9 @@ public final class AutoScalingFleet implements Fleet {
         return new GroupState(g.autoScalingGroupName(), g.desiredCapacity(), g.minSize(), g.maxSize(), spec.ref(),
                 launchImageId(group, spec),
                 g.instances().stream().map(AutoScalingFleet::instance).toList(),
-                g.suspendedProcesses().stream().map(SuspendedProcess::processName).collect(Collectors.toSet()));
+                g.suspendedProcesses().stream().map(SuspendedProcess::processName).collect(Collectors.toSet()),
+                g.desiredCapacityType(), Boolean.TRUE.equals(g.newInstancesProtectedFromScaleIn()),
+                g.terminationPolicies());
     }
 
     /**
@@ -69,6 +72,33 @@ public final class AutoScalingFleet implements Fleet {
                 .instanceId(instanceId).shouldDecrementDesiredCapacity(decrementDesiredCapacity)));
     }
 
+    /** SuspendProcesses with the named processes only; the others keep their state. */
+    @Override
+    public void suspendProcesses(String group, Set<String> processes) {
+        AwsCalls.call("SuspendProcesses", () -> asg.suspendProcesses(r -> r.autoScalingGroupName(group)
+                .scalingProcesses(processes)));
+    }
+
+    /** ResumeProcesses with the named processes only: an empty list would resume every process. */
+    @Override
+    public void resumeProcesses(String group, Set<String> processes) {
+        if (processes.isEmpty()) {
+            return;
+        }
+        AwsCalls.call("ResumeProcesses", () -> asg.resumeProcesses(r -> r.autoScalingGroupName(group)
+                .scalingProcesses(processes)));
+    }
+
+    /** SetInstanceProtection takes at most 50 instance ids per call. */
+    @Override
+    public void setInstanceProtection(String group, List<String> instanceIds, boolean protect) {
+        for (int from = 0; from < instanceIds.size(); from += 50) {
+            List<String> batch = instanceIds.subList(from, Math.min(instanceIds.size(), from + 50));
+            AwsCalls.call("SetInstanceProtection", () -> asg.setInstanceProtection(r -> r
+                    .autoScalingGroupName(group).instanceIds(batch).protectedFromScaleIn(protect)));
+        }
+    }
+
     private String launchImageId(String group, LaunchSpec spec) {
         if (!spec.imageResolvedAtLaunch()) {
             return spec.imageId();
@@ -83,7 +113,20 @@ public final class AutoScalingFleet implements Fleet {
 
     static GroupInstance instance(Instance i) {
         return new GroupInstance(i.instanceId(), i.availabilityZone(), lifecycle(i.lifecycleStateAsString()),
-                launchRef(i), "Healthy".equalsIgnoreCase(i.healthStatus()));
+                launchRef(i), "Healthy".equalsIgnoreCase(i.healthStatus()),
+                Boolean.TRUE.equals(i.protectedFromScaleIn()), weight(i.weightedCapacity()));
+    }
+
+    /** WeightedCapacity is a string of 1 to 999; absent without weights. */
+    static int weight(String weightedCapacity) {
+        if (weightedCapacity == null || weightedCapacity.isBlank()) {
+            return 1;
+        }
+        try {
+            return Integer.parseInt(weightedCapacity.trim());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     /**
@@ -114,6 +157,9 @@ public final class AutoScalingFleet implements Fleet {
         }
         if (state.equals("Terminated") || state.equals("Warmed:Terminated")) {
             return Lifecycle.TERMINATED;
+        }
+        if (state.equals("Terminating:Wait") || state.equals("Warmed:Terminating:Wait")) {
+            return Lifecycle.TERMINATING_WAIT;
         }
         if (state.startsWith("Terminating") || state.startsWith("Warmed:Terminating")) {
             return Lifecycle.TERMINATING;

@@ -6,7 +6,10 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -35,6 +38,23 @@ public final class AwsCalls {
         } catch (SdkException e) {
             throw translate(operation, e);
         }
+    }
+
+    /**
+     * Every item of a paginated read: one call per page, each given the previous page's next token
+     * (null for the first), until a page has none.
+     */
+    public static <R, T> List<T> allPages(String operation, Function<String, R> page, Function<R, List<T>> items,
+                                          Function<R, String> nextToken) {
+        List<T> all = new ArrayList<>();
+        String token = null;
+        do {
+            String current = token;
+            R response = call(operation, () -> page.apply(current));
+            all.addAll(items.apply(response));
+            token = nextToken.apply(response);
+        } while (token != null && !token.isEmpty());
+        return all;
     }
 
     public static ExternalCallFailed translate(String operation, SdkException e) {

@@ -3,6 +3,7 @@ package dev.ecsami.operator.aws;
 import dev.ecsami.operator.core.port.AmiCatalog;
 import dev.ecsami.operator.core.port.ContainerInstances;
 import dev.ecsami.operator.core.port.Fleet;
+import dev.ecsami.operator.core.port.GroupNeighbours;
 import dev.ecsami.operator.core.port.LaunchSpecs;
 import dev.ecsami.operator.config.OperatorConfig;
 import io.quarkus.arc.DefaultBean;
@@ -50,6 +51,13 @@ public class AwsProducers {
     @DefaultBean
     Fleet fleet(AwsClients clients) {
         return new AutoScalingFleet(clients.autoScaling(), clients.ec2());
+    }
+
+    @Produces
+    @ApplicationScoped
+    @DefaultBean
+    GroupNeighbours neighbours(AwsClients clients) {
+        return new AwsGroupNeighbours(clients.autoScaling(), clients.ecs());
     }
 
     @Produces

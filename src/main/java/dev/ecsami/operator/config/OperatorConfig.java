@@ -84,6 +84,17 @@ public interface OperatorConfig {
 
         @WithDefault("15s")
         Duration pollInterval();
+
+        /**
+         * Auto Scaling processes suspended for the rollout (those not suspended already) and resumed
+         * when it ends. Launch and Terminate may not be named: the rollout needs them.
+         */
+        @WithDefault("AZRebalance")
+        java.util.Set<String> suspendProcesses();
+
+        /** Whether a launch template other groups use through $Default or $Latest may be rolled. */
+        @WithDefault("false")
+        boolean allowSharedLaunchTemplate();
     }
 
     interface Store {

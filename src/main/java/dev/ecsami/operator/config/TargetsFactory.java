@@ -15,6 +15,10 @@ import java.util.TreeMap;
  * each naming its key and what was expected.
  */
 public final class TargetsFactory {
+    /** The Auto Scaling processes a rollout may suspend: all but Launch and Terminate, which it needs. */
+    static final java.util.Set<String> SUSPENDABLE = java.util.Set.of("AZRebalance", "AlarmNotification",
+            "ScheduledActions", "HealthCheck", "ReplaceUnhealthy", "AddToLoadBalancer", "InstanceRefresh");
+
     private TargetsFactory() {
     }
 
@@ -49,6 +53,12 @@ public final class TargetsFactory {
             if (c.bakeTime().isNegative()) {
                 problems.add(key + "bake-time must be zero or positive, was " + c.bakeTime());
             }
+            for (String process : c.suspendProcesses()) {
+                if (!SUSPENDABLE.contains(process)) {
+                    problems.add(key + "suspend-processes names " + process + "; expected some of "
+                            + new java.util.TreeSet<>(SUSPENDABLE) + " (Launch and Terminate are needed by the rollout)");
+                }
+            }
             String other = groups.put(c.autoScalingGroup(), name);
             if (other != null) {
                 problems.add(key + "auto-scaling-group " + c.autoScalingGroup() + " is already the group of target "
@@ -57,7 +67,7 @@ public final class TargetsFactory {
             if (problems.size() == before) {
                 RolloutPolicy policy = new RolloutPolicy(c.maxInFlight(), c.surge(), c.surgeAhead(), c.allowMaxSizeRaise(),
                         c.drainTimeout(), c.onDrainTimeout(), c.registrationTimeout(), c.steadyTimeout(),
-                        c.bakeTime(), c.pollInterval());
+                        c.bakeTime(), c.pollInterval(), c.suspendProcesses(), c.allowSharedLaunchTemplate());
                 targets.put(name, new Target(name, c.cluster(), c.autoScalingGroup(), ami, c.onNewAmi(), policy));
             }
         });

@@ -9,6 +9,7 @@ import dev.ecsami.operator.core.port.AmiCatalog;
 import dev.ecsami.operator.core.port.ContainerInstances;
 import dev.ecsami.operator.core.port.ExternalCallFailed;
 import dev.ecsami.operator.core.port.Fleet;
+import dev.ecsami.operator.core.port.GroupNeighbours;
 import dev.ecsami.operator.core.port.LaunchSpecs;
 import dev.ecsami.operator.runtime.FleetPorts;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,6 +52,30 @@ public final class MeteredPorts {
                     return null;
                 });
             }
+
+            @Override
+            public void suspendProcesses(String group, Set<String> processes) {
+                call("SuspendProcesses", () -> {
+                    p.fleet().suspendProcesses(group, processes);
+                    return null;
+                });
+            }
+
+            @Override
+            public void resumeProcesses(String group, Set<String> processes) {
+                call("ResumeProcesses", () -> {
+                    p.fleet().resumeProcesses(group, processes);
+                    return null;
+                });
+            }
+
+            @Override
+            public void setInstanceProtection(String group, List<String> instanceIds, boolean protect) {
+                call("SetInstanceProtection", () -> {
+                    p.fleet().setInstanceProtection(group, instanceIds, protect);
+                    return null;
+                });
+            }
         };
         ContainerInstances ecs = new ContainerInstances() {
             @Override
@@ -78,7 +103,8 @@ public final class MeteredPorts {
                 return call("DescribeImage", () -> p.amiCatalog().describe(imageId));
             }
         };
-        return new FleetPorts(fleet, ecs, specs, amis);
+        GroupNeighbours neighbours = (group, cluster) -> call("ReadNeighbours", () -> p.neighbours().read(group, cluster));
+        return new FleetPorts(fleet, ecs, specs, amis, neighbours);
     }
 
     private <T> T call(String operation, Supplier<T> body) {

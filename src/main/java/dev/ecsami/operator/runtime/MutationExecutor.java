@@ -18,6 +18,12 @@ final class MutationExecutor {
             ports.containerInstances().setState(s.cluster(), List.of(s.containerInstanceArn()), s.status());
         } else if (m instanceof Mutation.Terminate t) {
             ports.fleet().terminate(t.group(), t.instanceId(), t.decrementDesired());
+        } else if (m instanceof Mutation.SuspendProcesses p) {
+            ports.fleet().suspendProcesses(p.group(), p.processes());
+        } else if (m instanceof Mutation.ResumeProcesses p) {
+            ports.fleet().resumeProcesses(p.group(), p.processes());
+        } else if (m instanceof Mutation.SetProtection p) {
+            ports.fleet().setInstanceProtection(p.group(), p.instanceIds(), p.protect());
         } else {
             throw new IllegalArgumentException("unknown mutation " + m);
         }

@@ -64,7 +64,7 @@ public final class RolloutCommands {
 
     public Plan plan(Target target, Optional<String> ami, Overrides overrides) {
         RolloutPolicy policy = overrides.applyTo(target.policy());
-        Observation observed = observe(target, TaskDetail.ALL);
+        Observation observed = ports.observe(target.autoScalingGroup(), target.cluster(), TaskDetail.ALL, true);
         AmiChange change = AmiChange.resolve(target, ami, observed, ports.amiCatalog());
         return Planner.plan(target, policy, observed, change.from(), change.to());
     }
@@ -145,12 +145,40 @@ public final class RolloutCommands {
         if (r.state().isActive()) {
             abort(id, actor);
         }
+        Rollout ended = get(id);
         Target target = targets.containsKey(r.target()) ? targets.get(r.target())
                 : new Target(r.target(), r.cluster(), r.autoScalingGroup(),
                 new dev.ecsami.operator.core.model.AmiSource.Fixed(r.fromAmi().imageId()),
                 dev.ecsami.operator.core.model.OnNewAmi.ROLL, r.policy());
-        return start(target, Optional.of(r.fromAmi().imageId()), Overrides.none(),
-                new Trigger(Trigger.Kind.HTTP, actor, "rollback of " + id), actor, false);
+        Trigger trigger = new Trigger(Trigger.Kind.HTTP, actor, "rollback of " + id);
+        if (!ended.windingDown()) {
+            return start(target, Optional.of(r.fromAmi().imageId()), Overrides.none(), trigger, actor, false);
+        }
+        return takeOver(ended, target, trigger, actor);
+    }
+
+    /** A rollback of a rollout still giving back what it changed takes that over (see RolloutControl#inherit). */
+    private synchronized Rollout takeOver(Rollout ended, Target target, Trigger trigger, String actor) {
+        Optional<Rollout> active = store.activeFor(target.autoScalingGroup());
+        if (active.isPresent() && !active.get().id().equals(ended.id())) {
+            throw new CommandRejected(CommandRejected.Reason.CONFLICT, "target", "group "
+                    + target.autoScalingGroup() + " already has rollout " + active.get().id() + " ("
+                    + active.get().state() + ")");
+        }
+        Observation observed = observe(target, TaskDetail.NONE);
+        AmiChange change = AmiChange.resolve(target, Optional.of(ended.fromAmi().imageId()), observed,
+                ports.amiCatalog());
+        Rollout next = RolloutControl.inherit(RolloutControl.create(ids.get(), target, change.from(), change.to(),
+                trigger, target.policy(), false, actor, clock.instant()), ended, clock.instant());
+        try {
+            store.create(next);
+        } catch (RolloutStore.Conflict e) {
+            throw new CommandRejected(CommandRejected.Reason.CONFLICT, "target", e.getMessage());
+        }
+        notifier.rolloutChanged(next, next.events());
+        runner.control(ended.id(), x -> RolloutControl.handOver(x, runner.observe(x, TaskDetail.ALL), next.id(), actor,
+                clock.instant()));
+        return next;
     }
 
     Observation observe(Target target, TaskDetail detail) {

@@ -45,6 +45,8 @@ public final class RolloutRunner {
     private final RolloutEngine engine = new RolloutEngine();
     /** The fencing token this runner last stamped the active rollouts with. */
     private long stamped;
+    /** Rollouts ticked by this process as leader: before its first tick, the last one's mutations may not have run. */
+    private final java.util.Set<String> seen = new java.util.HashSet<>();
 
     /** The single process of the file and memory stores, which always leads. */
     public RolloutRunner(Clock clock, RolloutStore store, FleetPorts ports, Notifier notifier, RetryPolicy retry) {
@@ -73,11 +75,11 @@ public final class RolloutRunner {
             active = stamp(active, leadership.fencingToken());
         }
         for (Rollout r : active) {
-            if (r.state() != RolloutState.RUNNING) {
+            if (!ticked(r)) {
                 continue;
             }
             Rollout after = r.nextCheckAt() == null || !r.nextCheckAt().isAfter(now) ? tick(r) : r;
-            if (after.state() == RolloutState.RUNNING) {
+            if (ticked(after)) {
                 Instant due = after.nextCheckAt() == null ? now : after.nextCheckAt();
                 next = next.filter(n -> n.isBefore(due)).or(() -> Optional.of(due));
             }
@@ -87,9 +89,11 @@ public final class RolloutRunner {
 
     /**
      * A new leader first writes its fencing token into every active rollout, so that from then on
-     * the previous leader's writes are refused, whether or not the rollout is due.
+     * the previous leader's writes are refused, whether or not the rollout is due. What the previous
+     * leader did last is unsure to the new one.
      */
     private List<Rollout> stamp(List<Rollout> active, long token) {
+        seen.clear();
         for (Rollout r : active) {
             try {
                 store.update(r, r, token);
@@ -101,6 +105,15 @@ public final class RolloutRunner {
         return active.isEmpty() ? active : store.active();
     }
 
+    private static Rollout unsure(Rollout r) {
+        return r.ledger() == null ? r : r.toBuilder().ledger(r.ledger().unsure()).build();
+    }
+
+    /** Running, or ended and still giving back what it changed. */
+    private static boolean ticked(Rollout r) {
+        return r.state() == RolloutState.RUNNING || r.windingDown();
+    }
+
     /** One tick of one rollout; returns it as persisted afterwards. */
     public synchronized Rollout tick(Rollout rollout) {
         Instant now = clock.instant();
@@ -110,8 +123,9 @@ public final class RolloutRunner {
         } catch (ExternalCallFailed e) {
             return failed(rollout, e, now);
         }
-        Decision decision = engine.tick(rollout, observed, now);
-        Optional<Rollout> saved = save(rollout, withCapacity(decision.rollout(), observed, now), decision.newEvents(), leadership.fencingToken());
+        Decision decision = engine.tick(seen.add(rollout.id()) ? unsure(rollout) : rollout, observed, now);
+        Optional<Rollout> saved = save(rollout, withCapacity(decision.rollout(), observed, now), decision.newEvents(),
+                leadership.fencingToken());
         if (saved.isEmpty()) {
             return store.find(rollout.id()).orElse(rollout);
         }
@@ -124,7 +138,7 @@ public final class RolloutRunner {
             try {
                 MutationExecutor.execute(m, ports);
             } catch (ExternalCallFailed e) {
-                return failed(saved.get(), e, now);
+                return failed(saved.get(), e, now, true);
             }
         }
         return saved.get();
@@ -182,11 +196,22 @@ public final class RolloutRunner {
         return observe(rollout, rollout.preflight() == null ? TaskDetail.ALL : TaskDetail.DRAINING);
     }
 
+    /** The group's surroundings are read only until the baseline is captured: pre-flight and baseline use them. */
     public Observation observe(Rollout rollout, TaskDetail detail) {
-        return ports.observe(rollout.autoScalingGroup(), rollout.cluster(), detail);
+        boolean surroundings = rollout.preflight() == null || rollout.baseline() == null;
+        return ports.observe(rollout.autoScalingGroup(), rollout.cluster(), detail, surroundings);
     }
 
     private Rollout failed(Rollout rollout, ExternalCallFailed e, Instant now) {
+        return failed(rollout, e, now, false);
+    }
+
+    /**
+     * Records a failed call on the rollout as stored; after a mutation failed, its ledger is unsure
+     * whether the mutation took effect.
+     */
+    private Rollout failed(Rollout stored, ExternalCallFailed e, Instant now, boolean afterMutation) {
+        Rollout rollout = afterMutation ? unsure(stored) : stored;
         int attempt = consecutiveErrors(rollout) + 1;
         Optional<Duration> delay = e.retryable() ? retry.nextDelay(attempt) : Optional.empty();
         String what = e.operation() + ": " + e.code() + " (" + e.getMessage() + ")";
@@ -197,14 +222,17 @@ public final class RolloutRunner {
         } else if (rollout.baseline() == null && !e.retryable()) {
             next = RolloutControl.fail(RolloutControl.recordError(rollout, what, null, now),
                     "stopped before any change: " + what, now);
+        } else if (rollout.windingDown() && rollout.state() != RolloutState.RUNNING && !e.retryable()) {
+            next = RolloutControl.recordError(rollout, what + "; stopped giving back what the rollout changed", null,
+                    now).toBuilder().windingDown(false).build();
         } else {
             Rollout recorded = RolloutControl.recordError(rollout, what, null, now);
             next = recorded.state() == RolloutState.RUNNING
                     ? RolloutControl.pause(recorded, RolloutEvent.ENGINE, "AWS error, paused: " + what, now)
                     : recorded;
         }
-        return save(rollout, next, next.events().subList(rollout.events().size(), next.events().size()),
-                leadership.fencingToken()).orElse(rollout);
+        return save(stored, next, next.events().subList(stored.events().size(), next.events().size()),
+                leadership.fencingToken()).orElse(stored);
     }
 
     private static int consecutiveErrors(Rollout r) {

@@ -14,12 +14,26 @@ public final class SimCallLog {
     /**
      * A termination as carried out, with the work still on the instance at that moment.
      */
-    public record TerminationRecord(Instant at, String instanceId, int serviceTasks, int standaloneTasks) {
+    public record TerminationRecord(Instant at, String instanceId, int serviceTasks, int standaloneTasks,
+                                    SimCause cause) {
+    }
+
+    /** Something other than the operator acted on the fleet. */
+    public record ActorRecord(Instant at, String actor, String detail) {
     }
 
     private final Map<String, Integer> calls = new TreeMap<>();
     private final List<MutationRecord> mutations = new ArrayList<>();
     private final List<TerminationRecord> terminations = new ArrayList<>();
+    private final List<ActorRecord> actors = new ArrayList<>();
+
+    synchronized void actor(Instant at, String actor, String detail) {
+        actors.add(new ActorRecord(at, actor, detail));
+    }
+
+    public synchronized List<ActorRecord> actors() {
+        return List.copyOf(actors);
+    }
 
     synchronized void call(String operation) {
         calls.merge(operation, 1, Integer::sum);

@@ -11,7 +11,7 @@ import java.util.Set;
 final class SimGroup {
     final String name;
     final String cluster;
-    final List<String> zones;
+    List<String> zones;
     int desired;
     int min;
     int max;
@@ -20,6 +20,25 @@ final class SimGroup {
     final Map<String, String> launchSpecs = new LinkedHashMap<>();
     final List<SimInstance> instances = new ArrayList<>();
     final Set<String> suspended = new HashSet<>();
+    String desiredCapacityType = "units";
+    boolean newInstancesProtected;
+    List<String> terminationPolicies = List.of("Default");
+    final List<SimHook> hooks = new ArrayList<>();
+    final List<dev.ecsami.operator.core.fleet.GroupSurroundings.ScalingPolicy> policies = new ArrayList<>();
+    final List<dev.ecsami.operator.core.fleet.GroupSurroundings.ScheduledAction> schedules = new ArrayList<>();
+    dev.ecsami.operator.core.fleet.GroupSurroundings.CapacityProvider capacityProvider;
+    List<String> sharedWith = List.of();
+    /** Others' net change of desired capacity (policies, schedules, managed scaling, Standby), for checks. */
+    int othersNet;
+    /** What else acts on the group, as the neighbours read reports it. */
+    dev.ecsami.operator.core.fleet.GroupSurroundings surroundings = dev.ecsami.operator.core.fleet.GroupSurroundings.NONE;
+
+    /** Desired capacity as another actor sets it, within min and max; counted as others' change. */
+    void setDesiredByOthers(int value) {
+        int clamped = Math.max(min, Math.min(max, value));
+        othersNet += clamped - desired;
+        desired = clamped;
+    }
 
     SimGroup(String name, String cluster, List<String> zones, int desired, int min, int max) {
         this.name = name;

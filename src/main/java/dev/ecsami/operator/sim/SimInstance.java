@@ -13,9 +13,17 @@ final class SimInstance {
     final String ami;
     final Instant launchedAt;
     Lifecycle lifecycle = Lifecycle.PENDING;
+    boolean protectedFromScaleIn;
+    int weight = 1;
+    boolean healthy = true;
     Instant inServiceAt;
     Instant registerAt;
     Instant goneAt;
+    /** In Terminating:Wait: when the hooks other than ECS managed draining are done; null once they are. */
+    Instant hookDoneAt;
+    /** In Terminating:Wait: ECS managed draining must drain it before it goes on. */
+    boolean awaitsManagedDrain;
+    SimCause cause;
 
     SimInstance(String id, String group, String az, String launchRef, String ami, Instant launchedAt) {
         this.id = id;

@@ -43,9 +43,10 @@ final class SimViews {
     GroupState group(String name) {
         SimGroup g = requireGroup(name, "DescribeAutoScalingGroups");
         List<GroupInstance> instances = g.instances.stream()
-                .map(i -> new GroupInstance(i.id, i.az, i.lifecycle, i.launchRef, true)).toList();
+                .map(i -> new GroupInstance(i.id, i.az, i.lifecycle, i.launchRef, i.healthy, i.protectedFromScaleIn,
+                        i.weight)).toList();
         return new GroupState(g.name, g.desired, g.min, g.max, g.launchRef, g.launchSpecs.get(g.launchRef), instances,
-                g.suspended);
+                g.suspended, g.desiredCapacityType, g.newInstancesProtected, g.terminationPolicies);
     }
 
     ClusterState cluster(String name, TaskDetail detail) {

@@ -32,6 +32,8 @@ final class SimWorld {
     final Set<String> neverRegister = new HashSet<>();
     private final Map<String, SimContainerInstance> byInstance = new java.util.HashMap<>();
     final SimEcsScheduler scheduler = new SimEcsScheduler(this);
+    final SimTerminations terminations = new SimTerminations(this);
+    final List<SimActor> actors = new ArrayList<>();
     int neverRegisterNextLaunches;
     Resources instanceSize = new Resources(2048, 7680);
     private long ids = 0x1000;
@@ -79,8 +81,16 @@ final class SimWorld {
                 min = earliest(min, i.goneAt);
             }
         }
+        for (SimGroup g : groups.values()) {
+            for (SimInstance i : g.instances) {
+                min = earliest(min, i.lifecycle == Lifecycle.TERMINATING_WAIT ? i.hookDoneAt : null);
+            }
+        }
         for (SimTask t : tasks) {
             min = earliest(min, t.nextAt);
+        }
+        for (SimActor a : actors) {
+            min = earliest(min, a.nextAt());
         }
         return min;
     }
@@ -109,7 +119,13 @@ final class SimWorld {
             }
         }
         scheduler.completeDueTasks(t);
+        for (SimActor a : List.copyOf(actors)) {
+            if (a.nextAt() != null && !a.nextAt().isAfter(t)) {
+                a.act(this, t);
+            }
+        }
         for (SimGroup g : groups.values()) {
+            terminations.progress(g, t);
             keepDesiredCapacity(g, t);
         }
         scheduler.reconcile(t);
@@ -129,26 +145,41 @@ final class SimWorld {
         tasks.removeIf(t -> t.instanceId.equals(instanceId));
     }
 
+    /**
+     * Launches up to desired capacity, or scales in by the termination policy, unprotected
+     * instances only (all protected: desired stays lower and nothing is terminated, as in AWS).
+     * Standby instances do not count.
+     */
     private void keepDesiredCapacity(SimGroup g, Instant t) {
-        List<SimInstance> active = g.instances.stream().filter(i -> !i.lifecycle.isLeaving()).toList();
+        List<SimInstance> active = new ArrayList<>(inService(g));
         if (active.size() < g.desired && !g.suspended.contains("Launch")) {
             for (int n = active.size(); n < g.desired; n++) {
                 launch(g, t);
             }
         } else if (active.size() > g.desired && !g.suspended.contains("Terminate")) {
-            active.stream()
-                    .sorted(Comparator.comparing((SimInstance i) -> i.launchRef.equals(g.launchRef))
-                            .thenComparing(i -> i.launchedAt))
-                    .limit(active.size() - g.desired)
-                    .forEach(i -> beginTermination(i, t));
+            for (int n = active.size(); n > g.desired; n--) {
+                SimInstance victim = SimTerminationPolicy.pick(g, active, true).orElse(null);
+                if (victim == null) {
+                    break;
+                }
+                active.remove(victim);
+                log.actor(t, "scale-in", "terminates " + victim.id + " (desired " + g.desired + ")");
+                beginTermination(victim, t, SimCause.SCALE_IN);
+            }
         }
     }
 
+    /** Instances that count toward desired capacity: neither leaving nor in Standby. */
+    static List<SimInstance> inService(SimGroup g) {
+        return g.instances.stream().filter(i -> !i.lifecycle.isLeaving() && i.lifecycle != Lifecycle.STANDBY).toList();
+    }
+
     SimInstance launch(SimGroup g, Instant t) {
-        String zone = g.zones.stream().min(Comparator.comparing((String z) -> g.instances.stream()
-                .filter(i -> !i.lifecycle.isLeaving() && i.az.equals(z)).count())).orElseThrow();
+        String zone = g.zones.stream().min(Comparator.comparing((String z) -> inService(g).stream()
+                .filter(i -> i.az.equals(z)).count())).orElseThrow();
         SimInstance i = new SimInstance(nextId("i-", 17), g.name, zone, g.launchRef, g.launchSpecs.get(g.launchRef), t);
         i.inServiceAt = t.plus(timings.boot());
+        i.protectedFromScaleIn = g.newInstancesProtected;
         boolean registers = neverRegisterNextLaunches <= 0 && !neverRegister.contains(i.ami);
         if (neverRegisterNextLaunches > 0) {
             neverRegisterNextLaunches--;
@@ -158,21 +189,8 @@ final class SimWorld {
         return i;
     }
 
-    void beginTermination(SimInstance i, Instant t) {
-        SimContainerInstance ci = containerInstance(i.id);
-        int service = 0;
-        int standalone = 0;
-        for (SimTask task : tasks) {
-            if (task.instanceId.equals(i.id) && task.kind == TaskInfo.Kind.SERVICE) {
-                service++;
-            } else if (task.instanceId.equals(i.id) && task.kind == TaskInfo.Kind.STANDALONE) {
-                standalone++;
-            }
-        }
-        log.termination(new SimCallLog.TerminationRecord(t, i.id, ci == null ? 0 : service, standalone));
-        i.lifecycle = Lifecycle.TERMINATING;
-        i.registerAt = null;
-        i.goneAt = t.plus(timings.termination());
+    void beginTermination(SimInstance i, Instant t, SimCause cause) {
+        terminations.begin(groups.get(i.group), i, t, cause);
     }
 
     SimContainerInstance containerInstance(String instanceId) {

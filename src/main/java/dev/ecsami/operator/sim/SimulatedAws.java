@@ -3,12 +3,14 @@ package dev.ecsami.operator.sim;
 import dev.ecsami.operator.core.fleet.ClusterState;
 import dev.ecsami.operator.core.fleet.ContainerInstance;
 import dev.ecsami.operator.core.fleet.GroupState;
+import dev.ecsami.operator.core.fleet.GroupSurroundings;
 import dev.ecsami.operator.core.model.AmiRef;
 import dev.ecsami.operator.core.model.AmiSource;
 import dev.ecsami.operator.core.port.AmiCatalog;
 import dev.ecsami.operator.core.port.ContainerInstances;
 import dev.ecsami.operator.core.port.ExternalCallFailed;
 import dev.ecsami.operator.core.port.Fleet;
+import dev.ecsami.operator.core.port.GroupNeighbours;
 import dev.ecsami.operator.core.port.LaunchSpecs;
 
 import java.time.Clock;
@@ -27,15 +29,30 @@ public final class SimulatedAws {
     private final SimViews views;
     private final FaultPlan faults = new FaultPlan();
     private final SimSetup setup;
+    private final SimActors actors;
     private final Fleet fleet = new SimFleet();
     private final ContainerInstances containerInstances = new SimContainerInstances();
     private final LaunchSpecs launchSpecs = new SimLaunchSpecs();
     private final AmiCatalog amiCatalog = new SimAmiCatalog();
+    private final GroupNeighbours neighbours = new SimNeighbours();
 
     public SimulatedAws(Clock clock, SimTimings timings) {
         this.world = new SimWorld(clock, timings);
         this.views = new SimViews(world);
         this.setup = new SimSetup(world);
+        this.actors = new SimActors(world);
+    }
+
+    /** Switches on the other actors of a group: rebalancing, scaling, hooks, health, Spot, Standby. */
+    public SimActors actors() {
+        return actors;
+    }
+
+    /** Others' net change of the group's desired capacity so far (not the operator's), for checks. */
+    public int othersNet(String group) {
+        synchronized (world) {
+            return views.requireGroup(group, "peek").othersNet;
+        }
     }
 
     /** Builds groups, services, tasks, images and faults. */
@@ -98,6 +115,20 @@ public final class SimulatedAws {
         return amiCatalog;
     }
 
+    public GroupNeighbours neighbours() {
+        return neighbours;
+    }
+
+    private final class SimNeighbours implements GroupNeighbours {
+        @Override
+        public GroupSurroundings read(String group, String cluster) {
+            synchronized (world) {
+                call("DescribeLifecycleHooks");
+                return views.requireGroup(group, "DescribeLifecycleHooks").surroundings;
+            }
+        }
+    }
+
     private final class SimFleet implements Fleet {
         @Override
         public GroupState describe(String group) {
@@ -141,8 +172,43 @@ public final class SimulatedAws {
                     }
                     g.desired--;
                 }
-                world.beginTermination(i, world.now());
+                world.beginTermination(i, world.now(), SimCause.OPERATOR);
                 world.log.mutation(world.now(), "Terminate", instanceId + (decrementDesiredCapacity ? " decrement" : ""));
+            }
+        }
+
+        @Override
+        public void suspendProcesses(String group, Set<String> processes) {
+            synchronized (world) {
+                call("SuspendProcesses");
+                SimGroup g = views.requireGroup(group, "SuspendProcesses");
+                g.suspended.addAll(processes);
+                world.log.mutation(world.now(), "SuspendProcesses", group + " " + new java.util.TreeSet<>(processes));
+            }
+        }
+
+        @Override
+        public void resumeProcesses(String group, Set<String> processes) {
+            synchronized (world) {
+                call("ResumeProcesses");
+                SimGroup g = views.requireGroup(group, "ResumeProcesses");
+                g.suspended.removeAll(processes);
+                world.log.mutation(world.now(), "ResumeProcesses", group + " " + new java.util.TreeSet<>(processes));
+            }
+        }
+
+        @Override
+        public void setInstanceProtection(String group, List<String> instanceIds, boolean protect) {
+            synchronized (world) {
+                call("SetInstanceProtection");
+                SimGroup g = views.requireGroup(group, "SetInstanceProtection");
+                for (String id : instanceIds) {
+                    SimInstance i = g.instances.stream().filter(x -> x.id.equals(id)).findFirst()
+                            .orElseThrow(() -> new ExternalCallFailed("SetInstanceProtection", "ValidationError",
+                                    "The instance " + id + " is not part of Auto Scaling group " + group + ".", false));
+                    i.protectedFromScaleIn = protect;
+                }
+                world.log.mutation(world.now(), protect ? "Protect" : "Unprotect", String.join(",", instanceIds));
             }
         }
     }

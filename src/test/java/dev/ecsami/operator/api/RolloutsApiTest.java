@@ -101,6 +101,7 @@ class RolloutsApiTest {
         assertThat((String) plan.path("target")).isEqualTo("other");
         assertThat((Boolean) plan.path("policy.surge")).isFalse();
         assertThat((String) plan.path("estimate")).startsWith("PT");
+        assertThat(plan.<List<String>>path("surroundings.rolloutSuspends")).isNotNull();
         assertThat((int) asOperator().get("/api/rollouts").path("total")).isEqualTo(before);
     }
 

@@ -1,10 +1,12 @@
 package dev.ecsami.operator.api;
 
 import dev.ecsami.operator.SimulatedTestProfile;
+import dev.ecsami.operator.app.SimulatedBackend;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -37,6 +39,42 @@ class TargetsAndOpsApiTest {
     }
 
     @Test
+    void targetsListWhatElseActsOnTheGroupAndWhatARolloutWouldDoAboutIt() {
+        List<Map<String, Object>> targets = asOperator().get("/api/targets").then().statusCode(200)
+                .extract().path("");
+
+        Map<String, Object> demo = targets.get(1);
+        assertThat(demo.get("surroundings")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("rolloutSuspends", List.of("AZRebalance")).containsEntry("desiredCapacityType", "units")
+                .containsEntry("scalingPolicies", List.of()).containsEntry("launchTemplateSharedWith", List.of())
+                .containsKeys("capacityProvider", "scheduledActions", "lifecycleHooks", "suspendedProcesses",
+                        "instanceWeights", "standbyInstances", "protectedInstances", "terminationPolicies");
+        assertThat(demo.get("findings")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .anySatisfy(f -> assertThat(f).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                        .containsEntry("code", "SUSPENDED_PROCESSES").containsEntry("severity", "INFO"));
+    }
+
+    @Inject
+    java.util.Optional<SimulatedBackend> simulated;
+
+    @Test
+    void aTargetWhoseSurroundingsCannotBeReadStillShowsItsFleetAndSaysWhy() {
+        SimulatedBackend backend = simulated.orElseThrow();
+        backend.clock().advance(java.time.Duration.ofMinutes(1));
+        backend.aws().faults().failNext("DescribeLifecycleHooks", 4, "ThrottlingException", true);
+
+        List<Map<String, Object>> targets = asOperator().get("/api/targets").then().statusCode(200)
+                .extract().path("");
+
+        assertThat(targets).anySatisfy(t -> {
+            assertThat(t.get("error")).asString().startsWith("surroundings not read: ");
+            assertThat(t.get("instances")).isNotNull();
+            assertThat(t.get("latestAmi")).isNotNull();
+            assertThat(t.get("surroundings")).isNull();
+        });
+    }
+
+    @Test
     void planShowsOrderFindingsAndEstimateWithoutSideEffects() {
         int before = asOperator().get("/api/rollouts").path("total");
 
@@ -46,6 +84,9 @@ class TargetsAndOpsApiTest {
         assertThat((int) plan.path("policy.maxInFlight")).isEqualTo(2);
         assertThat((String) plan.path("to.imageId")).startsWith("ami-");
         assertThat(plan.<List<Object>>path("findings")).isNotNull();
+        assertThat((Boolean) plan.path("blocked")).isFalse();
+        assertThat(plan.<List<String>>path("surroundings.rolloutSuspends")).containsExactly("AZRebalance");
+        assertThat(plan.<List<String>>path("findings.code")).contains("SUSPENDED_PROCESSES");
         assertThat((int) asOperator().get("/api/rollouts").path("total")).isEqualTo(before);
         asOperator().post("/api/targets/nope/plan").then().statusCode(404).body("field",
                 org.hamcrest.Matchers.equalTo("target"));

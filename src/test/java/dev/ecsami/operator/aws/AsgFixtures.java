@@ -47,9 +47,17 @@ final class AsgFixtures {
     }
 
     static String instance(String id, String zone, String lifecycle, String health, String launchSpec) {
+        return instance(id, zone, lifecycle, health, launchSpec, false, null);
+    }
+
+    /** An instance of a group with weights (WeightedCapacity, absent when null) and scale-in protection. */
+    static String instance(String id, String zone, String lifecycle, String health, String launchSpec,
+                           boolean protectedFromScaleIn, String weightedCapacity) {
         return "<InstanceId>" + id + "</InstanceId><InstanceType>m5.large</InstanceType><AvailabilityZone>" + zone
                 + "</AvailabilityZone><LifecycleState>" + lifecycle + "</LifecycleState><HealthStatus>" + health
-                + "</HealthStatus>" + launchSpec + "<ProtectedFromScaleIn>false</ProtectedFromScaleIn>";
+                + "</HealthStatus>" + launchSpec + "<ProtectedFromScaleIn>" + protectedFromScaleIn
+                + "</ProtectedFromScaleIn>" + (weightedCapacity == null ? ""
+                : "<WeightedCapacity>" + weightedCapacity + "</WeightedCapacity>");
     }
 
     static String group(String name, int min, int max, int desired, String launchSpec, String instances,
@@ -71,6 +79,20 @@ final class AsgFixtures {
                 + "<NewInstancesProtectedFromScaleIn>false</NewInstancesProtectedFromScaleIn>"
                 + "<ServiceLinkedRoleARN>arn:aws:iam::012345678910:role/aws-service-role/autoscaling.amazonaws.com/"
                 + "AWSServiceRoleForAutoScaling</ServiceLinkedRoleARN><CapacityRebalance>false</CapacityRebalance>";
+    }
+
+    /**
+     * The group with other capacity settings: DesiredCapacityType (left out when null, as for groups
+     * that never set it), NewInstancesProtectedFromScaleIn and TerminationPolicies.
+     */
+    static String withCapacitySettings(String group, String desiredCapacityType, boolean newInstancesProtected,
+                                       String... terminationPolicies) {
+        return group.replace("<TerminationPolicies>" + members("Default") + "</TerminationPolicies>",
+                        "<TerminationPolicies>" + members(terminationPolicies) + "</TerminationPolicies>")
+                .replace("<NewInstancesProtectedFromScaleIn>false</NewInstancesProtectedFromScaleIn>",
+                        "<NewInstancesProtectedFromScaleIn>" + newInstancesProtected
+                                + "</NewInstancesProtectedFromScaleIn>" + (desiredCapacityType == null ? ""
+                                : "<DesiredCapacityType>" + desiredCapacityType + "</DesiredCapacityType>"));
     }
 
     static String groups(String... groups) {
@@ -125,5 +147,59 @@ final class AsgFixtures {
 
     static String images(String... images) {
         return "<imagesSet>" + items(images) + "</imagesSet>";
+    }
+    static String groupArn(String name) {
+        return "arn:aws:autoscaling:us-east-1:012345678910:autoScalingGroup:930d940e-891e-4781-a11a-7b0acd480f03:"
+                + "autoScalingGroupName/" + name;
+    }
+
+    /** A scaling policy as DescribePolicies lists it; target tracking ones keep average CPU at 50%. */
+    static String policy(String name, String type, boolean enabled) {
+        String config = type.equals("TargetTrackingScaling") ? "<TargetTrackingConfiguration>"
+                + "<PredefinedMetricSpecification><PredefinedMetricType>ASGAverageCPUUtilization"
+                + "</PredefinedMetricType></PredefinedMetricSpecification><TargetValue>50.0</TargetValue>"
+                + "<DisableScaleIn>false</DisableScaleIn></TargetTrackingConfiguration>"
+                : "<AdjustmentType>ChangeInCapacity</AdjustmentType><StepAdjustments>" + members(
+                "<MetricIntervalLowerBound>0.0</MetricIntervalLowerBound><ScalingAdjustment>1</ScalingAdjustment>")
+                + "</StepAdjustments>";
+        return "<AutoScalingGroupName>" + GROUP + "</AutoScalingGroupName><PolicyName>" + name + "</PolicyName>"
+                + "<PolicyARN>arn:aws:autoscaling:us-east-1:012345678910:scalingPolicy:2233f3d7-6290-403b-b632-"
+                + "93c553560106:autoScalingGroupName/" + GROUP + ":policyName/" + name + "</PolicyARN><PolicyType>"
+                + type + "</PolicyType>" + config + "<Alarms>" + members("<AlarmName>TargetTracking-" + GROUP
+                + "-AlarmHigh</AlarmName><AlarmARN>arn:aws:cloudwatch:us-east-1:012345678910:alarm:TargetTracking-"
+                + GROUP + "-AlarmHigh</AlarmARN>") + "</Alarms><Enabled>" + enabled + "</Enabled>";
+    }
+
+    static String policies(String nextToken, String... policies) {
+        return "<ScalingPolicies>" + members(policies) + "</ScalingPolicies>"
+                + (nextToken == null ? "" : "<NextToken>" + nextToken + "</NextToken>");
+    }
+
+    /** A scheduled action; recurrence, min, max and desired may be null (left out, as AWS does). */
+    static String scheduledAction(String name, String startTime, String recurrence, Integer min, Integer max,
+                                  Integer desired) {
+        return "<AutoScalingGroupName>" + GROUP + "</AutoScalingGroupName><ScheduledActionName>" + name
+                + "</ScheduledActionName><ScheduledActionARN>arn:aws:autoscaling:us-east-1:012345678910:"
+                + "scheduledUpdateGroupAction:8e86b655-b2e6-4410-8f29-b4f094d6871c:autoScalingGroupName/" + GROUP
+                + ":scheduledActionName/" + name + "</ScheduledActionARN><Time>" + startTime + "</Time><StartTime>"
+                + startTime + "</StartTime>" + optional("Recurrence", recurrence) + optional("MinSize", min)
+                + optional("MaxSize", max) + optional("DesiredCapacity", desired)
+                + (recurrence == null ? "" : "<TimeZone>Etc/UTC</TimeZone>");
+    }
+
+    static String scheduledActions(String nextToken, String... actions) {
+        return "<ScheduledUpdateGroupActions>" + members(actions) + "</ScheduledUpdateGroupActions>"
+                + (nextToken == null ? "" : "<NextToken>" + nextToken + "</NextToken>");
+    }
+
+    static String lifecycleHook(String name, String transition, int heartbeatSeconds, String defaultResult) {
+        return "<LifecycleHookName>" + name + "</LifecycleHookName><AutoScalingGroupName>" + GROUP
+                + "</AutoScalingGroupName><LifecycleTransition>" + transition + "</LifecycleTransition>"
+                + "<HeartbeatTimeout>" + heartbeatSeconds + "</HeartbeatTimeout><GlobalTimeout>"
+                + heartbeatSeconds * 100 + "</GlobalTimeout><DefaultResult>" + defaultResult + "</DefaultResult>";
+    }
+
+    private static String optional(String element, Object value) {
+        return value == null ? "" : "<" + element + ">" + value + "</" + element + ">";
     }
 }

@@ -1,20 +1,19 @@
 package dev.ecsami.operator.aws;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.ecsami.operator.core.fleet.GroupInstance;
 import dev.ecsami.operator.core.fleet.GroupState;
 import dev.ecsami.operator.core.fleet.Lifecycle;
 import dev.ecsami.operator.core.port.ExternalCallFailed;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 import static dev.ecsami.operator.aws.AsgFixtures.GROUP;
 import static dev.ecsami.operator.aws.AsgFixtures.OLD_AMI;
@@ -29,6 +28,7 @@ import static dev.ecsami.operator.aws.AsgFixtures.mixedInstancesPolicy;
 import static dev.ecsami.operator.aws.AsgFixtures.suspended;
 import static dev.ecsami.operator.aws.AsgFixtures.templateVersion;
 import static dev.ecsami.operator.aws.AsgFixtures.templateVersions;
+import static dev.ecsami.operator.aws.AsgFixtures.withCapacitySettings;
 import static dev.ecsami.operator.aws.AwsStub.asg;
 import static dev.ecsami.operator.aws.AwsStub.asgEmpty;
 import static dev.ecsami.operator.aws.AwsStub.asgError;
@@ -41,26 +41,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AutoScalingFleetTest {
     @RegisterExtension
-    static WireMockExtension wm = AwsStub.server();
+    static AwsEndpoint wm = AwsStub.server();
 
-    private final AwsStub stub = new AwsStub(wm);
-    private static AwsClients clients;
-    private AutoScalingFleet fleet;
-
-    @BeforeEach
-    void setUp() {
-        fleet = new AutoScalingFleet(clients.autoScaling(), clients.ec2());
-    }
-
-    @BeforeAll
-    static void clients() {
-        clients = new AwsStub(wm).clients();
-    }
-
-    @AfterAll
-    static void closeClients() {
-        clients.close();
-    }
+    private final AwsStub stub = wm.stub();
+    private final AutoScalingFleet fleet = new AutoScalingFleet(wm.clients().autoScaling(), wm.clients().ec2());
 
     private void groupIs(String groupXml) {
         wm.stubFor(queryCall("DescribeAutoScalingGroups").willReturn(asg("DescribeAutoScalingGroups",
@@ -83,11 +67,11 @@ class AutoScalingFleetTest {
 
         GroupState state = fleet.describe(GROUP);
 
-        assertThat(state).isEqualTo(new GroupState(GROUP, 3, 2, 6, TEMPLATE + ":7", OLD_AMI, java.util.List.of(
+        assertThat(state).isEqualTo(new GroupState(GROUP, 3, 2, 6, TEMPLATE + ":7", OLD_AMI, List.of(
                 new GroupInstance("i-0aaa", "us-east-1a", Lifecycle.IN_SERVICE, TEMPLATE + ":7", true),
                 new GroupInstance("i-0bbb", "us-east-1b", Lifecycle.IN_SERVICE, TEMPLATE + ":6", false),
                 new GroupInstance("i-0ccc", "us-east-1a", Lifecycle.PENDING, TEMPLATE + ":7", true)),
-                java.util.Set.of("AZRebalance")));
+                Set.of("AZRebalance")));
         assertThat(stub.queryParams("DescribeAutoScalingGroups")).singleElement().isEqualTo(Map.of(
                 "Action", "DescribeAutoScalingGroups", "Version", "2011-01-01",
                 "AutoScalingGroupNames.member.1", GROUP));
@@ -136,7 +120,7 @@ class AutoScalingFleetTest {
         assertThat(state.launchImageId()).isEqualTo(OLD_AMI);
         assertThat(state.instances()).extracting(GroupInstance::launchRef, GroupInstance::lifecycle).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("ecs-prod-lc", Lifecycle.IN_SERVICE),
-                org.assertj.core.groups.Tuple.tuple("ecs-prod-lc-old", Lifecycle.TERMINATING));
+                org.assertj.core.groups.Tuple.tuple("ecs-prod-lc-old", Lifecycle.TERMINATING_WAIT));
         assertThat(stub.queryParams("DescribeLaunchConfigurations").get(0))
                 .containsEntry("LaunchConfigurationNames.member.1", "ecs-prod-lc");
         wm.verify(0, queryRequested("DescribeLaunchTemplateVersions"));
@@ -280,10 +264,117 @@ class AutoScalingFleetTest {
     @CsvSource({
             "Pending, PENDING", "Pending:Wait, PENDING", "Pending:Proceed, PENDING", "Warmed:Pending, PENDING",
             "Warmed:Running, PENDING", "InService, IN_SERVICE", "Terminating, TERMINATING",
-            "Terminating:Wait, TERMINATING", "Terminating:Proceed, TERMINATING", "Terminated, TERMINATED",
+            "Terminating:Wait, TERMINATING_WAIT", "Terminating:Proceed, TERMINATING", "Terminated, TERMINATED",
             "Warmed:Terminating, TERMINATING", "Warmed:Terminated, TERMINATED", "Standby, STANDBY",
             "EnteringStandby, STANDBY", "Detaching, OTHER", "Quarantined, OTHER"})
     void lifecycleStatesMapToWhatARolloutNeeds(String state, Lifecycle expected) {
         assertThat(AutoScalingFleet.lifecycle(state)).isEqualTo(expected);
+    }
+    @Test
+    void instancesReportTheirScaleInProtectionAndWeight() {
+        groupIs(group(GROUP, 2, 10, 5, launchTemplate("3"), members(
+                instance("i-0aaa", "us-east-1a", "InService", "Healthy", launchTemplate("3"), true, "2"),
+                instance("i-0bbb", "us-east-1b", "InService", "Healthy", launchTemplate("3"), false, "3"),
+                instance("i-0ccc", "us-east-1b", "Standby", "Healthy", launchTemplate("3"), false, null)), ""));
+        templateVersionIs(3, OLD_AMI);
+
+        assertThat(fleet.describe(GROUP).instances()).extracting(GroupInstance::instanceId,
+                GroupInstance::protectedFromScaleIn, GroupInstance::weight, GroupInstance::lifecycle).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("i-0aaa", true, 2, Lifecycle.IN_SERVICE),
+                org.assertj.core.groups.Tuple.tuple("i-0bbb", false, 3, Lifecycle.IN_SERVICE),
+                org.assertj.core.groups.Tuple.tuple("i-0ccc", false, 1, Lifecycle.STANDBY));
+    }
+
+    @Test
+    void instanceInTerminatingWaitIsReportedAsHeldByAHook() {
+        groupIs(group(GROUP, 1, 3, 1, launchTemplate("3"), members(
+                instance("i-0aaa", "us-east-1a", "Terminating:Wait", "Healthy", launchTemplate("2"))), ""));
+        templateVersionIs(3, OLD_AMI);
+
+        GroupInstance held = fleet.describe(GROUP).instances().get(0);
+
+        assertThat(held.lifecycle()).isEqualTo(Lifecycle.TERMINATING_WAIT);
+        assertThat(held.lifecycle().isLeaving()).isTrue();
+    }
+
+    @Test
+    void groupReportsItsCapacityTypeNewInstanceProtectionAndTerminationPolicies() {
+        groupIs(withCapacitySettings(group(GROUP, 2, 40, 16, launchTemplate("3"), "", ""), "vcpu", true,
+                "OldestLaunchTemplate", "OldestInstance"));
+        templateVersionIs(3, OLD_AMI);
+
+        GroupState state = fleet.describe(GROUP);
+
+        assertThat(state.desiredCapacityType()).isEqualTo("vcpu");
+        assertThat(state.newInstancesProtected()).isTrue();
+        assertThat(state.terminationPolicies()).containsExactly("OldestLaunchTemplate", "OldestInstance");
+        assertThat(state.weighted()).isTrue();
+    }
+
+    @Test
+    void groupWithoutACapacityTypeCountsUnitsWithTheDefaultPolicy() {
+        groupIs(group(GROUP, 1, 3, 1, launchTemplate("3"), members(
+                instance("i-0aaa", "us-east-1a", "InService", "Healthy", launchTemplate("3"))), ""));
+        templateVersionIs(3, OLD_AMI);
+
+        GroupState state = fleet.describe(GROUP);
+
+        assertThat(state.desiredCapacityType()).isEqualTo(GroupState.UNITS);
+        assertThat(state.newInstancesProtected()).isFalse();
+        assertThat(state.terminationPolicies()).containsExactly("Default");
+        assertThat(state.weighted()).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(value = {"NULL, 1", "'', 1", "4, 4", "' 7 ', 7", "x, 1"}, nullValues = "NULL")
+    void weightedCapacityIsReadAsWholeUnits(String weightedCapacity, int expected) {
+        assertThat(AutoScalingFleet.weight(weightedCapacity)).isEqualTo(expected);
+    }
+    @Test
+    void suspendingAndResumingNameOnlyTheGivenProcesses() {
+        wm.stubFor(queryCall("SuspendProcesses").willReturn(asgEmpty("SuspendProcesses")));
+        wm.stubFor(queryCall("ResumeProcesses").willReturn(asgEmpty("ResumeProcesses")));
+
+        fleet.suspendProcesses(GROUP, Set.of("AZRebalance"));
+        fleet.resumeProcesses(GROUP, Set.of("AZRebalance"));
+        fleet.resumeProcesses(GROUP, Set.of());
+
+        assertThat(stub.queryParams("SuspendProcesses")).singleElement().isEqualTo(Map.of("Action",
+                "SuspendProcesses", "Version", "2011-01-01", "AutoScalingGroupName", GROUP,
+                "ScalingProcesses.member.1", "AZRebalance"));
+        assertThat(stub.queryParams("ResumeProcesses")).singleElement().isEqualTo(Map.of("Action",
+                "ResumeProcesses", "Version", "2011-01-01", "AutoScalingGroupName", GROUP,
+                "ScalingProcesses.member.1", "AZRebalance"));
+    }
+
+    @Test
+    void protectionIsSetInBatchesOfFiftyInstances() {
+        wm.stubFor(queryCall("SetInstanceProtection").willReturn(asg("SetInstanceProtection", "")));
+        java.util.List<String> ids = IntStream.range(0, 51).mapToObj(n -> "i-" + (1000 + n))
+                .toList();
+
+        fleet.setInstanceProtection(GROUP, ids, true);
+
+        List<Map<String, String>> calls = stub.queryParams("SetInstanceProtection");
+        assertThat(calls).hasSize(2);
+        assertThat(calls.get(0)).containsEntry("AutoScalingGroupName", GROUP).containsEntry("ProtectedFromScaleIn",
+                "true").containsEntry("InstanceIds.member.1", "i-1000").containsEntry("InstanceIds.member.50",
+                "i-1049").doesNotContainKey("InstanceIds.member.51");
+        assertThat(calls.get(1)).containsEntry("InstanceIds.member.1", "i-1050")
+                .doesNotContainKey("InstanceIds.member.2");
+    }
+
+    @Test
+    void protectingAnInstanceOutsideTheGroupIsAValidationErrorNotRetried() {
+        wm.stubFor(queryCall("SetInstanceProtection").willReturn(asgError(400, "ValidationError",
+                "The instance i-0zzz is not part of Auto Scaling group " + GROUP + ".")));
+
+        assertThatThrownBy(() -> fleet.setInstanceProtection(GROUP, List.of("i-0zzz"), false))
+                .isInstanceOfSatisfying(ExternalCallFailed.class, e -> {
+                    assertThat(e.operation()).isEqualTo("SetInstanceProtection");
+                    assertThat(e.code()).isEqualTo("ValidationError");
+                    assertThat(e.retryable()).isFalse();
+                });
+        wm.verify(1, queryRequested("SetInstanceProtection"));
     }
 }

@@ -20,7 +20,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
  * A WireMock stand-in for the AWS endpoints on 127.0.0.1, speaking each service's wire protocol:
@@ -39,10 +38,8 @@ final class AwsStub {
         this.wm = wm;
     }
 
-    static WireMockExtension server() {
-        return WireMockExtension.newInstance()
-                .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().jettyAcceptors(1).containerThreads(8))
-                .build();
+    static AwsEndpoint server() {
+        return new AwsEndpoint();
     }
 
     AwsClients clients() {

@@ -157,4 +157,27 @@ final class EcsFixtures {
     static String describedTasks(List<Map<String, Object>> tasks) {
         return json(map("tasks", tasks, "failures", List.of()));
     }
+    /** A cluster as DescribeClusters returns it, with its capacity providers. */
+    static Map<String, Object> cluster(String name, List<String> capacityProviders) {
+        return map("clusterArn", "arn:aws:ecs:us-east-1:" + ACCOUNT + ":cluster/" + name, "clusterName", name,
+                "status", "ACTIVE", "registeredContainerInstancesCount", 3, "runningTasksCount", 5,
+                "pendingTasksCount", 0, "activeServicesCount", 2, "statistics", List.of(), "tags", List.of(),
+                "settings", List.of(map("name", "containerInsights", "value", "disabled")),
+                "capacityProviders", capacityProviders, "defaultCapacityProviderStrategy",
+                capacityProviders.stream().map(cp -> map("capacityProvider", cp, "weight", 1, "base", 0)).toList());
+    }
+
+    /** An Auto Scaling group capacity provider; managedScaling null leaves it out. */
+    static Map<String, Object> capacityProvider(String name, String groupArnOrName, String managedScaling,
+                                                Integer targetCapacity, String terminationProtection,
+                                                String draining) {
+        return map("capacityProviderArn", "arn:aws:ecs:us-east-1:" + ACCOUNT + ":capacity-provider/" + name,
+                "name", name, "status", "ACTIVE", "autoScalingGroupProvider", map(
+                        "autoScalingGroupArn", groupArnOrName,
+                        "managedScaling", managedScaling == null ? null : map("status", managedScaling,
+                                "targetCapacity", targetCapacity, "minimumScalingStepSize", 1,
+                                "maximumScalingStepSize", 10000, "instanceWarmupPeriod", 300),
+                        "managedTerminationProtection", terminationProtection, "managedDraining", draining),
+                "updateStatus", "UPDATE_COMPLETE", "tags", List.of());
+    }
 }

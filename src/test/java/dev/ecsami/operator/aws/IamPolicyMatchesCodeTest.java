@@ -39,7 +39,7 @@ class IamPolicyMatchesCodeTest {
             "\\b(ecs|asg|ec2|ssm|sns|sqs|dynamodb)\\.([a-z][A-Za-z0-9]*)\\(");
     private static final Pattern CLIENT_VARIABLE = Pattern.compile("\\b(EcsClient|AutoScalingClient|Ec2Client|SsmClient"
             + "|SnsClient|SqsClient|DynamoDbClient)\\s+([a-zA-Z_][A-Za-z0-9_]*)\\s*[,;)=]");
-    private static final Pattern CALL_LABEL = Pattern.compile("AwsCalls\\.call\\(\\s*\"([A-Za-z]+)\"");
+    private static final Pattern CALL_LABEL = Pattern.compile("AwsCalls\\.(?:call|allPages)\\(\\s*\"([A-Za-z]+)\"");
 
     /**
      * Permissions AWS checks on top of the called action (dependent actions), from the Auto Scaling

@@ -47,7 +47,7 @@ class ReadBudgetTest {
         StaticFleetStub.stubAccount(wm::stubFor, N, S, false, false);
         MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
         FleetPorts ports = new FleetPorts(new AutoScalingFleet(clients.autoScaling(), clients.ec2()),
-                new EcsContainerInstances(clients.ecs(), clock), null, null);
+                new EcsContainerInstances(clients.ecs(), clock), null, null, null);
 
         Observation first = ports.observe(GROUP, "production", TaskDetail.NONE);
         Map<String, Integer> coldTick = StaticFleetStub.callsByOperation(wm.getAllServeEvents());

@@ -6,10 +6,12 @@ import dev.ecsami.operator.core.fleet.Lifecycle;
 import dev.ecsami.operator.core.port.ExternalCallFailed;
 import dev.ecsami.operator.sim.SimulatedAws;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * EC2 Auto Scaling (Query protocol, XML answers) over the simulated groups. Groups launch from
@@ -18,14 +20,23 @@ import java.util.Set;
 final class AutoScalingApi {
     static final String NS = "http://autoscaling.amazonaws.com/doc/2011-01-01/";
 
+    /** The processes SuspendProcesses and ResumeProcesses know (DescribeScalingProcessTypes). */
+    static final Set<String> PROCESSES = Set.of("Launch", "Terminate", "AddToLoadBalancer", "AlarmNotification",
+            "AZRebalance", "HealthCheck", "InstanceRefresh", "ReplaceUnhealthy", "ScheduledActions");
+    /** SetInstanceProtection takes at most 50 instance ids. */
+    static final int PROTECTION_BATCH = 50;
+
     private final SimulatedAws aws;
     private final LaunchTemplates templates;
     /** Groups read so far: TerminateInstanceInAutoScalingGroup names only the instance. */
-    private final Set<String> known = new LinkedHashSet<>();
+    private final SeenGroups seen;
+    private final ScalingNeighboursApi neighbours;
 
-    AutoScalingApi(SimulatedAws aws, LaunchTemplates templates) {
+    AutoScalingApi(SimulatedAws aws, LaunchTemplates templates, SeenGroups seen) {
         this.aws = aws;
         this.templates = templates;
+        this.seen = seen;
+        this.neighbours = new ScalingNeighboursApi(seen);
     }
 
     Reply answer(String action, Map<String, String> form) {
@@ -34,18 +45,28 @@ final class AutoScalingApi {
             case "SetDesiredCapacity" -> setDesiredCapacity(form);
             case "UpdateAutoScalingGroup" -> updateGroup(form);
             case "TerminateInstanceInAutoScalingGroup" -> terminate(form);
+            case "SuspendProcesses" -> processes(action, form, true);
+            case "ResumeProcesses" -> processes(action, form, false);
+            case "SetInstanceProtection" -> setProtection(form);
+            case "DescribePolicies", "DescribeScheduledActions", "DescribeLifecycleHooks" ->
+                    neighbours.answer(action, existing(form.get("AutoScalingGroupName"), action), form);
             default -> throw new Reply.Failure(action, "InvalidAction", "the stub does not implement " + action);
         };
     }
 
+    /**
+     * The named groups; without names, every group the stub has seen and the groups the simulation
+     * says share their launch template, a page of MaxRecords (default 50) at a time.
+     */
     private Reply describeGroups(Map<String, String> form) {
-        StringBuilder members = new StringBuilder();
-        for (String name : Query.list(form, "AutoScalingGroupNames.member")) {
+        List<String> names = Query.list(form, "AutoScalingGroupNames.member");
+        List<String> members = new ArrayList<>();
+        for (String name : names.isEmpty() ? List.copyOf(seen.names()) : names) {
             try {
                 GroupState g = aws.fleet().describe(name);
-                known.add(name);
+                seen.add(name);
                 templates.observe(g);
-                members.append(Xml.raw("member", group(g)));
+                members.add(group(g));
             } catch (ExternalCallFailed e) {
                 if (!"NotFound".equals(e.code())) {
                     throw e;
@@ -53,7 +74,55 @@ final class AutoScalingApi {
                 // Auto Scaling leaves unknown names out of the answer
             }
         }
-        return result("DescribeAutoScalingGroups", Xml.raw("AutoScalingGroups", members.toString()));
+        if (names.isEmpty()) {
+            members.addAll(ScalingNeighboursApi.sharingGroups(seen));
+        }
+        Query.Page<String> page = Query.page(form, members, 50);
+        return result("DescribeAutoScalingGroups", Xml.list("AutoScalingGroups", "member", page.items(), m -> m)
+                + page.nextTokenXml());
+    }
+
+    /**
+     * SuspendProcesses or ResumeProcesses: the named processes, or all of them when none is named,
+     * as the API reference says; an unknown process name is a ValidationError.
+     */
+    private Reply processes(String action, Map<String, String> form, boolean suspend) {
+        String group = existing(form.get("AutoScalingGroupName"), action);
+        List<String> named = Query.list(form, "ScalingProcesses.member");
+        for (String p : named) {
+            if (!PROCESSES.contains(p)) {
+                throw new Reply.Failure(action, "ValidationError", "Invalid scaling process name: " + p);
+            }
+        }
+        Set<String> processes = named.isEmpty() ? PROCESSES : new LinkedHashSet<>(named);
+        if (suspend) {
+            aws.fleet().suspendProcesses(group, processes);
+        } else {
+            aws.fleet().resumeProcesses(group, processes);
+        }
+        return empty(action);
+    }
+
+    /** At most 50 instances, each of them in the group (the simulation answers ValidationError otherwise). */
+    private Reply setProtection(Map<String, String> form) {
+        String group = existing(form.get("AutoScalingGroupName"), "SetInstanceProtection");
+        List<String> ids = Query.list(form, "InstanceIds.member");
+        if (ids.size() > PROTECTION_BATCH) {
+            throw new Reply.Failure("SetInstanceProtection", "LimitExceeded", "The number of instance IDs "
+                    + ids.size() + " exceeds the limit of " + PROTECTION_BATCH + " per call.");
+        }
+        aws.fleet().setInstanceProtection(group, ids, Boolean.parseBoolean(form.get("ProtectedFromScaleIn")));
+        return result("SetInstanceProtection", "");
+    }
+
+    /** A group the call may name: Auto Scaling answers ValidationError for a name it does not know. */
+    private String existing(String group, String action) {
+        try {
+            current(group);
+            return group;
+        } catch (ExternalCallFailed e) {
+            throw new Reply.Failure(action, "ValidationError", "AutoScalingGroup name not found - " + group);
+        }
     }
 
     private Reply setDesiredCapacity(Map<String, String> form) {
@@ -81,7 +150,7 @@ final class AutoScalingApi {
 
     private Reply terminate(Map<String, String> form) {
         String instanceId = form.get("InstanceId");
-        String group = known.stream().filter(g -> current(g).instance(instanceId).isPresent()).findFirst()
+        String group = seen.names().stream().filter(g -> current(g).instance(instanceId).isPresent()).findFirst()
                 .orElseThrow(() -> new Reply.Failure("TerminateInstanceInAutoScalingGroup", "ValidationError",
                         "Instance Id not found - No managed instance found for instance ID: " + instanceId));
         aws.fleet().terminate(group, instanceId, Boolean.parseBoolean(form.get("ShouldDecrementDesiredCapacity")));
@@ -96,27 +165,30 @@ final class AutoScalingApi {
     /** The group as it is, without a call of its own: the mutation that follows is the counted call. */
     private GroupState current(String group) {
         GroupState g = aws.peekGroup(group);
-        known.add(group);
+        seen.add(group);
         return g;
     }
 
     private String group(GroupState g) {
         String template = LaunchTemplates.idOf(g.name());
-        String instances = Xml.list("Instances", "member", g.instances(), i -> instance(i));
-        String suspended = Xml.list("SuspendedProcesses", "member", List.copyOf(g.suspendedProcesses()),
+        String instances = Xml.list("Instances", "member", g.instances(), i -> instance(i, g.weighted()));
+        String suspended = Xml.list("SuspendedProcesses", "member", new TreeSet<>(g.suspendedProcesses()),
                 p -> Xml.el("ProcessName", p) + Xml.el("SuspensionReason", "User suspended"));
         return Xml.el("AutoScalingGroupName", g.name())
-                + Xml.el("AutoScalingGroupARN", "arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:"
-                + "00000000-0000-0000-0000-000000000000:autoScalingGroupName/" + g.name())
+                + Xml.el("AutoScalingGroupARN", ScalingNeighboursApi.groupArn(g.name()))
                 + Xml.raw("LaunchTemplate", Xml.el("LaunchTemplateId", template)
                 + Xml.el("LaunchTemplateName", LaunchTemplates.nameOf(g.name())) + Xml.el("Version", "$Default"))
                 + Xml.el("MinSize", g.min()) + Xml.el("MaxSize", g.max()) + Xml.el("DesiredCapacity", g.desired())
                 + Xml.el("DefaultCooldown", 300) + Xml.el("HealthCheckType", "EC2")
                 + Xml.el("HealthCheckGracePeriod", 300) + instances + Xml.el("CreatedTime", "2026-01-01T00:00:00Z")
-                + suspended + Xml.raw("TerminationPolicies", Xml.el("member", "Default"));
+                + suspended + Xml.list("TerminationPolicies", "member", g.terminationPolicies(), p -> Xml.escape(p))
+                + Xml.el("NewInstancesProtectedFromScaleIn", g.newInstancesProtected())
+                + (GroupState.UNITS.equals(g.desiredCapacityType()) ? ""
+                : Xml.el("DesiredCapacityType", g.desiredCapacityType()));
     }
 
-    private static String instance(GroupInstance i) {
+    /** Weights show only in a weighted group, as WeightedCapacity does on AWS. */
+    private static String instance(GroupInstance i, boolean weighted) {
         LaunchTemplates.Ref ref = LaunchTemplates.parse(i.launchRef());
         return Xml.el("InstanceId", i.instanceId()) + Xml.el("InstanceType", "m5.large")
                 + Xml.el("AvailabilityZone", i.availabilityZone()) + Xml.el("LifecycleState", lifecycle(i.lifecycle()))
@@ -124,7 +196,8 @@ final class AutoScalingApi {
                 + Xml.raw("LaunchTemplate", Xml.el("LaunchTemplateId", LaunchTemplates.idOf(ref.group()))
                 + Xml.el("LaunchTemplateName", LaunchTemplates.nameOf(ref.group()))
                 + Xml.el("Version", ref.version()))
-                + Xml.el("ProtectedFromScaleIn", false);
+                + Xml.el("ProtectedFromScaleIn", i.protectedFromScaleIn())
+                + (weighted ? Xml.el("WeightedCapacity", i.weight()) : "");
     }
 
     static String lifecycle(Lifecycle l) {
@@ -132,18 +205,19 @@ final class AutoScalingApi {
             case PENDING -> "Pending";
             case IN_SERVICE -> "InService";
             case TERMINATING -> "Terminating";
+            case TERMINATING_WAIT -> "Terminating:Wait";
             case TERMINATED -> "Terminated";
             case STANDBY -> "Standby";
             case OTHER -> "Detaching";
         };
     }
 
-    private static Reply result(String action, String content) {
+    static Reply result(String action, String content) {
         return Reply.xml("<" + action + "Response xmlns=\"" + NS + "\"><" + action + "Result>" + content + "</"
                 + action + "Result>" + metadata() + "</" + action + "Response>");
     }
 
-    private static Reply empty(String action) {
+    static Reply empty(String action) {
         return Reply.xml("<" + action + "Response xmlns=\"" + NS + "\">" + metadata() + "</" + action + "Response>");
     }
 

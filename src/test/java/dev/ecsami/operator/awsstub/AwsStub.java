@@ -5,6 +5,9 @@ import com.sun.net.httpserver.HttpServer;
 import dev.ecsami.operator.aws.AwsClients;
 import dev.ecsami.operator.core.port.ExternalCallFailed;
 import dev.ecsami.operator.sim.SimulatedAws;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
@@ -15,7 +18,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -40,6 +45,7 @@ public final class AwsStub implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Integer> calls = new TreeMap<>();
+    private final List<QueryRequest> queryRequests = new ArrayList<>();
     private SimulatedAws aws;
     private EcsApi ecs;
     private AutoScalingApi autoScaling;
@@ -49,6 +55,25 @@ public final class AwsStub implements AutoCloseable {
 
     private AwsStub(HttpServer server) {
         this.server = server;
+    }
+
+    /** A stub for one test class: started before its tests, closed after them. */
+    public static final class PerClass implements BeforeAllCallback, AfterAllCallback {
+        private AwsStub stub;
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            stub = start();
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            stub.close();
+        }
+
+        public AwsStub stub() {
+            return stub;
+        }
     }
 
     /** A started stub on an ephemeral loopback port; it answers once it {@link #play plays} a world. */
@@ -69,11 +94,13 @@ public final class AwsStub implements AutoCloseable {
         if (world != aws) {
             aws = world;
             LaunchTemplates templates = new LaunchTemplates();
-            ecs = new EcsApi(world);
-            autoScaling = new AutoScalingApi(world, templates);
+            SeenGroups seen = new SeenGroups(world);
+            ecs = new EcsApi(world, seen);
+            autoScaling = new AutoScalingApi(world, templates, seen);
             ec2 = new Ec2Api(world, templates);
             ssm = new SsmApi(world);
             calls.clear();
+            queryRequests.clear();
         }
         return this;
     }
@@ -91,6 +118,22 @@ public final class AwsStub implements AutoCloseable {
         return clients;
     }
 
+    /**
+     * An Auto Scaling or EC2 request as it arrived: its action and form parameters, e.g.
+     * {@code ScalingProcesses.member.1}.
+     */
+    public record QueryRequest(String action, Map<String, String> form) {
+        /** The values of a flattened list parameter such as {@code ScalingProcesses.member}. */
+        public List<String> list(String prefix) {
+            return Query.list(form, prefix);
+        }
+    }
+
+    /** Auto Scaling and EC2 requests received since the world was played or the count was reset, in order. */
+    public synchronized List<QueryRequest> queryRequests() {
+        return List.copyOf(queryRequests);
+    }
+
     /** Calls answered since the world was played or the count was reset, by operation. */
     public synchronized Map<String, Integer> calls() {
         return new TreeMap<>(calls);
@@ -98,6 +141,7 @@ public final class AwsStub implements AutoCloseable {
 
     public synchronized void resetCalls() {
         calls.clear();
+        queryRequests.clear();
     }
 
     @Override
@@ -138,6 +182,7 @@ public final class AwsStub implements AutoCloseable {
         }
         Map<String, String> form = form(body);
         String op = count(form.getOrDefault("Action", "?"));
+        queryRequests.add(new QueryRequest(op, Map.copyOf(form)));
         String version = form.getOrDefault("Version", "");
         if (version.equals(ASG_VERSION)) {
             return guarded(WireErrors.Service.AUTO_SCALING, () -> autoScaling.answer(op, form));

@@ -40,10 +40,12 @@ final class EcsApi {
     }
 
     private final SimulatedAws aws;
+    private final EcsCapacityApi capacity;
     private final Map<String, ServiceRef> serviceByTaskDefinition = new HashMap<>();
 
-    EcsApi(SimulatedAws aws) {
+    EcsApi(SimulatedAws aws, SeenGroups seen) {
         this.aws = aws;
+        this.capacity = new EcsCapacityApi(aws, seen);
     }
 
     Reply answer(String operation, String body) {
@@ -67,6 +69,8 @@ final class EcsApi {
             case "DescribeTasks" -> describeTasks(cluster, strings(request, "tasks"));
             case "UpdateContainerInstancesState" -> updateState(cluster, strings(request, "containerInstances"),
                     ContainerInstance.Status.valueOf(request.path("status").asText()));
+            case "DescribeClusters" -> capacity.describeClusters(request);
+            case "DescribeCapacityProviders" -> capacity.describeCapacityProviders(request);
             default -> throw new Reply.Failure(operation, "InvalidAction", "the stub does not implement " + operation);
         };
         return Reply.json(reply.toString());

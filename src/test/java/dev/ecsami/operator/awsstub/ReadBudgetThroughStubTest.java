@@ -7,9 +7,8 @@ import dev.ecsami.operator.runtime.FleetPorts;
 import dev.ecsami.operator.sim.SimClock;
 import dev.ecsami.operator.sim.SimTimings;
 import dev.ecsami.operator.sim.SimulatedAws;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,17 +33,8 @@ class ReadBudgetThroughStubTest {
     private static final int BUDGET = 4 + (N + 99) / 100 + (S + 9) / 10;
     private static final Duration POLL = Duration.ofSeconds(15);
 
-    private static AwsStub stub;
-
-    @BeforeAll
-    static void startStub() {
-        stub = AwsStub.start();
-    }
-
-    @AfterAll
-    static void stopStub() {
-        stub.close();
-    }
+    @RegisterExtension
+    static final AwsStub.PerClass STUB = new AwsStub.PerClass();
 
     private static SimulatedAws fleet() {
         SimulatedAws aws = new SimulatedAws(new SimClock(Instant.parse("2026-11-27T10:00:00Z")),
@@ -59,11 +49,11 @@ class ReadBudgetThroughStubTest {
 
     /** One tick's observation, as the runner reads it: the calls it cost, and what it saw. */
     private static Map<String, Integer> observe(FleetPorts ports, List<Observation> seen) {
-        stub.resetCalls();
+        STUB.stub().resetCalls();
         Observation observed = ports.observe(GROUP, CLUSTER, TaskDetail.DRAINING);
         assertThat(observed.cluster().services()).hasSize(S);
         seen.add(observed);
-        return stub.calls();
+        return STUB.stub().calls();
     }
 
     private static Map<String, Integer> observe(FleetPorts ports) {
@@ -83,7 +73,7 @@ class ReadBudgetThroughStubTest {
     @Test
     void aWarmTickDescribesWhatItRemembersWithoutListing() {
         SimulatedAws aws = fleet();
-        FleetPorts ports = StubbedPorts.over(stub, aws);
+        FleetPorts ports = StubbedPorts.over(STUB.stub(), aws);
 
         Map<String, Integer> cold = observe(ports);
         poll(aws);
@@ -99,7 +89,7 @@ class ReadBudgetThroughStubTest {
     @Test
     void aDrainingInstanceAddsOneListTasksAndItsTasksAreDescribedOnce() {
         SimulatedAws aws = fleet();
-        FleetPorts ports = StubbedPorts.over(stub, aws);
+        FleetPorts ports = StubbedPorts.over(STUB.stub(), aws);
         ContainerInstance first = aws.peekCluster(CLUSTER).instances().get(0);
         observe(ports);
         aws.containerInstances().setState(CLUSTER, List.of(first.arn()), ContainerInstance.Status.DRAINING);
@@ -116,7 +106,7 @@ class ReadBudgetThroughStubTest {
     @Test
     void aBootingReplacementIsLookedUpEachTickAndSeenAsSoonAsItRegisters() {
         SimulatedAws aws = fleet();
-        FleetPorts ports = StubbedPorts.over(stub, aws);
+        FleetPorts ports = StubbedPorts.over(STUB.stub(), aws);
         observe(ports);
         aws.fleet().setCapacity(GROUP, N + 1, N + 2);
         aws.advance();

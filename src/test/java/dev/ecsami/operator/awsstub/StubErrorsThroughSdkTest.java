@@ -6,18 +6,18 @@ import dev.ecsami.operator.core.model.AmiSource;
 import dev.ecsami.operator.core.port.ContainerInstances.TaskDetail;
 import dev.ecsami.operator.core.port.ExternalCallFailed;
 import dev.ecsami.operator.runtime.FleetPorts;
-import dev.ecsami.operator.sim.SimClock;
-import dev.ecsami.operator.sim.SimTimings;
 import dev.ecsami.operator.sim.SimulatedAws;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.time.Instant;
 import java.util.List;
 
+import static dev.ecsami.operator.awsstub.StubWorld.CLUSTER;
+import static dev.ecsami.operator.awsstub.StubWorld.GROUP;
+import static dev.ecsami.operator.awsstub.StubWorld.NEW_AMI;
+import static dev.ecsami.operator.awsstub.StubWorld.OLD_AMI;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -26,35 +26,17 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * have it retry (once, with this configuration), and the adapters report the service's own code.
  */
 class StubErrorsThroughSdkTest {
-    private static final String CLUSTER = "prod";
-    private static final String GROUP = "prod-asg";
-    private static final String OLD_AMI = "ami-0000000000000a001";
-    private static final String NEW_AMI = "ami-0000000000000b002";
-    private static final String PARAMETER = "/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended";
-
-    private static AwsStub stub;
+    @RegisterExtension
+    static final AwsStub.PerClass STUB = new AwsStub.PerClass();
     private SimulatedAws aws;
     private FleetPorts ports;
 
-    @BeforeAll
-    static void startStub() {
-        stub = AwsStub.start();
-    }
-
-    @AfterAll
-    static void stopStub() {
-        stub.close();
-    }
-
     @BeforeEach
     void fleet() {
-        aws = new SimulatedAws(new SimClock(Instant.parse("2026-11-27T10:00:00Z")), SimTimings.realistic());
-        aws.setup().image(OLD_AMI, "old", "x86_64").image(NEW_AMI, "new", "x86_64").parameter(PARAMETER, NEW_AMI)
-                .group(GROUP, CLUSTER, List.of("us-east-1a", "us-east-1b"), 2, 1, 4, OLD_AMI)
-                .service(CLUSTER, "web", 2, 50, 200, 256, 512);
-        ports = StubbedPorts.over(stub, aws);
+        aws = StubWorld.twoInstances();
+        ports = StubbedPorts.over(STUB.stub(), aws);
         ports.fleet().describe(GROUP);
-        stub.resetCalls();
+        STUB.stub().resetCalls();
     }
 
     private static ExternalCallFailed failure(ThrowingCallable call) {
@@ -70,7 +52,7 @@ class StubErrorsThroughSdkTest {
         assertThat(e.operation()).isEqualTo("ListContainerInstances");
         assertThat(e.code()).isEqualTo("ThrottlingException");
         assertThat(e.retryable()).isTrue();
-        assertThat(stub.calls()).containsEntry("ListContainerInstances", 2);
+        assertThat(STUB.stub().calls()).containsEntry("ListContainerInstances", 2);
     }
 
     @Test
@@ -82,7 +64,7 @@ class StubErrorsThroughSdkTest {
         assertThat(e.operation()).isEqualTo("CreateLaunchTemplateVersion");
         assertThat(e.code()).isEqualTo("RequestLimitExceeded");
         assertThat(e.retryable()).isTrue();
-        assertThat(stub.calls()).containsEntry("CreateLaunchTemplateVersion", 2);
+        assertThat(STUB.stub().calls()).containsEntry("CreateLaunchTemplateVersion", 2);
         assertThat(aws.peekGroup(GROUP).launchImageId()).isEqualTo(OLD_AMI);
     }
 
@@ -95,7 +77,7 @@ class StubErrorsThroughSdkTest {
         assertThat(e.operation()).isEqualTo("SetDesiredCapacity");
         assertThat(e.code()).isEqualTo("AccessDenied");
         assertThat(e.retryable()).isFalse();
-        assertThat(stub.calls()).containsEntry("SetDesiredCapacity", 1);
+        assertThat(STUB.stub().calls()).containsEntry("SetDesiredCapacity", 1);
         assertThat(aws.peekGroup(GROUP).desired()).isEqualTo(2);
     }
 
@@ -107,7 +89,7 @@ class StubErrorsThroughSdkTest {
 
         assertThat(ami.imageId()).isEqualTo(NEW_AMI);
         assertThat(ami.name()).isEqualTo("new");
-        assertThat(stub.calls()).containsEntry("GetParameter", 2);
+        assertThat(STUB.stub().calls()).containsEntry("GetParameter", 2);
     }
 
     @Test
@@ -129,7 +111,7 @@ class StubErrorsThroughSdkTest {
         assertThat(ports.fleet().describe(GROUP).launchRef()).isEqualTo(after);
         assertThat(ports.fleet().describe(GROUP).launchImageId()).isEqualTo(NEW_AMI);
         assertThat(ports.launchSpecs().rollTo(GROUP, AmiRef.of(NEW_AMI))).isEqualTo(after);
-        assertThat(stub.calls()).containsEntry("CreateLaunchTemplateVersion", 1)
+        assertThat(STUB.stub().calls()).containsEntry("CreateLaunchTemplateVersion", 1)
                 .containsEntry("ModifyLaunchTemplate", 1);
     }
 

@@ -2,6 +2,7 @@ package dev.ecsami.operator.awsstub;
 
 import dev.ecsami.operator.aws.AutoScalingFleet;
 import dev.ecsami.operator.aws.AwsClients;
+import dev.ecsami.operator.aws.AwsGroupNeighbours;
 import dev.ecsami.operator.aws.AwsLaunchSpecs;
 import dev.ecsami.operator.aws.EcsContainerInstances;
 import dev.ecsami.operator.aws.SsmAmiCatalog;
@@ -9,7 +10,7 @@ import dev.ecsami.operator.runtime.FleetPorts;
 import dev.ecsami.operator.sim.SimulatedAws;
 
 /**
- * The four real AWS adapters, talking through the SDK to a stub that plays the simulated world.
+ * The five real AWS adapters, talking through the SDK to a stub that plays the simulated world.
  * Fresh adapters each time (their caches belong to one process), over the stub's shared clients,
  * keeping the world's time.
  */
@@ -23,6 +24,7 @@ public final class StubbedPorts {
         return new FleetPorts(new AutoScalingFleet(c.autoScaling(), c.ec2()),
                 new EcsContainerInstances(c.ecs(), world.clock()),
                 new AwsLaunchSpecs(c.autoScaling(), c.ec2(), c.config().launchConfigurationsToKeep()),
-                new SsmAmiCatalog(c.ssm(), c.ec2()));
+                new SsmAmiCatalog(c.ssm(), c.ec2()),
+                new AwsGroupNeighbours(c.autoScaling(), c.ecs()));
     }
 }

@@ -36,7 +36,7 @@ final class BigRollout {
                     new PhaseMark(StepPhase.BAKE, s.plusSeconds(260)),
                     new PhaseMark(StepPhase.DONE, s.plusSeconds(260)));
             steps.add(new InstanceStep(instance, "us-east-1" + "abc".charAt(i % 3), "arn:ci/" + i, StepPhase.DONE,
-                    marks, i % 100 == 7));
+                    marks, i % 100 == 7, InstanceStep.Purpose.REPLACE));
             events.add(new RolloutEvent(s.plusSeconds(120), RolloutEvent.Type.DRAIN_STARTED, instance,
                     "set DRAINING with 4 running tasks", ""));
             events.add(new RolloutEvent(s.plusSeconds(260), RolloutEvent.Type.INSTANCE_DONE, instance, "replaced", ""));
@@ -49,6 +49,6 @@ final class BigRollout {
         return new Rollout(id, "big", "big-cluster", "big-asg", new AmiRef("ami-0000000000000a001", "old"),
                 new AmiRef("ami-0000000000000b002", "new <b>bold</b>"), new Trigger(Trigger.Kind.HTTP, "ops", ""),
                 RolloutState.SUCCEEDED, "", RolloutPolicy.defaults(), new Baseline(instances, 1, instances + 2,
-                instances), List.of(), steps, events, t0, end, end, null, instances, capacity);
+                instances), List.of(), steps, events, t0, end, end, null, instances, capacity, null, false);
     }
 }

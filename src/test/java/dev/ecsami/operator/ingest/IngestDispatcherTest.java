@@ -163,7 +163,7 @@ class IngestDispatcherTest {
                 .service("prod", "web", 2, 50, 200, 256, 512);
         Target target = new Target("prod", "prod", "prod-asg", AmiSource.parse("amazon-linux-2023"), onNewAmi,
                 RolloutPolicy.defaults());
-        FleetPorts ports = new FleetPorts(aws.fleet(), aws.containerInstances(), aws.launchSpecs(), aws.amiCatalog());
+        FleetPorts ports = new FleetPorts(aws.fleet(), aws.containerInstances(), aws.launchSpecs(), aws.amiCatalog(), aws.neighbours());
         Notifier notifier = new Notifier() {
             @Override
             public void rolloutChanged(dev.ecsami.operator.core.model.Rollout rollout,

@@ -32,6 +32,7 @@ class CrashRestartScenarioTest {
     void killedAndRestartedAtEveryMutationRepeatsNothingAndEndsTheSame(@TempDir Path tmp) {
         Outcome expected = run(tmp.resolve("baseline"), Function.identity(), Integer.MAX_VALUE);
         assertThat(expected.state()).isEqualTo(RolloutState.SUCCEEDED);
+        assertThat(expected.mutations()).containsKeys("SuspendProcesses", "ResumeProcesses", "Protect", "Unprotect");
         long total = expected.mutations().values().stream().mapToLong(Long::longValue).sum();
         assertThat(total).isGreaterThanOrEqualTo(2 + 2L * INSTANCES);
 

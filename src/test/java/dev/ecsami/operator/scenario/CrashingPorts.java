@@ -56,6 +56,22 @@ final class CrashingPorts {
             public void terminate(String group, String instanceId, boolean decrement) {
                 around.accept("Terminate", () -> p.fleet().terminate(group, instanceId, decrement));
             }
+
+            @Override
+            public void suspendProcesses(String group, Set<String> processes) {
+                around.accept("SuspendProcesses", () -> p.fleet().suspendProcesses(group, processes));
+            }
+
+            @Override
+            public void resumeProcesses(String group, Set<String> processes) {
+                around.accept("ResumeProcesses", () -> p.fleet().resumeProcesses(group, processes));
+            }
+
+            @Override
+            public void setInstanceProtection(String group, List<String> instanceIds, boolean protect) {
+                around.accept(protect ? "Protect" : "Unprotect",
+                        () -> p.fleet().setInstanceProtection(group, instanceIds, protect));
+            }
         };
         ContainerInstances ecs = new ContainerInstances() {
             @Override
@@ -76,7 +92,7 @@ final class CrashingPorts {
                 return ref[0];
             }
         };
-        return new FleetPorts(fleet, ecs, specs, p.amiCatalog());
+        return new FleetPorts(fleet, ecs, specs, p.amiCatalog(), p.neighbours());
     }
 
     private void around(String operation, Runnable call) {

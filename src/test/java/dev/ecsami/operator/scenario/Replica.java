@@ -46,7 +46,7 @@ final class Replica {
                 () -> monotonicOrigin + Duration.between(start, w.clock.instant()).toNanos());
         this.store = storeWrapper.apply(new DynamoRolloutStore(table, w.clock));
         FleetPorts p = ports.apply(new FleetPorts(w.aws.fleet(), w.aws.containerInstances(), w.aws.launchSpecs(),
-                w.aws.amiCatalog()));
+                w.aws.amiCatalog(), w.aws.neighbours()));
         this.runner = new RolloutRunner(w.clock, store, p, (r, e) -> w.notifier.rolloutChanged(r, e),
                 new RetryPolicy(Duration.ofSeconds(5), Duration.ofSeconds(40), 30), lease);
         this.commands = new RolloutCommands(w.clock, store, p, Map.of(w.target.name(), w.target), runner,

@@ -55,16 +55,24 @@ final class World {
     RolloutRunner runner;
     RolloutCommands commands;
     Notifier notifier = (rollout, events) -> { };
+    final SharedGroupInvariants shared = new SharedGroupInvariants(this);
+    /** The group as it was just before the first rollout started. */
+    GroupState startGroup;
+    Duration step = STEP;
 
     /** {@code instances} instances over three zones, running web, api and worker services. */
     static World fleetOf(int instances, RolloutPolicy policy) {
+        return fleetOf(instances, List.of("us-east-1a", "us-east-1b", "us-east-1c"), policy);
+    }
+
+    /** {@code instances} instances over the zones, running web, api and worker services. */
+    static World fleetOf(int instances, List<String> zones, RolloutPolicy policy) {
         World w = new World();
         w.aws.setup()
                 .image(OLD_AMI, "al2023-ami-ecs-hvm-2023.0.20261001-kernel-6.1-x86_64", "x86_64")
                 .image(NEW_AMI, "al2023-ami-ecs-hvm-2023.0.20261120-kernel-6.1-x86_64", "x86_64")
                 .parameter(PARAMETER, NEW_AMI)
-                .group(GROUP, CLUSTER, List.of("us-east-1a", "us-east-1b", "us-east-1c"), instances, 1,
-                        instances + 2, OLD_AMI)
+                .group(GROUP, CLUSTER, zones, instances, 1, instances + 2, OLD_AMI)
                 .service(CLUSTER, "web", instances, 50, 200, 256, 512)
                 .service(CLUSTER, "api", Math.max(2, instances / 2), 100, 200, 512, 1024)
                 .service(CLUSTER, "worker", 3, 0, 100, 256, 256);
@@ -81,7 +89,7 @@ final class World {
     void wire() {
         SimulatedAws a = aws;
         FleetPorts ports = portsWrapper.apply(new FleetPorts(a.fleet(), a.containerInstances(), a.launchSpecs(),
-                a.amiCatalog()));
+                a.amiCatalog(), a.neighbours()));
         runner = new RolloutRunner(clock, store, ports, (r, e) -> notifier.rolloutChanged(r, e),
                 new RetryPolicy(Duration.ofSeconds(5), Duration.ofSeconds(40), 30));
         commands = new RolloutCommands(clock, store, ports, Map.of(target.name(), target), runner,
@@ -89,6 +97,10 @@ final class World {
     }
 
     Rollout start() {
+        if (startGroup == null) {
+            startGroup = aws.peekGroup(GROUP);
+            shared.othersNetAtStart = aws.othersNet(GROUP);
+        }
         return commands.start(target.name(), Optional.empty(), Overrides.none(),
                 new Trigger(Trigger.Kind.HTTP, "test", ""), "test", false);
     }
@@ -100,7 +112,8 @@ final class World {
     /** Steps virtual time until the rollout leaves RUNNING, or the limit passes. */
     Rollout runUntilSettled(String id, Duration limit) {
         Instant end = clock.instant().plus(limit);
-        while (rollout(id).state() == RolloutState.RUNNING && clock.instant().isBefore(end)) {
+        while ((rollout(id).state() == RolloutState.RUNNING || rollout(id).windingDown())
+                && clock.instant().isBefore(end)) {
             step();
         }
         return rollout(id);
@@ -124,7 +137,7 @@ final class World {
     }
 
     void step() {
-        clock.advance(STEP);
+        clock.advance(step);
         aws.advance();
         runner.tickDue();
         checkInvariants();
@@ -141,7 +154,7 @@ final class World {
         GroupState g = aws.peekGroup(GROUP);
         Observation obs = new Observation(g, aws.peekCluster(CLUSTER));
         for (Rollout r : store.all()) {
-            if (r.baseline() == null || r.state().isFinal()) {
+            if (r.baseline() == null || !r.holdsGroup()) {
                 continue;
             }
             long outOfService = r.steps().stream().filter(s -> s.phase().holdsSlot(r.policy())).count();
@@ -149,7 +162,9 @@ final class World {
                 violations.add(clock.instant() + ": " + outOfService + " instances holding a drain slot, max in flight "
                         + r.policy().maxInFlight());
             }
-            if (r.policy().surge() && obs.servingCapacity() < r.baseline().capacityFloor()) {
+            if (r.policy().surge() && r.state() == RolloutState.RUNNING && !shared.disruptiveActors
+                    && obs.servingCapacity() < r.baseline().capacityFloor()
+                    + Math.min(0, aws.othersNet(GROUP) - shared.othersNetAtStart)) {
                 violations.add(clock.instant() + ": serving capacity " + obs.servingCapacity() + " below floor "
                         + r.baseline().capacityFloor());
             }
@@ -158,22 +173,25 @@ final class World {
                 .filter(ci -> ci.status() == ContainerInstance.Status.DRAINING)
                 .filter(ci -> g.instance(ci.ec2InstanceId()).map(i -> !i.lifecycle().isLeaving()).orElse(false))
                 .count();
-        int maxInFlight = store.all().stream().filter(r -> r.state().isActive())
+        int maxInFlight = store.all().stream().filter(Rollout::holdsGroup)
                 .mapToInt(r -> r.policy().maxInFlight()).max().orElse(0);
         if (draining > maxInFlight) {
             violations.add(clock.instant() + ": " + draining + " instances DRAINING, max in flight " + maxInFlight);
         }
-        for (SimCallLog.TerminationRecord t : aws.log().terminations()) {
-            boolean forced = store.all().stream().anyMatch(r -> r.step(t.instanceId())
-                    .map(s -> s.forced()).orElse(false));
-            if ((t.serviceTasks() > 0 || t.standaloneTasks() > 0) && !forced) {
-                String v = "terminated " + t.instanceId() + " at " + t.at() + " with " + t.serviceTasks()
-                        + " service and " + t.standaloneTasks() + " standalone tasks, not forced";
-                if (!violations.contains(v)) {
-                    violations.add(v);
-                }
-            }
-        }
+        shared.check(g, obs, violations::add);
+    }
+
+    /** A short trace for a failure message: the last events, mutations and other actors' moves. */
+    String trace(String rolloutId, int lines) {
+        List<String> all = new ArrayList<>();
+        rollout(rolloutId).events().forEach(e -> all.add(e.at() + " event " + e.type() + " " + e.instanceId() + " "
+                + e.message()));
+        aws.log().mutations().forEach(m -> all.add(m.at() + " mutation " + m.operation() + " " + m.detail()));
+        aws.log().actors().forEach(a -> all.add(a.at() + " actor " + a.actor() + ": " + a.detail()));
+        aws.log().terminations().forEach(t -> all.add(t.at() + " terminated " + t.instanceId() + " by " + t.cause()
+                + " with " + t.serviceTasks() + " service tasks"));
+        all.sort(java.util.Comparator.naturalOrder());
+        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     }
 
     long mutations(String operation) {

@@ -3,8 +3,20 @@ package dev.ecsami.operator.core.fleet;
 import java.util.Map;
 import java.util.Optional;
 
-/** Everything one tick knows about a target: its group and its cluster, read together. */
-public record Observation(GroupState group, ClusterState cluster) {
+/**
+ * Everything one tick knows about a target: its group and its cluster, read together, and what
+ * else acts on the group when it was read (at pre-flight and baseline; {@link GroupSurroundings#NONE}
+ * on other ticks).
+ */
+public record Observation(GroupState group, ClusterState cluster, GroupSurroundings surroundings) {
+
+    public Observation {
+        surroundings = surroundings == null ? GroupSurroundings.NONE : surroundings;
+    }
+
+    public Observation(GroupState group, ClusterState cluster) {
+        this(group, cluster, GroupSurroundings.NONE);
+    }
 
     public Optional<ContainerInstance> containerInstance(String instanceId) {
         return cluster.forEc2Instance(instanceId);

@@ -14,7 +14,15 @@ public record Finding(Severity severity, Code code, String message) {
         NO_REGISTERED_INSTANCES,
         AGENT_DISCONNECTED,
         SUSPENDED_PROCESSES,
-        STANDALONE_TASKS
+        STANDALONE_TASKS,
+        SCALING_POLICIES,
+        SCHEDULED_ACTIONS,
+        CAPACITY_PROVIDER,
+        LIFECYCLE_HOOKS,
+        WEIGHTED_CAPACITY,
+        STANDBY_INSTANCES,
+        PROTECTED_INSTANCES,
+        SHARED_LAUNCH_TEMPLATE
     }
 
     public boolean blocks() {

@@ -14,6 +14,9 @@ import java.util.Optional;
  *                    and the outdated ones still to come
  * @param capacity    desired, serving and floor capacity as ticks observed them, bounded
  *                    ({@link CapacitySample#append})
+ * @param ledger      its account of desired capacity and max size, null until the baseline
+ * @param windingDown ended (aborted or failed) but still giving back what it changed: surge
+ *                    capacity, max size, scale-in protection, suspended processes
  */
 public record Rollout(
         String id,
@@ -35,7 +38,9 @@ public record Rollout(
         Instant finishedAt,
         Instant nextCheckAt,
         int toReplace,
-        List<CapacitySample> capacity) {
+        List<CapacitySample> capacity,
+        CapacityLedger ledger,
+        boolean windingDown) {
 
     public Rollout {
         reason = reason == null ? "" : reason;
@@ -51,7 +56,8 @@ public record Rollout(
                    List<Finding> preflight, List<InstanceStep> steps, List<RolloutEvent> events, Instant createdAt,
                    Instant updatedAt, Instant finishedAt, Instant nextCheckAt, int toReplace) {
         this(id, target, cluster, autoScalingGroup, fromAmi, toAmi, trigger, state, reason, policy, baseline,
-                preflight, steps, events, createdAt, updatedAt, finishedAt, nextCheckAt, toReplace, List.of());
+                preflight, steps, events, createdAt, updatedAt, finishedAt, nextCheckAt, toReplace, List.of(), null,
+                false);
     }
 
     public Optional<InstanceStep> step(String instanceId) {
@@ -64,6 +70,11 @@ public record Rollout(
 
     public long replacedCount() {
         return steps.stream().filter(s -> s.phase() == StepPhase.DONE).count();
+    }
+
+    /** Still holds the group: not final, or final and still giving back what it changed. */
+    public boolean holdsGroup() {
+        return state.isActive() || windingDown;
     }
 
     public Builder toBuilder() {
@@ -84,6 +95,8 @@ public record Rollout(
         private Instant nextCheckAt;
         private int toReplace;
         private List<CapacitySample> capacity;
+        private CapacityLedger ledger;
+        private boolean windingDown;
 
         private Builder(Rollout r) {
             from = r;
@@ -98,6 +111,18 @@ public record Rollout(
             nextCheckAt = r.nextCheckAt;
             toReplace = r.toReplace;
             capacity = r.capacity;
+            ledger = r.ledger;
+            windingDown = r.windingDown;
+        }
+
+        public Builder ledger(CapacityLedger l) {
+            ledger = l;
+            return this;
+        }
+
+        public Builder windingDown(boolean w) {
+            windingDown = w;
+            return this;
         }
 
         public Builder state(RolloutState s, String why) {
@@ -155,7 +180,7 @@ public record Rollout(
         public Rollout build() {
             return new Rollout(from.id, from.target, from.cluster, from.autoScalingGroup, from.fromAmi, from.toAmi,
                     from.trigger, state, reason, from.policy, baseline, preflight, steps, events, from.createdAt,
-                    updatedAt, finishedAt, nextCheckAt, toReplace, capacity);
+                    updatedAt, finishedAt, nextCheckAt, toReplace, capacity, ledger, windingDown);
         }
     }
 }

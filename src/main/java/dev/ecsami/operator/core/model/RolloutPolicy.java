@@ -1,6 +1,7 @@
 package dev.ecsami.operator.core.model;
 
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * How a rollout treats the fleet. All durations are positive, {@code maxInFlight >= 1},
@@ -11,6 +12,10 @@ import java.time.Duration;
  * @param surgeAhead          with surge, replacements launched for the instances next in line while
  *                            the current ones drain, so that a drain never waits for a boot
  * @param allowMaxSizeRaise   whether surge may raise the group's max size temporarily
+ * @param suspendProcesses    Auto Scaling processes the rollout suspends before its first capacity change or
+ *                            termination (those not already suspended) and resumes when it ends
+ * @param allowSharedLaunchTemplate whether a launch template that other groups use through $Default or
+ *                            $Latest may be rolled
  */
 public record RolloutPolicy(
         int maxInFlight,
@@ -22,14 +27,27 @@ public record RolloutPolicy(
         Duration registrationTimeout,
         Duration steadyTimeout,
         Duration bakeTime,
-        Duration pollInterval) {
+        Duration pollInterval,
+        Set<String> suspendProcesses,
+        boolean allowSharedLaunchTemplate) {
+    public static final Set<String> DEFAULT_SUSPENDED = Set.of("AZRebalance");
 
     public static RolloutPolicy defaults() {
         return new RolloutPolicy(1, true, 1, true, Duration.ofMinutes(30), OnDrainTimeout.PAUSE,
-                Duration.ofMinutes(15), Duration.ofMinutes(15), Duration.ZERO, Duration.ofSeconds(15));
+                Duration.ofMinutes(15), Duration.ofMinutes(15), Duration.ZERO, Duration.ofSeconds(15),
+                DEFAULT_SUSPENDED, false);
+    }
+
+    /** As before these settings existed: AZRebalance suspended, no shared launch template. */
+    public RolloutPolicy(int maxInFlight, boolean surge, int surgeAhead, boolean allowMaxSizeRaise,
+                         Duration drainTimeout, OnDrainTimeout onDrainTimeout, Duration registrationTimeout,
+                         Duration steadyTimeout, Duration bakeTime, Duration pollInterval) {
+        this(maxInFlight, surge, surgeAhead, allowMaxSizeRaise, drainTimeout, onDrainTimeout, registrationTimeout,
+                steadyTimeout, bakeTime, pollInterval, DEFAULT_SUSPENDED, false);
     }
 
     public RolloutPolicy {
+        suspendProcesses = suspendProcesses == null ? DEFAULT_SUSPENDED : Set.copyOf(suspendProcesses);
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("maxInFlight must be at least 1, was " + maxInFlight);
         }
@@ -56,41 +74,47 @@ public record RolloutPolicy(
 
     public RolloutPolicy withMaxInFlight(int value) {
         return new RolloutPolicy(value, surge, surgeAhead, allowMaxSizeRaise, drainTimeout, onDrainTimeout,
-                registrationTimeout, steadyTimeout, bakeTime, pollInterval);
+                registrationTimeout, steadyTimeout, bakeTime, pollInterval, suspendProcesses, allowSharedLaunchTemplate);
     }
 
     public RolloutPolicy withSurge(boolean value) {
         return new RolloutPolicy(maxInFlight, value, surgeAhead, allowMaxSizeRaise, drainTimeout, onDrainTimeout,
-                registrationTimeout, steadyTimeout, bakeTime, pollInterval);
+                registrationTimeout, steadyTimeout, bakeTime, pollInterval, suspendProcesses, allowSharedLaunchTemplate);
     }
 
     public RolloutPolicy withDrainTimeout(Duration value, OnDrainTimeout onTimeout) {
         return new RolloutPolicy(maxInFlight, surge, surgeAhead, allowMaxSizeRaise, value, onTimeout,
-                registrationTimeout, steadyTimeout, bakeTime, pollInterval);
+                registrationTimeout, steadyTimeout, bakeTime, pollInterval, suspendProcesses, allowSharedLaunchTemplate);
     }
 
     public RolloutPolicy withBakeTime(Duration value) {
         return new RolloutPolicy(maxInFlight, surge, surgeAhead, allowMaxSizeRaise, drainTimeout, onDrainTimeout,
-                registrationTimeout, steadyTimeout, value, pollInterval);
+                registrationTimeout, steadyTimeout, value, pollInterval, suspendProcesses,
+                allowSharedLaunchTemplate);
     }
 
     public RolloutPolicy withTimeouts(Duration registration, Duration steady) {
         return new RolloutPolicy(maxInFlight, surge, surgeAhead, allowMaxSizeRaise, drainTimeout, onDrainTimeout,
-                registration, steady, bakeTime, pollInterval);
+                registration, steady, bakeTime, pollInterval, suspendProcesses, allowSharedLaunchTemplate);
     }
 
     public RolloutPolicy withSurgeAhead(int value) {
         return new RolloutPolicy(maxInFlight, surge, value, allowMaxSizeRaise, drainTimeout, onDrainTimeout,
-                registrationTimeout, steadyTimeout, bakeTime, pollInterval);
+                registrationTimeout, steadyTimeout, bakeTime, pollInterval, suspendProcesses, allowSharedLaunchTemplate);
     }
 
     public RolloutPolicy withPollInterval(Duration value) {
         return new RolloutPolicy(maxInFlight, surge, surgeAhead, allowMaxSizeRaise, drainTimeout, onDrainTimeout,
-                registrationTimeout, steadyTimeout, bakeTime, value);
+                registrationTimeout, steadyTimeout, bakeTime, value, suspendProcesses, allowSharedLaunchTemplate);
     }
 
     public RolloutPolicy withAllowMaxSizeRaise(boolean value) {
         return new RolloutPolicy(maxInFlight, surge, surgeAhead, value, drainTimeout, onDrainTimeout,
-                registrationTimeout, steadyTimeout, bakeTime, pollInterval);
+                registrationTimeout, steadyTimeout, bakeTime, pollInterval, suspendProcesses, allowSharedLaunchTemplate);
+    }
+
+    public RolloutPolicy withSuspendProcesses(Set<String> value) {
+        return new RolloutPolicy(maxInFlight, surge, surgeAhead, allowMaxSizeRaise, drainTimeout, onDrainTimeout,
+                registrationTimeout, steadyTimeout, bakeTime, pollInterval, value, allowSharedLaunchTemplate);
     }
 }

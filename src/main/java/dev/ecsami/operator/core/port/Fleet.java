@@ -2,6 +2,9 @@ package dev.ecsami.operator.core.port;
 
 import dev.ecsami.operator.core.fleet.GroupState;
 
+import java.util.List;
+import java.util.Set;
+
 /** The EC2 Auto Scaling group behind a cluster. */
 public interface Fleet {
 
@@ -17,4 +20,13 @@ public interface Fleet {
 
     /** Terminates one instance through the group. */
     void terminate(String group, String instanceId, boolean decrementDesiredCapacity);
+
+    /** Suspends scaling processes (e.g. AZRebalance); suspending a suspended one changes nothing. */
+    void suspendProcesses(String group, Set<String> processes);
+
+    /** Resumes exactly the named scaling processes; the others stay as they are. */
+    void resumeProcesses(String group, Set<String> processes);
+
+    /** Sets or clears instance scale-in protection on instances of the group. */
+    void setInstanceProtection(String group, List<String> instanceIds, boolean protect);
 }

@@ -34,8 +34,9 @@ public interface RolloutStore {
     /** Every rollout, newest first. */
     List<Rollout> all();
 
+    /** Rollouts that hold their group: not finished, or still giving back what they changed. */
     default List<Rollout> active() {
-        return all().stream().filter(r -> r.state().isActive()).toList();
+        return all().stream().filter(Rollout::holdsGroup).toList();
     }
 
     default Optional<Rollout> activeFor(String autoScalingGroup) {

@@ -13,7 +13,7 @@ final class AwaitReplacement implements StepHandler {
     @Override
     public StepResult advance(InstanceStep step, Tick tick) {
         int expected = tick.servingCapacity() + tick.othersOutOfService(step.instanceId());
-        if (expected >= tick.baseline().capacityFloor()) {
+        if (expected >= tick.floor()) {
             tick.event(RolloutEvent.Type.REPLACEMENT_READY, step.instanceId(), "replacement InService and ACTIVE; "
                     + tick.servingCapacity() + " instances serving");
             return new StepResult.Advanced(step.enter(StepPhase.BAKE, tick.now));

@@ -16,18 +16,18 @@ final class LaunchReplacement implements StepHandler {
     @Override
     public StepResult advance(InstanceStep step, Tick tick) {
         int overdue = tick.overdueLaunches();
-        if (overdue > 0 && tick.servingCapacity() < tick.baseline().capacityFloor() + overdue
+        if (overdue > 0 && tick.servingCapacity() < tick.floor() + overdue
                 && tick.elapsed(step.phaseSince(), tick.policy().registrationTimeout())) {
             return new StepResult.Paused(step, "no replacement for " + step.instanceId()
                     + " became InService and ACTIVE in the cluster within " + tick.policy().registrationTimeout()
-                    + " (" + tick.servingCapacity() + " serving, floor " + tick.baseline().capacityFloor() + ", "
+                    + " (" + tick.servingCapacity() + " serving, floor " + tick.floor() + ", "
                     + overdue + " replacement" + (overdue == 1 ? "" : "s") + " overdue)");
         }
         if (tick.slotsInUse() >= tick.policy().maxInFlight()) {
             return new StepResult.Waiting(step);
         }
         int servingAfterDrain = tick.servingCapacity() - (tick.serves(step.instanceId()) ? 1 : 0);
-        if (servingAfterDrain < tick.baseline().capacityFloor()) {
+        if (servingAfterDrain < tick.floor()) {
             return new StepResult.Waiting(step);
         }
         tick.event(RolloutEvent.Type.REPLACEMENT_READY, step.instanceId(), "replacement InService and ACTIVE; "

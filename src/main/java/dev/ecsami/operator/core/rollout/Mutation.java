@@ -3,6 +3,9 @@ package dev.ecsami.operator.core.rollout;
 import dev.ecsami.operator.core.fleet.ContainerInstance;
 import dev.ecsami.operator.core.model.AmiRef;
 
+import java.util.List;
+import java.util.Set;
+
 /**
  * A change to the fleet that the engine asks for. Each is idempotent against the observed state:
  * the engine asks again only while it does not see the effect.
@@ -40,6 +43,42 @@ public sealed interface Mutation {
         @Override
         public String operation() {
             return "Terminate";
+        }
+    }
+
+    /** Suspend scaling processes of the group, e.g. AZRebalance, for the rollout's duration. */
+    record SuspendProcesses(String group, Set<String> processes) implements Mutation {
+        public SuspendProcesses {
+            processes = Set.copyOf(processes);
+        }
+
+        @Override
+        public String operation() {
+            return "SuspendProcesses";
+        }
+    }
+
+    /** Resume exactly the processes the rollout suspended. */
+    record ResumeProcesses(String group, Set<String> processes) implements Mutation {
+        public ResumeProcesses {
+            processes = Set.copyOf(processes);
+        }
+
+        @Override
+        public String operation() {
+            return "ResumeProcesses";
+        }
+    }
+
+    /** Set or clear instance scale-in protection. */
+    record SetProtection(String group, List<String> instanceIds, boolean protect) implements Mutation {
+        public SetProtection {
+            instanceIds = List.copyOf(instanceIds);
+        }
+
+        @Override
+        public String operation() {
+            return protect ? "Protect" : "Unprotect";
         }
     }
 }

@@ -18,8 +18,10 @@ import java.util.TreeMap;
  *
  * <p>An instance is outdated when it was launched from another launch specification than the
  * group's current one, or when its container instance reports another {@code ecs.ami-id} than
- * the target AMI. The order is stable for the same fleet and spreads across availability zones:
- * zones take turns, the zone with most outdated instances first, instances by id within a zone.
+ * the target AMI. The order is stable for the same fleet and keeps the zones balanced: each next
+ * instance comes from the zone with most instances in the group (then most outdated ones), as if the
+ * ones before it were gone, instances by id within a zone. The group launches replacements in its
+ * smallest zone, so taking from the largest leaves nothing for AZRebalance to even out.
  */
 public final class OutdatedInstances {
     private OutdatedInstances() {
@@ -33,6 +35,15 @@ public final class OutdatedInstances {
         return amiDiffers || refDiffers;
     }
 
+    /** Outdated instances in Standby, which the rollout does not replace, by id. */
+    public static List<String> inStandby(Observation obs, String targetImageId) {
+        Map<String, ContainerInstance> byId = obs.cluster().byEc2Instance();
+        return obs.group().instances().stream()
+                .filter(gi -> gi.lifecycle() == Lifecycle.STANDBY)
+                .filter(gi -> isOutdated(gi, byId.get(gi.instanceId()), obs.group().launchRef(), targetImageId))
+                .map(GroupInstance::instanceId).sorted().toList();
+    }
+
     public static List<GroupInstance> select(Observation obs, String targetImageId) {
         Map<String, ContainerInstance> byId = obs.cluster().byEc2Instance();
         Map<String, Deque<GroupInstance>> byZone = new TreeMap<>();
@@ -41,21 +52,26 @@ public final class OutdatedInstances {
                 .filter(gi -> isOutdated(gi, byId.get(gi.instanceId()), obs.group().launchRef(), targetImageId))
                 .sorted(Comparator.comparing(GroupInstance::instanceId))
                 .forEach(gi -> byZone.computeIfAbsent(gi.availabilityZone(), z -> new ArrayDeque<>()).add(gi));
-        List<Deque<GroupInstance>> zones = new ArrayList<>(byZone.values());
-        zones.sort(Comparator.comparing((Deque<GroupInstance> d) -> -d.size())
-                .thenComparing(d -> d.peekFirst().availabilityZone()));
+        Map<String, Integer> size = new TreeMap<>();
+        obs.group().instances().stream()
+                .filter(gi -> !gi.lifecycle().isLeaving() && gi.lifecycle() != Lifecycle.STANDBY)
+                .forEach(gi -> size.merge(gi.availabilityZone(), 1, Integer::sum));
         List<GroupInstance> ordered = new ArrayList<>();
-        boolean any = true;
-        while (any) {
-            any = false;
-            for (Deque<GroupInstance> zone : zones) {
-                GroupInstance next = zone.pollFirst();
-                if (next != null) {
-                    ordered.add(next);
-                    any = true;
-                }
+        while (true) {
+            Deque<GroupInstance> from = byZone.values().stream().filter(d -> !d.isEmpty())
+                    .min(Comparator.comparing((Deque<GroupInstance> d) -> -size.getOrDefault(zone(d), 0))
+                            .thenComparing(d -> -d.size()).thenComparing(OutdatedInstances::zone))
+                    .orElse(null);
+            if (from == null) {
+                break;
             }
+            size.merge(zone(from), -1, Integer::sum);
+            ordered.add(from.pollFirst());
         }
         return ordered;
+    }
+
+    private static String zone(Deque<GroupInstance> d) {
+        return d.peekFirst().availabilityZone();
     }
 }

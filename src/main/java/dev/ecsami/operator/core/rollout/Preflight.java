@@ -36,6 +36,9 @@ public final class Preflight {
         suspendedProcesses(obs, findings);
         maxSize(obs, policy, outdated, findings);
         standaloneTasks(obs, outdated, findings);
+        capacityType(obs, findings);
+        findings.addAll(Neighbourhood.findings(obs.group(), obs.surroundings(), policy.suspendProcesses(),
+                policy.allowSharedLaunchTemplate()));
         if (!policy.surge() && !outdated.isEmpty()) {
             findings.addAll(SpareCapacity.check(obs, outdated, policy.maxInFlight()));
         }
@@ -115,6 +118,25 @@ public final class Preflight {
             findings.add(Finding.blocker(Code.MAX_SIZE_NOT_RAISABLE, "surge needs " + needed
                     + " instances but max size is " + obs.group().max()
                     + " and raising it is not allowed; allow it, raise max size, or turn surge off"));
+        }
+    }
+
+    /**
+     * Surge, the floor and the capacity ledger count instances: a group whose desired capacity
+     * counts vCPUs, MiB or instance weights is refused before anything changes.
+     */
+    private static void capacityType(Observation obs, List<Finding> findings) {
+        String type = obs.group().desiredCapacityType();
+        if (!type.equals(dev.ecsami.operator.core.fleet.GroupState.UNITS)) {
+            findings.add(Finding.blocker(Code.WEIGHTED_CAPACITY, "group " + obs.group().name()
+                    + " counts its desired capacity in " + type + "; the rollout counts capacity in instances: "
+                    + "set DesiredCapacityType to units (and instance weights to 1) to roll it"));
+        } else if (obs.group().weighted()) {
+            String weights = obs.group().instances().stream().filter(i -> i.weight() != 1)
+                    .map(i -> i.instanceId() + " (" + i.weight() + ")").sorted().collect(Collectors.joining(", "));
+            findings.add(Finding.blocker(Code.WEIGHTED_CAPACITY, "group " + obs.group().name()
+                    + " has weighted instance types: " + weights + "; the rollout counts capacity in instances, "
+                    + "so its surge and floor would be wrong: remove the weights (WeightedCapacity) to roll it"));
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.ecsami.operator.core.rollout;
 
-import dev.ecsami.operator.core.fleet.ContainerInstance;
 import dev.ecsami.operator.core.fleet.Observation;
 import dev.ecsami.operator.core.model.AmiRef;
 import dev.ecsami.operator.core.model.InstanceStep;
@@ -32,7 +31,7 @@ public final class RolloutControl {
                 + ", triggered by " + trigger.describe() + (awaitApproval ? "; waiting for approval" : ""), actor);
         return new Rollout(id, target.name(), target.cluster(), target.autoScalingGroup(), from, to, trigger, state,
                 awaitApproval ? "waiting for approval" : "", policy, null, null, List.of(), List.of(created), now, now,
-                null, awaitApproval ? null : now, 0);
+                null, awaitApproval ? null : now, 0, List.of(), null, false);
     }
 
     public static Rollout pause(Rollout r, String actor, String reason, Instant now) {
@@ -69,10 +68,9 @@ public final class RolloutControl {
 
     /**
      * Stops for good. Instances the rollout set to DRAINING and has not terminated go back to
-     * ACTIVE. Surge capacity is given back by terminating (with decrement) surplus instances on the
-     * new AMI that run no task, never by lowering desired capacity and letting the group choose;
-     * max size is restored as far as desired capacity allows. What cannot be given back safely is
-     * recorded.
+     * ACTIVE. What it changed is then given back by the ticks that follow (the rollout is ABORTED
+     * and winding down, see {@link WindDown}): surge capacity through the normal drain loop, never
+     * terminated in the batch that drains it; max size; scale-in protection; suspended processes.
      */
     public static Decision abort(Rollout r, Observation observed, String actor, Instant now) {
         if (r.state().isFinal()) {
@@ -80,65 +78,69 @@ public final class RolloutControl {
         }
         List<Mutation> mutations = new ArrayList<>();
         List<RolloutEvent> events = new ArrayList<>();
-        Set<String> reactivated = new HashSet<>();
-        for (InstanceStep s : r.inFlight()) {
+        List<InstanceStep> steps = new ArrayList<>();
+        for (InstanceStep s : r.steps()) {
+            if (s.phase().isFinished() || s.giveBack()) {
+                steps.add(s);
+                continue;
+            }
+            steps.add(s.enter(StepPhase.SKIPPED, now));
             if (s.phase() != StepPhase.DRAIN && s.phase() != StepPhase.WAIT_STEADY) {
                 continue;
             }
-            observed.containerInstance(s.instanceId())
-                    .filter(ci -> ci.status() == ContainerInstance.Status.DRAINING)
-                    .ifPresent(ci -> {
-                        reactivated.add(s.instanceId());
-                        mutations.add(new Mutation.SetInstanceState(r.cluster(), ci.arn(), s.instanceId(),
-                                ContainerInstance.Status.ACTIVE));
-                        events.add(new RolloutEvent(now, RolloutEvent.Type.REACTIVATED, s.instanceId(),
-                                "set back to ACTIVE", actor));
-                    });
+            Reactivate.ifDraining(observed, r.cluster(), s.instanceId()).ifPresent(m -> {
+                mutations.add(m);
+                events.add(new RolloutEvent(now, RolloutEvent.Type.REACTIVATED, s.instanceId(), "set back to ACTIVE",
+                        actor));
+            });
         }
-        if (r.baseline() != null) {
-            int desired = observed.group().desired();
-            for (ContainerInstance idle : idleNewInstances(r, observed, reactivated)) {
-                if (desired <= r.baseline().desired()) {
-                    break;
-                }
-                mutations.add(new Mutation.SetInstanceState(r.cluster(), idle.arn(), idle.ec2InstanceId(),
-                        ContainerInstance.Status.DRAINING));
-                mutations.add(new Mutation.Terminate(r.autoScalingGroup(), idle.ec2InstanceId(), true));
-                events.add(new RolloutEvent(now, RolloutEvent.Type.TERMINATED, idle.ec2InstanceId(),
-                        "surge instance with no task terminated to give the capacity back", actor));
-                desired--;
-            }
-            int max = Math.max(r.baseline().max(), desired);
-            if (observed.group().max() != max) {
-                mutations.add(new Mutation.SetCapacity(r.autoScalingGroup(), desired, max));
-            }
-            events.add(new RolloutEvent(now, RolloutEvent.Type.CAPACITY_RESTORED, "", "desired capacity " + desired
-                    + ", max size " + max + " (the rollout started at " + r.baseline().desired() + " / "
-                    + r.baseline().max() + ")" + (desired > r.baseline().desired()
-                    ? "; the surplus instances run tasks or are not serving yet, so they were left in place" : ""), actor));
-        }
-        events.add(new RolloutEvent(now, RolloutEvent.Type.ABORTED, "", "aborted by " + actor, actor));
-        Rollout aborted = r.toBuilder().state(RolloutState.ABORTED, "aborted by " + actor).nextCheckAt(null)
+        boolean owes = r.baseline() != null;
+        events.add(new RolloutEvent(now, RolloutEvent.Type.ABORTED, "", "aborted by " + actor + (owes
+                ? "; giving back surge capacity, max size, scale-in protection and suspended processes" : ""),
+                actor));
+        Rollout aborted = r.toBuilder().state(RolloutState.ABORTED, "aborted by " + actor).steps(steps)
+                .windingDown(owes).nextCheckAt(owes ? now : null)
                 .finishedAt(now).updatedAt(now).events(events).build();
         return new Decision(aborted, mutations, events);
     }
 
-    /** ACTIVE instances on the rollout's new AMI, InService, whose listed tasks are all daemons. */
-    private static List<ContainerInstance> idleNewInstances(Rollout r, Observation observed, Set<String> skip) {
-        return observed.cluster().instances().stream()
-                .filter(ci -> ci.status() == ContainerInstance.Status.ACTIVE && ci.tasksKnown())
-                .filter(ci -> ci.amiId().equals(r.toAmi().imageId()) && !skip.contains(ci.ec2InstanceId()))
-                .filter(ci -> ci.blockingTasks() == 0)
-                .filter(ci -> observed.group().instance(ci.ec2InstanceId())
-                        .map(gi -> gi.lifecycle() == dev.ecsami.operator.core.fleet.Lifecycle.IN_SERVICE)
-                        .orElse(false))
-                .sorted(java.util.Comparator.comparing(ContainerInstance::ec2InstanceId).reversed())
-                .toList();
+    /**
+     * A rollback takes over from the rollout it rolls back, which is winding down: the new rollout
+     * keeps its baseline and capacity ledger, so that it gives back, when it ends, what the first
+     * one changed (processes, max size, protection, surge capacity).
+     */
+    public static Rollout inherit(Rollout next, Rollout ended, Instant now) {
+        return next.toBuilder().baseline(ended.baseline()).ledger(ended.ledger()).updatedAt(now)
+                .events(List.of(new RolloutEvent(now, RolloutEvent.Type.STARTED, "", "takes over from " + ended.id()
+                        + " its baseline (desired " + ended.baseline().desired() + ", max " + ended.baseline().max()
+                        + ", suspended " + ended.baseline().suspendedByOperator() + ") and what it gives back at the end",
+                        RolloutEvent.ENGINE))).build();
+    }
+
+    /** The ended rollout hands what it still gives back to {@code successor}; instances it drains go back to ACTIVE. */
+    public static Decision handOver(Rollout ended, Observation observed, String successor, String actor, Instant now) {
+        List<Mutation> mutations = new ArrayList<>();
+        List<InstanceStep> steps = new ArrayList<>();
+        for (InstanceStep s : ended.steps()) {
+            if (s.phase().isFinished()) {
+                steps.add(s);
+                continue;
+            }
+            steps.add(s.enter(StepPhase.SKIPPED, now));
+            Reactivate.ifDraining(observed, ended.cluster(), s.instanceId()).ifPresent(mutations::add);
+        }
+        RolloutEvent event = new RolloutEvent(now, RolloutEvent.Type.CAPACITY_RESTORED, "", "handed what it gives "
+                + "back to rollback " + successor, actor);
+        Rollout handed = ended.toBuilder().steps(steps).windingDown(false).nextCheckAt(null).updatedAt(now)
+                .events(List.of(event)).build();
+        return new Decision(handed, mutations, List.of(event));
     }
 
     /** Ends a rollout that cannot go on, e.g. its group does not exist. */
     public static Rollout fail(Rollout r, String reason, Instant now) {
-        return r.toBuilder().state(RolloutState.FAILED, reason).nextCheckAt(null).finishedAt(now).updatedAt(now)
+        boolean owes = r.baseline() != null;
+        return r.toBuilder().state(RolloutState.FAILED, reason).windingDown(owes).nextCheckAt(owes ? now : null)
+                .finishedAt(now).updatedAt(now)
                 .events(List.of(new RolloutEvent(now, RolloutEvent.Type.FAILED, "", reason, RolloutEvent.ENGINE)))
                 .build();
     }

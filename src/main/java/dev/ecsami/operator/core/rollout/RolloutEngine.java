@@ -43,7 +43,8 @@ public final class RolloutEngine {
 
     public Decision tick(Rollout rollout, Observation observed, Instant now) {
         if (rollout.state() != RolloutState.RUNNING) {
-            return Decision.unchanged(rollout);
+            return rollout.windingDown() && rollout.baseline() != null ? windDown(rollout, observed, now)
+                    : Decision.unchanged(rollout);
         }
         Rollout.Builder next = rollout.toBuilder().updatedAt(now)
                 .nextCheckAt(now.plus(rollout.policy().pollInterval()));
@@ -61,22 +62,66 @@ public final class RolloutEngine {
         Tick tick = new Tick(current, observed, now);
         next.steps(current.steps());
         if (!launchSpecRolled(tick)) {
-            return decide(rollout, next, tick);
+            return holdingGroup(rollout, next, tick);
         }
         for (InstanceStep step : current.inFlight()) {
             Optional<String> paused = run(step, tick);
             if (paused.isPresent()) {
-                return pause(rollout, next, tick, paused.get());
+                return pause(rollout, holdingGroup(next, tick), tick, paused.get());
             }
         }
         Optional<String> paused = startNext(tick).or(() -> surgeCapacity(tick));
         if (paused.isPresent()) {
-            return pause(rollout, next, tick, paused.get());
+            return pause(rollout, holdingGroup(next, tick), tick, paused.get());
         }
         Set<String> stepped = stepped(tick);
-        if (tick.steps().stream().allMatch(s -> s.phase().isFinished())
+        if (tick.steps().stream().allMatch(s -> s.phase().isFinished() || s.extra())
                 && tick.outdated().stream().allMatch(gi -> stepped.contains(gi.instanceId()))) {
             return finish(rollout, next, tick);
+        }
+        return holdingGroup(rollout, next, tick);
+    }
+
+    /**
+     * While the rollout holds the group (every tick but those that give back), the processes it
+     * suspends stay suspended and the instances launched since it started are protected.
+     */
+    private Decision holdingGroup(Rollout original, Rollout.Builder next, Tick tick) {
+        return decide(original, holdingGroup(next, tick), tick);
+    }
+
+    private static Rollout.Builder holdingGroup(Rollout.Builder next, Tick tick) {
+        ScaleInProtection.protectNewInstances(tick);
+        GroupProcesses.keepSuspended(tick);
+        return next;
+    }
+
+    /** An aborted or failed rollout giving back what it changed; a step that cannot leaves the rest. */
+    private Decision windDown(Rollout rollout, Observation observed, Instant now) {
+        Rollout.Builder next = rollout.toBuilder().updatedAt(now).nextCheckAt(now.plus(rollout.policy().pollInterval()));
+        Tick tick = new Tick(rollout, observed, now);
+        boolean stuck = false;
+        for (InstanceStep step : rollout.inFlight()) {
+            Optional<String> paused = run(step, tick);
+            if (paused.isPresent()) {
+                tick.replace(tick.steps().stream().filter(s -> s.instanceId().equals(step.instanceId())).findFirst()
+                        .orElse(step).enter(StepPhase.SKIPPED, now));
+                Reactivate.ifDraining(observed, rollout.cluster(), step.instanceId()).ifPresent(tick::mutate);
+                tick.event(RolloutEvent.Type.INSTANCE_SKIPPED, step.instanceId(), "not given back, left in place "
+                        + "and ACTIVE: " + paused.get());
+                stuck = true;
+            }
+        }
+        boolean gaveUp = stuck || rollout.steps().stream().anyMatch(s -> s.extra() && s.phase() == StepPhase.SKIPPED);
+        WindDown.Progress progress = WindDown.advance(tick, !gaveUp);
+        if (progress == WindDown.Progress.GIVING_BACK) {
+            surgeCapacity(tick);
+            GroupProcesses.keepSuspended(tick);
+        }
+        if (progress == WindDown.Progress.DONE && tick.steps().stream().allMatch(s -> s.phase().isFinished())) {
+            tick.event(RolloutEvent.Type.CAPACITY_RESTORED, "", "gave back what the rollout changed: desired capacity "
+                    + observed.group().desired() + ", max size " + observed.group().max());
+            next.windingDown(false).nextCheckAt(null);
         }
         return decide(rollout, next, tick);
     }
@@ -102,7 +147,7 @@ public final class RolloutEngine {
     private Rollout captureBaseline(Rollout r, Observation observed, Instant now, Rollout.Builder next) {
         GroupState g = observed.group();
         int serving = observed.servingCapacity();
-        Baseline baseline = new Baseline(g.desired(), g.min(), g.max(), Math.min(g.desired(), serving));
+        Baseline baseline = BaselineCapture.of(observed, r.policy());
         int outdated = OutdatedInstances.select(observed, r.toAmi().imageId()).size();
         next.baseline(baseline).events(List.of(new RolloutEvent(now, RolloutEvent.Type.STARTED, "",
                 outdated + " of " + g.instances().size() + " instances to replace, " + r.fromAmi() + " -> " + r.toAmi()
@@ -132,7 +177,7 @@ public final class RolloutEngine {
 
     /** Runs an instance through as many phases as this tick allows. */
     private Optional<String> run(InstanceStep step, Tick tick) {
-        InstanceStep current = step;
+        InstanceStep current = LeftTheGroup.check(step, tick);
         for (int guard = 0; guard < StepPhase.values().length * 2 && !current.phase().isFinished(); guard++) {
             StepResult result = handlers.get(current.phase()).advance(current, tick);
             tick.replace(result.step());
@@ -184,7 +229,7 @@ public final class RolloutEngine {
      * raised here: lowering it would let the group pick which instance to terminate.
      */
     private Optional<String> surgeCapacity(Tick tick) {
-        int wanted = tick.baseline().desired() + tick.surgeSlots();
+        int wanted = tick.desiredWithoutRollout() + tick.surgeSlots();
         int desired = tick.desired();
         if (desired >= wanted) {
             return Optional.empty();
@@ -212,18 +257,23 @@ public final class RolloutEngine {
         return Optional.empty();
     }
 
+    /**
+     * No outdated instance is left in service: outdated instances in Standby stop the rollout
+     * short of SUCCEEDED; otherwise it gives back what it changed, then succeeds.
+     */
     private Decision finish(Rollout original, Rollout.Builder next, Tick tick) {
-        Baseline base = tick.baseline();
-        GroupState g = tick.observed.group();
-        int maxWanted = Math.max(base.max(), g.desired());
-        if (g.max() != maxWanted) {
-            tick.mutate(new Mutation.SetCapacity(tick.group(), g.desired(), maxWanted));
-            tick.event(RolloutEvent.Type.CAPACITY_RESTORED, "", "max size " + g.max() + " -> " + maxWanted);
-            return decide(original, next, tick);
+        List<String> standby = OutdatedInstances.inStandby(tick.observed, tick.rollout.toAmi().imageId());
+        if (!standby.isEmpty()) {
+            return pause(original, holdingGroup(next, tick), tick, "outdated instances in Standby: " + String.join(", ", standby)
+                    + "; the rollout does not replace instances in Standby: move them out of Standby "
+                    + "(aws autoscaling exit-standby) or detach them, then resume the rollout");
         }
-        if (g.desired() != base.desired()) {
-            tick.event(RolloutEvent.Type.CAPACITY_RESTORED, "", "desired capacity is " + g.desired()
-                    + ", the rollout started at " + base.desired() + "; left as it is");
+        WindDown.Progress progress = WindDown.advance(tick, true);
+        if (progress == WindDown.Progress.GIVING_BACK) {
+            return holdingGroup(original, next, tick);
+        }
+        if (progress == WindDown.Progress.RESTORING) {
+            return decide(original, next, tick);
         }
         tick.event(RolloutEvent.Type.SUCCEEDED, "", RolloutSummary.of(tick.rollout, tick.steps(), tick.now));
         next.state(RolloutState.SUCCEEDED, "").finishedAt(tick.now).nextCheckAt(null);
@@ -240,8 +290,9 @@ public final class RolloutEngine {
         Set<String> stepped = stepped(tick);
         long comingUp = tick.outdated().stream()
                 .filter(gi -> !stepped.contains(gi.instanceId())).count();
-        Rollout decided = next.steps(tick.steps()).events(tick.events())
-                .toReplace(tick.steps().size() + (int) comingUp).build();
+        long givenBack = tick.steps().stream().filter(InstanceStep::extra).count();
+        Rollout decided = next.steps(tick.steps()).events(tick.events()).ledger(tick.ledgerAfter())
+                .toReplace(tick.steps().size() - (int) givenBack + (int) comingUp).build();
         List<RolloutEvent> added = decided.events().subList(original.events().size(), decided.events().size());
         return new Decision(decided, tick.mutations(), added);
     }

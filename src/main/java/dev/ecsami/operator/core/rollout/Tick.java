@@ -4,6 +4,7 @@ import dev.ecsami.operator.core.fleet.ContainerInstance;
 import dev.ecsami.operator.core.fleet.GroupInstance;
 import dev.ecsami.operator.core.fleet.Observation;
 import dev.ecsami.operator.core.model.Baseline;
+import dev.ecsami.operator.core.model.CapacityLedger;
 import dev.ecsami.operator.core.model.InstanceStep;
 import dev.ecsami.operator.core.model.Rollout;
 import dev.ecsami.operator.core.model.RolloutEvent;
@@ -35,11 +36,16 @@ final class Tick {
     private int desired;
     private int maxSize;
     private List<GroupInstance> outdated;
+    final CapacityLedger ledger;
 
     Tick(Rollout rollout, Observation observed, Instant now) {
         this.rollout = rollout;
         this.observed = observed;
         this.now = now;
+        this.ledger = rollout.ledger() == null
+                ? CapacityLedger.start(observed.group().desired(), observed.group().max())
+                : rollout.ledger().observe(observed.group().desired(), observed.group().max(),
+                id -> observed.group().instance(id).map(gi -> gi.lifecycle().isLeaving()).orElse(true));
         this.steps = new ArrayList<>(rollout.steps());
         this.desired = observed.group().desired();
         this.maxSize = observed.group().max();
@@ -87,6 +93,16 @@ final class Tick {
         mutations.add(m);
     }
 
+    /** Records a mutation that must run before every other of this tick. */
+    void mutateFirst(Mutation m) {
+        mutations.add(0, m);
+    }
+
+    /** Whether this tick changes capacity or terminates an instance. */
+    boolean movesCapacity() {
+        return capacity != null || mutations.stream().anyMatch(m -> m instanceof Mutation.Terminate);
+    }
+
     /**
      * Raises desired capacity to {@code wanted}. A slot that a termination of this tick would give
      * back is kept instead: that instance is terminated without decrementing, and the group's own
@@ -121,6 +137,35 @@ final class Tick {
     /** The group's max size once this tick's mutations are done. */
     int maxSize() {
         return maxSize;
+    }
+
+    /** The ledger as it stands once this tick's mutations are done, to persist. */
+    CapacityLedger ledgerAfter() {
+        List<String> decrements = new ArrayList<>();
+        for (Mutation m : mutations) {
+            if (m instanceof Mutation.Terminate t && decrementing.contains(t.instanceId())) {
+                decrements.add(t.instanceId());
+            }
+        }
+        return ledger.expect(observed.group().desired(), decrements, capacity == null ? null : capacity.desired(),
+                observed.group().max(), capacity == null ? null : capacity.max());
+    }
+
+    /**
+     * Serving capacity the rollout keeps: the floor at the start moved by others' net change of
+     * desired capacity since (a scale-out raises it, a scale-in lowers it), never the operator's own.
+     */
+    int floor() {
+        return Math.max(0, baseline().capacityFloor() + ledger.othersNet());
+    }
+
+    /**
+     * Desired capacity without the rollout: the baseline plus what others changed since, within
+     * the group's min and max as they are now.
+     */
+    int desiredWithoutRollout() {
+        int wanted = baseline().desired() + ledger.othersNet();
+        return Math.max(observed.group().min(), Math.min(observed.group().max(), wanted));
     }
 
     List<RolloutEvent> events() {
@@ -189,7 +234,7 @@ final class Tick {
         if (!policy().surge()) {
             return 0;
         }
-        return (int) steps.stream().filter(s -> s.phase() == StepPhase.LAUNCH_REPLACEMENT
+        return (int) steps.stream().filter(s -> !s.giveBack()).filter(s -> s.phase() == StepPhase.LAUNCH_REPLACEMENT
                 || s.phase() == StepPhase.DRAIN || s.phase() == StepPhase.WAIT_STEADY).count();
     }
 

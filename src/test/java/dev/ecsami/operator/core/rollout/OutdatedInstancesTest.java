@@ -27,14 +27,14 @@ class OutdatedInstancesTest {
     }
 
     @Test
-    void zonesTakeTurnsStartingWithTheZoneThatHasMostOutdatedInstances() {
+    void eachNextInstanceComesFromTheLargestZoneSoTheZonesStayBalanced() {
         GroupState g = new GroupState("g", 6, 1, 8, "lt:2", NEW, List.of(
                 gi("i-a2", "a", "lt:1"), gi("i-b1", "b", "lt:1"), gi("i-b2", "b", "lt:1"),
                 gi("i-b3", "b", "lt:1"), gi("i-a1", "a", "lt:1"), gi("i-c1", "c", "lt:1")), Set.of());
         Observation obs = new Observation(g, new ClusterState("c", List.of(), List.of()));
 
         assertThat(OutdatedInstances.select(obs, NEW)).extracting(GroupInstance::instanceId)
-                .containsExactly("i-b1", "i-a1", "i-c1", "i-b2", "i-a2", "i-b3");
+                .containsExactly("i-b1", "i-a1", "i-b2", "i-a2", "i-b3", "i-c1");
     }
 
     @Test
