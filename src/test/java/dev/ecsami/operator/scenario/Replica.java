@@ -78,6 +78,7 @@ final class Replica {
     }
 
     Rollout start(World w) {
+        w.recordStart();
         return commands.start(w.target.name(), Optional.empty(), Overrides.none(),
                 new Trigger(Trigger.Kind.HTTP, "test", ""), "test", false);
     }

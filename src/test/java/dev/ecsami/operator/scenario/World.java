@@ -97,12 +97,17 @@ final class World {
     }
 
     Rollout start() {
+        recordStart();
+        return commands.start(target.name(), Optional.empty(), Overrides.none(),
+                new Trigger(Trigger.Kind.HTTP, "test", ""), "test", false);
+    }
+
+    /** The group as the first rollout found it, which the shared-group invariants compare the end with. */
+    void recordStart() {
         if (startGroup == null) {
             startGroup = aws.peekGroup(GROUP);
             shared.othersNetAtStart = aws.othersNet(GROUP);
         }
-        return commands.start(target.name(), Optional.empty(), Overrides.none(),
-                new Trigger(Trigger.Kind.HTTP, "test", ""), "test", false);
     }
 
     Rollout rollout(String id) {
