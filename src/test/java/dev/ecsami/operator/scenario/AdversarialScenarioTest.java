@@ -45,6 +45,8 @@ class AdversarialScenarioTest {
         Map<String, Long> byActor = new TreeMap<>();
         outcomes.forEach(o -> o.byActor().forEach((k, v) -> byActor.merge(k, v, Long::sum)));
         System.out.println("actor moves: " + byActor);
+        System.out.println("failing seeds: " + outcomes.stream().filter(o -> !o.violations().isEmpty())
+                .map(AdversarialSeed.Outcome::seed).toList());
         System.out.println("slowest seeds (ms): " + took.entrySet().stream()
                 .sorted(Map.Entry.<Long, Long>comparingByValue().reversed()).limit(5).toList());
         List<String> failures = outcomes.stream().filter(o -> !o.violations().isEmpty())
