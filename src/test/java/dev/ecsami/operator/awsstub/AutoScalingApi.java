@@ -178,6 +178,7 @@ final class AutoScalingApi {
                 + Xml.el("AutoScalingGroupARN", ScalingNeighboursApi.groupArn(g.name()))
                 + Xml.raw("LaunchTemplate", Xml.el("LaunchTemplateId", template)
                 + Xml.el("LaunchTemplateName", LaunchTemplates.nameOf(g.name())) + Xml.el("Version", "$Default"))
+                + Xml.list("AvailabilityZones", "member", g.availabilityZones(), z -> Xml.escape(z))
                 + Xml.el("MinSize", g.min()) + Xml.el("MaxSize", g.max()) + Xml.el("DesiredCapacity", g.desired())
                 + Xml.el("DefaultCooldown", 300) + Xml.el("HealthCheckType", "EC2")
                 + Xml.el("HealthCheckGracePeriod", 300) + instances + Xml.el("CreatedTime", "2026-01-01T00:00:00Z")
