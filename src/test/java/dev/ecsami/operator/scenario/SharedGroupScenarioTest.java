@@ -3,6 +3,7 @@ package dev.ecsami.operator.scenario;
 import dev.ecsami.operator.core.fleet.ContainerInstance;
 import dev.ecsami.operator.core.fleet.GroupState;
 import dev.ecsami.operator.core.fleet.Lifecycle;
+import dev.ecsami.operator.core.model.InstanceStep;
 import dev.ecsami.operator.core.model.Rollout;
 import dev.ecsami.operator.core.model.RolloutEvent;
 import dev.ecsami.operator.core.model.RolloutState;
@@ -136,6 +137,27 @@ class SharedGroupScenarioTest {
         assertThat(w.aws.peekCluster(World.CLUSTER).instances()).filteredOn(ci -> g.instance(ci.ec2InstanceId())
                 .map(i -> !i.lifecycle().isLeaving()).orElse(false))
                 .noneMatch(ci -> ci.status() == ContainerInstance.Status.DRAINING);
+        assertThat(w.violations).isEmpty();
+    }
+
+    @Test
+    void abortWhileZonesAreEvenedOutGivesBackTheCapacityTheEveningAdded() {
+        World w = World.fleetOf(4, List.of("us-east-1a"), World.policy());
+        w.aws.actors().addZone(World.GROUP, "us-east-1b").addZone(World.GROUP, "us-east-1c");
+        Rollout r = w.start();
+        for (int i = 0; i < 1000 && w.rollout(r.id()).steps().stream().noneMatch(s -> s.purpose()
+                == InstanceStep.Purpose.REBALANCE && s.phase() == StepPhase.DRAIN); i++) {
+            w.step();
+        }
+        assertThat(w.rollout(r.id()).steps()).anyMatch(s -> s.purpose() == InstanceStep.Purpose.REBALANCE
+                && !s.phase().isFinished());
+
+        w.commands.abort(r.id(), "ops");
+        Rollout aborted = w.runUntilSettled(r.id(), Duration.ofHours(1));
+
+        assertThat(aborted.windingDown()).isFalse();
+        assertThat(w.aws.peekGroup(World.GROUP).desired()).isEqualTo(4);
+        assertThat(w.aws.peekGroup(World.GROUP).suspendedProcesses()).isEmpty();
         assertThat(w.violations).isEmpty();
     }
 

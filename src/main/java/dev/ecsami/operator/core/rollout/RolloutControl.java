@@ -80,7 +80,7 @@ public final class RolloutControl {
         List<RolloutEvent> events = new ArrayList<>();
         List<InstanceStep> steps = new ArrayList<>();
         for (InstanceStep s : r.steps()) {
-            if (s.phase().isFinished() || s.giveBack()) {
+            if (s.phase().isFinished() || s.extra()) {
                 steps.add(s);
                 continue;
             }
