@@ -54,7 +54,7 @@ final class SimTerminations {
         SimHook hook = g.hooks.stream().filter(h -> h.name().equals(hookName) && !h.managedDraining()).findFirst()
                 .orElse(null);
         Instant deadline = i == null ? null : i.hookDeadlines.get(hookName);
-        if (hook == null || i.lifecycle != Lifecycle.TERMINATING_WAIT || deadline == null || !deadline.isAfter(t)
+        if (hook == null || i == null || i.lifecycle != Lifecycle.TERMINATING_WAIT || deadline == null || !deadline.isAfter(t)
                 || !token.isEmpty() && !token.equals(i.hookTokens.get(hookName))) {
             throw new dev.ecsami.operator.core.port.ExternalCallFailed(operation, "ValidationError",
                     "No active Lifecycle Action found with token " + token, false);
