@@ -8,6 +8,10 @@ import dev.ecsami.operator.core.port.ContainerInstances;
 import dev.ecsami.operator.core.port.Fleet;
 import dev.ecsami.operator.core.port.GroupNeighbours;
 import dev.ecsami.operator.core.port.LaunchSpecs;
+import dev.ecsami.operator.core.port.LifecycleActions;
+import dev.ecsami.operator.core.drain.LifecycleDrain;
+import dev.ecsami.operator.runtime.DrainRunner;
+import dev.ecsami.operator.store.InMemoryDrainStore;
 import dev.ecsami.operator.core.port.Notifier;
 import dev.ecsami.operator.core.port.RolloutStore;
 import dev.ecsami.operator.runtime.FleetPorts;
@@ -103,6 +107,19 @@ public class OperatorBeans {
     @Singleton
     NewAmiCheck newAmiCheck(RolloutCommands commands, RolloutStore store, FleetPorts ports, Notifier notifier) {
         return new NewAmiCheck(commands, store, ports, notifier);
+    }
+
+    /** Drains of instances leaving through a lifecycle hook or a Spot warning; their records live in memory. */
+    @Produces
+    @Singleton
+    DrainRunner drains(Clock clock, FleetPorts ports, Optional<SimulatedBackend> simulated,
+                       Instance<LifecycleActions> lifecycleActions, Targets targets, OperatorConfig config) {
+        OperatorConfig.Lifecycle l = config.lifecycle();
+        LifecycleActions actions = simulated.map(s -> s.aws().lifecycleActions()).orElseGet(lifecycleActions::get);
+        return new DrainRunner(clock, new InMemoryDrainStore(), ports, actions, targets.all(),
+                new LifecycleDrain(new LifecycleDrain.Settings(l.heartbeatInterval(),
+                        config.scheduler().tickInterval().multipliedBy(5), l.drainTimeout(), l.onDrainTimeout())),
+                DrainRunner.Observer.NONE);
     }
 
     /** The configured targets, validated. */

@@ -10,6 +10,9 @@ import dev.ecsami.operator.core.model.RolloutPolicy;
 import dev.ecsami.operator.core.model.Target;
 import dev.ecsami.operator.core.port.DrainStore;
 import dev.ecsami.operator.core.port.LifecycleActions;
+import dev.ecsami.operator.aws.AutoScalingLifecycleActions;
+import dev.ecsami.operator.awsstub.AwsStub;
+import dev.ecsami.operator.awsstub.StubbedPorts;
 import dev.ecsami.operator.runtime.DrainRunner;
 import dev.ecsami.operator.runtime.FleetPorts;
 import dev.ecsami.operator.sim.SimCallLog;
@@ -48,6 +51,7 @@ final class DrainWorld {
     Function<List<SimNotice>, List<SimNotice>> delivery = n -> n;
     final List<DrainRunner.Accepted> accepted = new ArrayList<>();
     DrainRunner runner;
+    private AwsStub stub;
 
     /** Three instances running web (4 tasks), with a hook of the given heartbeat timeout. */
     static DrainWorld withHook(Duration heartbeatTimeout) {
@@ -65,18 +69,28 @@ final class DrainWorld {
 
     /** (Re)builds the runner over the same world and store, as a restarted process would. */
     void wire() {
-        FleetPorts ports = new FleetPorts(aws.fleet(), aws.containerInstances(), aws.launchSpecs(), aws.amiCatalog(),
-                aws.neighbours());
-        runner = new DrainRunner(clock, store, ports, lifecycleActions(), Map.of(target.name(), target),
+        FleetPorts ports = stub == null ? new FleetPorts(aws.fleet(), aws.containerInstances(), aws.launchSpecs(),
+                aws.amiCatalog(), aws.neighbours()) : StubbedPorts.over(stub, aws);
+        LifecycleActions actions = stub == null ? aws.lifecycleActions()
+                : new AutoScalingLifecycleActions(stub.clients().autoScaling());
+        runner = new DrainRunner(clock, store, ports, actions, Map.of(target.name(), target),
                 new LifecycleDrain(settings), DrainRunner.Observer.NONE);
     }
 
-    LifecycleActions lifecycleActions() {
-        return aws.lifecycleActions();
+    /** From now on the runner reaches AWS through the real adapters and the stub. */
+    DrainWorld through(AwsStub awsStub) {
+        this.stub = awsStub;
+        wire();
+        return this;
     }
 
     /** Moves time in 5 s steps, delivering notifications and ticking the runner (when wired). */
     void run(Duration d) {
+        run(d, () -> { });
+    }
+
+    /** As {@link #run(Duration)}, calling {@code eachStep} after the notifications are delivered. */
+    void run(Duration d, Runnable eachStep) {
         Instant until = clock.instant().plus(d);
         while (clock.instant().isBefore(until)) {
             clock.advance(Duration.ofSeconds(5));
@@ -88,6 +102,7 @@ final class DrainWorld {
             for (SimNotice n : delivery.apply(sent)) {
                 accepted.add(runner.accept(request(n)));
             }
+            eachStep.run();
             runner.tickDue();
         }
     }
