@@ -20,6 +20,7 @@ import dev.ecsami.operator.runtime.NewAmiCheck;
 import dev.ecsami.operator.runtime.RetryPolicy;
 import dev.ecsami.operator.runtime.RolloutCommands;
 import dev.ecsami.operator.runtime.RolloutRunner;
+import dev.ecsami.operator.metrics.DrainMetrics;
 import dev.ecsami.operator.metrics.MeteredPorts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.All;
@@ -113,13 +114,15 @@ public class OperatorBeans {
     @Produces
     @Singleton
     DrainRunner drains(Clock clock, FleetPorts ports, Optional<SimulatedBackend> simulated,
-                       Instance<LifecycleActions> lifecycleActions, Targets targets, OperatorConfig config) {
+                       Instance<LifecycleActions> lifecycleActions, Targets targets, OperatorConfig config,
+                       MeterRegistry registry) {
         OperatorConfig.Lifecycle l = config.lifecycle();
-        LifecycleActions actions = simulated.map(s -> s.aws().lifecycleActions()).orElseGet(lifecycleActions::get);
+        LifecycleActions actions = new MeteredPorts(registry).wrap(
+                simulated.map(s -> s.aws().lifecycleActions()).orElseGet(lifecycleActions::get));
         return new DrainRunner(clock, new InMemoryDrainStore(), ports, actions, targets.all(),
                 new LifecycleDrain(new LifecycleDrain.Settings(l.heartbeatInterval(),
                         config.scheduler().tickInterval().multipliedBy(5), l.drainTimeout(), l.onDrainTimeout())),
-                DrainRunner.Observer.NONE);
+                new DrainMetrics(registry));
     }
 
     /** The configured targets, validated. */
