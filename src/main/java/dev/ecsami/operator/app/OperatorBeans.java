@@ -11,7 +11,7 @@ import dev.ecsami.operator.core.port.LaunchSpecs;
 import dev.ecsami.operator.core.port.LifecycleActions;
 import dev.ecsami.operator.core.drain.LifecycleDrain;
 import dev.ecsami.operator.runtime.DrainRunner;
-import dev.ecsami.operator.store.InMemoryDrainStore;
+import dev.ecsami.operator.core.port.DrainStore;
 import dev.ecsami.operator.core.port.Notifier;
 import dev.ecsami.operator.core.port.RolloutStore;
 import dev.ecsami.operator.runtime.FleetPorts;
@@ -110,16 +110,16 @@ public class OperatorBeans {
         return new NewAmiCheck(commands, store, ports, notifier);
     }
 
-    /** Drains of instances leaving through a lifecycle hook or a Spot warning; their records live in memory. */
+    /** Drains of instances leaving through a lifecycle hook or a Spot warning. */
     @Produces
     @Singleton
-    DrainRunner drains(Clock clock, FleetPorts ports, Optional<SimulatedBackend> simulated,
+    DrainRunner drains(Clock clock, DrainStore store, FleetPorts ports, Optional<SimulatedBackend> simulated,
                        Instance<LifecycleActions> lifecycleActions, Targets targets, OperatorConfig config,
                        MeterRegistry registry) {
         OperatorConfig.Lifecycle l = config.lifecycle();
         LifecycleActions actions = new MeteredPorts(registry).wrap(
                 simulated.map(s -> s.aws().lifecycleActions()).orElseGet(lifecycleActions::get));
-        return new DrainRunner(clock, new InMemoryDrainStore(), ports, actions, targets.all(),
+        return new DrainRunner(clock, store, ports, actions, targets.all(),
                 new LifecycleDrain(new LifecycleDrain.Settings(l.heartbeatInterval(),
                         config.scheduler().tickInterval().multipliedBy(5), l.drainTimeout(), l.onDrainTimeout())),
                 new DrainMetrics(registry));

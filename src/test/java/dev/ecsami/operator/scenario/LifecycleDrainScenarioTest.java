@@ -7,6 +7,9 @@ import dev.ecsami.operator.runtime.DrainRunner;
 import dev.ecsami.operator.sim.SimCallLog;
 import dev.ecsami.operator.sim.SimNotice;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import dev.ecsami.operator.store.FileDrainStore;
+import java.nio.file.Path;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -112,13 +115,16 @@ class LifecycleDrainScenarioTest {
     }
 
     @Test
-    void aRestartInTheMiddleOfADrainResumesItsHeartbeats() {
+    void aRestartInTheMiddleOfADrainResumesItsHeartbeatsFromTheFileStore(@TempDir Path dir) {
         DrainWorld w = DrainWorld.withHook(Duration.ofMinutes(1));
+        w.store = new FileDrainStore(dir, 10);
+        w.wire();
         w.slowTasksEverywhere(Duration.ofMinutes(6));
         w.scaleInAt(w.clock.instant().plusSeconds(30), 2);
         w.run(Duration.ofMinutes(2));
         assertThat(onlyDrain(w).state()).isEqualTo(DrainRecord.State.DRAINING);
 
+        w.store = new FileDrainStore(dir, 10);
         w.wire();
         w.run(Duration.ofMinutes(13));
 
