@@ -147,6 +147,21 @@ class LifecycleDrainScenarioTest {
         assertThat(w.mutations("Drain")).isEmpty();
     }
 
+    @Test
+    void whereEcsManagedDrainingDrainsTheGroupTheOperatorStepsAsideAndSaysSo() {
+        DrainWorld w = DrainWorld.withHook(Duration.ofMinutes(1));
+        w.aws.actors().capacityProvider(DrainWorld.GROUP, "cp", 100, false, true);
+        w.scaleInAt(w.clock.instant().plusSeconds(30), 2);
+        w.run(Duration.ofMinutes(10));
+
+        DrainRecord drain = onlyDrain(w);
+        assertThat(drain.state()).isEqualTo(DrainRecord.State.STEPPED_ASIDE);
+        assertThat(drain.detail()).contains("ECS managed draining");
+        assertThat(w.mutations("Drain")).isEmpty();
+        assertThat(w.mutations("CompleteLifecycleAction")).hasSize(1);
+        assertThat(w.terminationOf(drain.instanceId()).serviceTasks()).isZero();
+    }
+
     private static DrainRecord onlyDrain(DrainWorld w) {
         assertThat(w.store.drains()).hasSize(1);
         return w.store.drains().get(0);
