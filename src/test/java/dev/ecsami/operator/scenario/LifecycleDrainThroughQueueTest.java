@@ -3,25 +3,19 @@ package dev.ecsami.operator.scenario;
 import dev.ecsami.operator.awsstub.AwsStub;
 import dev.ecsami.operator.core.drain.DrainRecord;
 import dev.ecsami.operator.ingest.LifecycleMessages;
+import dev.ecsami.operator.ingest.LoopbackSqs;
 import dev.ecsami.operator.ingest.LifecycleQueueMessageHandler;
 import dev.ecsami.operator.ingest.SqsAmiQueuePoller;
 import dev.ecsami.operator.runtime.Leadership;
 import dev.ecsami.operator.sim.SimCallLog;
 import dev.ecsami.operator.sim.SimNotice;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,23 +33,19 @@ class LifecycleDrainThroughQueueTest {
     @RegisterExtension
     static final AwsStub.PerClass STUB = new AwsStub.PerClass();
 
-    private static SQSRestServer server;
+    private static LoopbackSqs elasticMq;
     private static SqsClient sqs;
     private String queueUrl;
 
     @BeforeAll
     static void startElasticMq() {
-        server = SQSRestServerBuilder.withPort(0).withInterface("127.0.0.1").start();
-        int port = server.waitUntilStarted().localAddress().getPort();
-        sqs = SqsClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + port)).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        elasticMq = LoopbackSqs.start();
+        sqs = elasticMq.client();
     }
 
     @AfterAll
     static void stopElasticMq() {
-        sqs.close();
-        server.stopAndWait();
+        elasticMq.close();
     }
 
     @BeforeEach
