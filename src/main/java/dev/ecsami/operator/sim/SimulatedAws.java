@@ -12,8 +12,10 @@ import dev.ecsami.operator.core.port.ExternalCallFailed;
 import dev.ecsami.operator.core.port.Fleet;
 import dev.ecsami.operator.core.port.GroupNeighbours;
 import dev.ecsami.operator.core.port.LaunchSpecs;
+import dev.ecsami.operator.core.port.LifecycleActions;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,12 +37,27 @@ public final class SimulatedAws {
     private final LaunchSpecs launchSpecs = new SimLaunchSpecs();
     private final AmiCatalog amiCatalog = new SimAmiCatalog();
     private final GroupNeighbours neighbours = new SimNeighbours();
+    private final LifecycleActions lifecycleActions;
 
     public SimulatedAws(Clock clock, SimTimings timings) {
         this.world = new SimWorld(clock, timings);
         this.views = new SimViews(world);
         this.setup = new SimSetup(world);
         this.actors = new SimActors(world);
+        this.lifecycleActions = new SimLifecycleActions(world, views, faults);
+    }
+
+    /** The notifications sent since the last call (lifecycle hooks', Spot warnings), oldest first. */
+    public List<SimNotice> takeNotices() {
+        synchronized (world) {
+            List<SimNotice> sent = new ArrayList<>(world.notices);
+            world.notices.clear();
+            return sent;
+        }
+    }
+
+    public LifecycleActions lifecycleActions() {
+        return lifecycleActions;
     }
 
     /** Switches on the other actors of a group: rebalancing, scaling, hooks, health, Spot, Standby. */

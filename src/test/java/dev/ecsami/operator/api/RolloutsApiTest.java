@@ -146,4 +146,15 @@ class RolloutsApiTest {
             assertThat((Integer) page.path("nextOffset")).isEqualTo(1);
         }
     }
+
+    @Test
+    void drainsAreListedPaginatedAndABadFilterNamesItsField() {
+        asOperator().get("/api/drains?limit=5").then().statusCode(200)
+                .body("offset", org.hamcrest.Matchers.equalTo(0))
+                .body("items", org.hamcrest.Matchers.notNullValue());
+        asOperator().get("/api/drains?limit=0").then().statusCode(400).body("field",
+                org.hamcrest.Matchers.equalTo("limit"));
+        asOperator().get("/api/drains?state=GONE").then().statusCode(400).body("field",
+                org.hamcrest.Matchers.equalTo("state"));
+    }
 }

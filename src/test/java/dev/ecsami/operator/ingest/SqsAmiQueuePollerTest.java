@@ -23,17 +23,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -47,7 +41,7 @@ class SqsAmiQueuePollerTest {
     private static final SqsAmiQueuePoller.Settings SETTINGS =
             new SqsAmiQueuePoller.Settings(Duration.ofSeconds(1), VISIBILITY, 2);
 
-    private static SQSRestServer server;
+    private static LoopbackSqs elasticMq;
     private static SqsClient sqs;
 
     private final TestPki pki = TestPki.get();
@@ -59,20 +53,13 @@ class SqsAmiQueuePollerTest {
 
     @BeforeAll
     static void startElasticMq() {
-        server = SQSRestServerBuilder.withPort(0).withInterface("127.0.0.1").start();
-        int port = server.waitUntilStarted().localAddress().getPort();
-        sqs = SqsClient.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + port))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build();
+        elasticMq = LoopbackSqs.start();
+        sqs = elasticMq.client();
     }
 
     @AfterAll
     static void stopElasticMq() {
-        sqs.close();
-        server.stopAndWait();
+        elasticMq.close();
     }
 
     @BeforeEach
