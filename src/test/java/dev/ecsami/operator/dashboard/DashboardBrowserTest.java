@@ -186,6 +186,8 @@ class DashboardBrowserTest {
         } catch (dev.ecsami.operator.core.rollout.IllegalTransition alreadyFinished) {
             assertThat(commands.get(id).state().isFinal()).isTrue();
         }
+        // An aborted rollout holds its group until it has given back what it changed; the next start waits for that.
+        browser.await(LIMIT, d -> !commands.get(id).holdsGroup());
     }
 
     private void click(String action, boolean confirms) {
