@@ -9,8 +9,6 @@ import dev.ecsami.operator.ingest.SqsAmiQueuePoller;
 import dev.ecsami.operator.runtime.Leadership;
 import dev.ecsami.operator.sim.SimCallLog;
 import dev.ecsami.operator.sim.SimNotice;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,24 +31,14 @@ class LifecycleDrainThroughQueueTest {
     @RegisterExtension
     static final AwsStub.PerClass STUB = new AwsStub.PerClass();
 
-    private static LoopbackSqs elasticMq;
-    private static SqsClient sqs;
+    @RegisterExtension
+    static final LoopbackSqs.PerClass ELASTIC_MQ = new LoopbackSqs.PerClass();
+
     private String queueUrl;
-
-    @BeforeAll
-    static void startElasticMq() {
-        elasticMq = LoopbackSqs.start();
-        sqs = elasticMq.client();
-    }
-
-    @AfterAll
-    static void stopElasticMq() {
-        elasticMq.close();
-    }
 
     @BeforeEach
     void createQueue() {
-        queueUrl = sqs.createQueue(r -> r.queueName("lifecycle-" + UUID.randomUUID())).queueUrl();
+        queueUrl = ELASTIC_MQ.client().createQueue(r -> r.queueName("lifecycle-" + UUID.randomUUID())).queueUrl();
     }
 
     @Test
@@ -103,10 +91,10 @@ class LifecycleDrainThroughQueueTest {
                             boolean duplicateAndTest, Duration d) {
         w.delivery = notices -> {
             for (SimNotice n : notices) {
-                sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(format.apply(n)));
+                ELASTIC_MQ.client().sendMessage(r -> r.queueUrl(queueUrl).messageBody(format.apply(n)));
                 if (duplicateAndTest) {
-                    sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(format.apply(n)));
-                    sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(TEST_NOTIFICATION));
+                    ELASTIC_MQ.client().sendMessage(r -> r.queueUrl(queueUrl).messageBody(format.apply(n)));
+                    ELASTIC_MQ.client().sendMessage(r -> r.queueUrl(queueUrl).messageBody(TEST_NOTIFICATION));
                 }
             }
             return List.of();
@@ -119,7 +107,7 @@ class LifecycleDrainThroughQueueTest {
     }
 
     private SqsAmiQueuePoller poller(DrainWorld w) {
-        return new SqsAmiQueuePoller(sqs, queueUrl, new LifecycleQueueMessageHandler(new LifecycleMessages(false),
+        return new SqsAmiQueuePoller(ELASTIC_MQ.client(), queueUrl, new LifecycleQueueMessageHandler(new LifecycleMessages(false),
                 w.runner, Leadership.sole("test"), Optional.empty()),
                 new SqsAmiQueuePoller.Settings(Duration.ZERO, Duration.ofSeconds(30), 3));
     }
