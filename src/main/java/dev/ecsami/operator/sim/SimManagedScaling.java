@@ -15,25 +15,16 @@ import java.util.Set;
  * after fifteen minutes of less. With managed termination protection it protects from scale-in
  * the instances that run non-daemon tasks, and only those.
  */
-final class SimManagedScaling implements SimActor {
-    private static final Duration EVERY = Duration.ofMinutes(1);
+final class SimManagedScaling extends SimPeriodicActor {
     private static final Duration SCALE_IN_AFTER = Duration.ofMinutes(15);
-    private final String group;
     private final int targetPercent;
     private final boolean terminationProtection;
-    private Instant next;
     private Instant lowSince;
 
     SimManagedScaling(String group, Instant from, int targetPercent, boolean terminationProtection) {
-        this.group = group;
+        super(group, from, Duration.ofMinutes(1));
         this.targetPercent = targetPercent;
         this.terminationProtection = terminationProtection;
-        this.next = from.plus(EVERY);
-    }
-
-    @Override
-    public Instant nextAt() {
-        return next;
     }
 
     @Override
@@ -42,9 +33,7 @@ final class SimManagedScaling implements SimActor {
     }
 
     @Override
-    public void act(SimWorld world, Instant t) {
-        next = t.plus(EVERY);
-        SimGroup g = world.groups.get(group);
+    void actOn(SimWorld world, SimGroup g, Instant t) {
         List<SimInstance> active = SimWorld.inService(g);
         Set<String> busy = new HashSet<>();
         world.tasks.stream().filter(x -> x.kind != TaskInfo.Kind.DAEMON).forEach(x -> busy.add(x.instanceId));
@@ -60,21 +49,18 @@ final class SimManagedScaling implements SimActor {
             needed++;
         }
         int wanted = (int) Math.ceil(needed * 100.0 / targetPercent);
-        int before = g.desired;
+        String why = " (" + needed + " needed)";
         if (wanted > g.desired) {
             lowSince = null;
-            g.setDesiredByOthers(wanted);
+            moveDesired(world, g, t, wanted, why);
         } else if (wanted < g.desired) {
             lowSince = lowSince == null ? t : lowSince;
             if (!t.isBefore(lowSince.plus(SCALE_IN_AFTER))) {
-                g.setDesiredByOthers(g.desired - 1);
+                moveDesired(world, g, t, g.desired - 1, why);
                 lowSince = t;
             }
         } else {
             lowSince = null;
-        }
-        if (g.desired != before) {
-            world.log.actor(t, name(), "desired " + before + " -> " + g.desired + " (" + needed + " needed)");
         }
     }
 }

@@ -11,20 +11,10 @@ import java.util.stream.Collectors;
  * short zone first, then terminate one in the largest zone by the termination policy, without a
  * drain. Does nothing while AZRebalance, Launch or Terminate is suspended.
  */
-final class SimRebalancer implements SimActor {
-    private final String group;
-    private final Duration every;
-    private Instant next;
+final class SimRebalancer extends SimPeriodicActor {
 
     SimRebalancer(String group, Instant from, Duration every) {
-        this.group = group;
-        this.every = every;
-        this.next = from.plus(every);
-    }
-
-    @Override
-    public Instant nextAt() {
-        return next;
+        super(group, from, every);
     }
 
     @Override
@@ -33,9 +23,7 @@ final class SimRebalancer implements SimActor {
     }
 
     @Override
-    public void act(SimWorld world, Instant t) {
-        next = t.plus(every);
-        SimGroup g = world.groups.get(group);
+    void actOn(SimWorld world, SimGroup g, Instant t) {
         if (g.suspended.contains("AZRebalance") || g.suspended.contains("Launch") || g.suspended.contains("Terminate")
                 || g.zones.size() < 2) {
             return;
