@@ -125,7 +125,8 @@ public final class DrainRunner {
             next = apply(d.mutations(), d.next(), now);
             again = d.lookAgainAfter();
         } catch (ExternalCallFailed e) {
-            LOG.warnf("drain of %s: %s; looking again next tick", drain.instanceId(), e.getMessage());
+            LOG.warnf("drain of %s: %s; looking again next tick", drain.instanceId(),
+                    drain.redacted(e.getMessage()));
             return;
         }
         store.saveDrain(next);
@@ -157,7 +158,8 @@ public final class DrainRunner {
                     throw e;
                 }
                 return next.end(DrainRecord.State.LOST,
-                        "the lifecycle action is no longer pending (it expired or was completed): " + e.getMessage(),
+                        "the lifecycle action is no longer pending (it expired or was completed): "
+                                + next.redacted(e.getMessage()),
                         now);
             }
         }
