@@ -72,9 +72,13 @@ public final class DrainRunner {
         this.observer = observer;
     }
 
-    /** Starts the drain a notification asks for; a duplicate or late delivery changes nothing. */
+    /**
+     * Starts the drain a notification asks for; a duplicate or late delivery changes nothing, nor does a
+     * Spot warning for an instance already draining (a hook's drain, which also completes the hook).
+     */
     public synchronized Accepted accept(DrainRequest request) {
-        if (store.findDrain(request.drainId()).isPresent()) {
+        if (store.findDrain(request.drainId()).isPresent() || request.token().isEmpty()
+                && store.activeDrains().stream().anyMatch(d -> d.instanceId().equals(request.instanceId()))) {
             return Accepted.DUPLICATE;
         }
         Instant now = clock.instant();
