@@ -21,59 +21,39 @@ public sealed interface MessageKind {
     /** Which stream of work a kind belongs to; a source takes only the feeds it is configured for. */
     enum Feed { AMI, LIFECYCLE, SUBSCRIPTION }
 
-    Feed feed();
-
     record Announcement(AmiAnnouncement announcement) implements MessageKind {
-        @Override
-        public Feed feed() {
-            return Feed.AMI;
-        }
     }
 
     record LifecycleAction(DrainRequest request) implements MessageKind {
-        @Override
-        public Feed feed() {
-            return Feed.LIFECYCLE;
-        }
     }
 
     record SpotWarning(DrainRequest request) implements MessageKind {
-        @Override
-        public Feed feed() {
-            return Feed.LIFECYCLE;
-        }
     }
 
     record RebalanceRecommendation(DrainRequest request) implements MessageKind {
-        @Override
-        public Feed feed() {
-            return Feed.LIFECYCLE;
-        }
     }
 
     record TestNotification() implements MessageKind {
-        @Override
-        public Feed feed() {
-            return Feed.LIFECYCLE;
-        }
     }
 
     record SubscriptionConfirmation(PendingSubscription pending) implements MessageKind {
-        @Override
-        public Feed feed() {
-            return Feed.SUBSCRIPTION;
-        }
     }
 
     record UnsubscribeConfirmation(String topicArn) implements MessageKind {
-        @Override
-        public Feed feed() {
-            return Feed.SUBSCRIPTION;
-        }
     }
 
     /** Of its feed but unusable (e.g. an announcement that does not parse); acknowledged, never retried. */
     record Unreadable(Feed feed, String why) implements MessageKind {
+    }
+
+    default Feed feed() {
+        if (this instanceof Announcement) {
+            return Feed.AMI;
+        }
+        if (this instanceof SubscriptionConfirmation || this instanceof UnsubscribeConfirmation) {
+            return Feed.SUBSCRIPTION;
+        }
+        return Feed.LIFECYCLE;
     }
 
     static MessageKind of(Envelope envelope) {
