@@ -63,16 +63,7 @@ class NewAmiCheckBatchingTest {
     private NewAmiCheck check(Map<String, Target> targets) {
         FleetPorts ports = new FleetPorts(aws.fleet(), aws.containerInstances(), aws.launchSpecs(), aws.amiCatalog(),
                 aws.neighbours());
-        Notifier notifier = new Notifier() {
-            @Override
-            public void rolloutChanged(dev.ecsami.operator.core.model.Rollout rollout,
-                                       List<dev.ecsami.operator.core.model.RolloutEvent> newEvents) {
-            }
-
-            @Override
-            public void targetsBehind(List<Behind> behind) {
-            }
-        };
+        Notifier notifier = (rollout, events) -> { };
         RolloutRunner runner = new RolloutRunner(clock, store, ports, notifier,
                 new RetryPolicy(Duration.ofSeconds(5), Duration.ofSeconds(40), 30));
         RolloutCommands commands = new RolloutCommands(clock, store, ports, targets, runner, notifier, () -> "r1");

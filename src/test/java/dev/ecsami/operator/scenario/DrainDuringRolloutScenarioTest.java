@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,13 +78,9 @@ class DrainDuringRolloutScenarioTest {
 
     @Test
     void aHookForTheInstanceTheRolloutIsDrainingDrainsItOnceAndCompletesOnce() {
-        Rollout started = w.start();
-        String victim = untilTheRolloutDrainsAnInstance();
-        w.aws.actors().healthFailure(World.GROUP, victim, w.clock.instant().plusSeconds(5), 3);
-        Rollout done = rollOut(started);
+        String victim = disruptTheInstanceTheRolloutDrains(
+                (instance, at) -> w.aws.actors().healthFailure(World.GROUP, instance, at, 3));
 
-        assertThat(done.state()).as(done.reason()).isEqualTo(RolloutState.SUCCEEDED);
-        assertThat(w.violations).isEmpty();
         assertThat(mutationsFor("Drain", victim)).hasSize(1);
         assertThat(mutationsFor("CompleteLifecycleAction", victim)).hasSize(1);
         assertThat(mutationsFor("Terminate", victim)).as("the group, not the rollout, terminated it").isEmpty();
@@ -94,13 +91,9 @@ class DrainDuringRolloutScenarioTest {
 
     @Test
     void aSpotWarningForTheInstanceTheRolloutIsDrainingSetsNothingTwice() {
-        Rollout started = w.start();
-        String victim = untilTheRolloutDrainsAnInstance();
-        w.aws.actors().spotInterruption(World.GROUP, victim, w.clock.instant().plusSeconds(5), 5);
-        Rollout done = rollOut(started);
+        String victim = disruptTheInstanceTheRolloutDrains(
+                (instance, at) -> w.aws.actors().spotInterruption(World.GROUP, instance, at, 5));
 
-        assertThat(done.state()).as(done.reason()).isEqualTo(RolloutState.SUCCEEDED);
-        assertThat(w.violations).isEmpty();
         assertThat(accepted).contains(DrainRunner.Accepted.STARTED);
         assertThat(mutationsFor("Drain", victim)).hasSize(1);
         assertThat(mutationsFor("Reactivate", victim)).isEmpty();
@@ -119,13 +112,23 @@ class DrainDuringRolloutScenarioTest {
                 Duration.ofSeconds(10), Duration.ofHours(1), OnDrainTimeout.FORCE)), DrainRunner.Observer.NONE);
     }
 
-    private String untilTheRolloutDrainsAnInstance() {
+    /**
+     * Starts a rollout, has {@code disruption} strike the first instance it drains five seconds later,
+     * and checks the rollout still succeeds with its invariants kept; the instance struck.
+     */
+    private String disruptTheInstanceTheRolloutDrains(BiConsumer<String, Instant> disruption) {
+        Rollout started = w.start();
         Instant limit = w.clock.instant().plus(Duration.ofMinutes(30));
         while (mutations("Drain").isEmpty() && w.clock.instant().isBefore(limit)) {
             step();
         }
         assertThat(mutations("Drain")).as("the rollout drains an instance").isNotEmpty();
-        return mutations("Drain").get(0).detail();
+        String victim = mutations("Drain").get(0).detail();
+        disruption.accept(victim, w.clock.instant().plusSeconds(5));
+        Rollout done = rollOut(started);
+        assertThat(done.state()).as(done.reason()).isEqualTo(RolloutState.SUCCEEDED);
+        assertThat(w.violations).isEmpty();
+        return victim;
     }
 
     private Rollout rollOut(Rollout rollout) {
