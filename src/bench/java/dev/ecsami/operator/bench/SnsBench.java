@@ -14,7 +14,7 @@ final class SnsBench {
     static final int THREADS = 4;
 
     static void measure(Figures figures) throws Exception {
-        Figures.print("== 4. SNS ingest, in-process (SnsIngest with CachingCertificateFetcher, cert cached; "
+        Figures.print("== 4. SNS ingest, in-process (SnsGate with CachingCertificateFetcher, cert cached; "
                 + "%d threads; no HTTP) ==", THREADS);
         SnsIngestBench.Result r = SnsIngestBench.run(THREADS);
         Figures.print("   %d distinct valid notifications: %.0f/s, p50 %.3f ms, p99 %.3f ms; %d accepted as valid",

@@ -1,5 +1,6 @@
 package dev.ecsami.operator.ingest;
 
+import dev.ecsami.operator.api.Problem;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;

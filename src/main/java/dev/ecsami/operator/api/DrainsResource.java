@@ -11,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,7 +30,7 @@ public class DrainsResource {
 
     @GET
     @Operation(summary = "Drain records, newest first, filtered by target and state, paginated")
-    public Views.Page<DrainRecord> list(@QueryParam("target") String target, @QueryParam("state") String state,
+    public Views.Page<Drain> list(@QueryParam("target") String target, @QueryParam("state") String state,
                                         @QueryParam("offset") @DefaultValue("0") int offset,
                                         @QueryParam("limit") Integer limit) {
         Optional<DrainRecord.State> wanted = parseState(state);
@@ -37,7 +38,17 @@ public class DrainsResource {
         List<DrainRecord> matching = store.drains().stream()
                 .filter(d -> target == null || d.target().equals(target))
                 .filter(d -> wanted.isEmpty() || d.state() == wanted.get()).toList();
-        return paging.page(matching, d -> d);
+        return paging.page(matching, Drain::of);
+    }
+
+    /** A drain as listed: the record without its lifecycle action token, which would let a reader complete it. */
+    public record Drain(String id, String target, String group, String cluster, String instanceId,
+                        DrainRecord.Reason reason, String hookName, Instant startedAt, Instant lastHeartbeatAt,
+                        DrainRecord.State state, String detail, Instant endedAt) {
+        static Drain of(DrainRecord d) {
+            return new Drain(d.id(), d.target(), d.group(), d.cluster(), d.instanceId(), d.reason(), d.hookName(),
+                    d.startedAt(), d.lastHeartbeatAt(), d.state(), d.detail(), d.endedAt());
+        }
     }
 
     private static Optional<DrainRecord.State> parseState(String state) {

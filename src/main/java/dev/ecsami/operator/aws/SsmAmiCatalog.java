@@ -9,9 +9,16 @@ import dev.ecsami.operator.core.port.AmiCatalog;
 import dev.ecsami.operator.core.port.ExternalCallFailed;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.GetParametersResponse;
+import software.amazon.awssdk.services.ssm.model.Parameter;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@link AmiCatalog} over SSM parameters and EC2 DescribeImages. ECS-optimized parameters hold
@@ -21,6 +28,8 @@ import java.util.Optional;
 public final class SsmAmiCatalog implements AmiCatalog {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String AVAILABLE = "available";
+    /** GetParameters reads at most 10 names per call. */
+    static final int NAMES_PER_CALL = 10;
 
     private final SsmClient ssm;
     private final Ec2Client ec2;
@@ -40,6 +49,48 @@ public final class SsmAmiCatalog implements AmiCatalog {
         String name = source.parameterName();
         String value = AwsCalls.call("GetParameter", () -> ssm.getParameter(r -> r.name(name))).parameter().value();
         return parse(name, value);
+    }
+
+    /** Every parameter source in GetParameters calls of up to 10 names; fixed ids one by one, as {@link #resolve}. */
+    @Override
+    public Map<AmiSource, Resolution> resolveAll(Collection<AmiSource> sources) {
+        Set<AmiSource> distinct = new LinkedHashSet<>(sources);
+        Map<String, Resolution> byName = new LinkedHashMap<>();
+        List<String> names = distinct.stream().filter(s -> !(s instanceof AmiSource.Fixed))
+                .map(AmiSource::parameterName).distinct().toList();
+        for (int from = 0; from < names.size(); from += NAMES_PER_CALL) {
+            byName.putAll(readBatch(names.subList(from, Math.min(names.size(), from + NAMES_PER_CALL))));
+        }
+        Map<AmiSource, Resolution> resolved = new LinkedHashMap<>();
+        for (AmiSource source : distinct) {
+            resolved.put(source, source instanceof AmiSource.Fixed ? Resolution.of(() -> resolve(source))
+                    : byName.get(source.parameterName()));
+        }
+        return resolved;
+    }
+
+    /** One GetParameters call; a name AWS lists as invalid (missing or unreadable) is reported as not found. */
+    private Map<String, Resolution> readBatch(List<String> names) {
+        Map<String, Resolution> out = new LinkedHashMap<>();
+        GetParametersResponse response;
+        try {
+            response = AwsCalls.call("GetParameters", () -> ssm.getParameters(r -> r.names(names)));
+        } catch (ExternalCallFailed e) {
+            names.forEach(n -> out.put(n, new Resolution.Unresolved(e)));
+            return out;
+        }
+        List<String> invalid = response.invalidParameters();
+        for (String name : names) {
+            Optional<Parameter> found = response.parameters().stream().filter(p -> name.equals(p.name())).findFirst();
+            if (found.isPresent()) {
+                out.put(name, Resolution.of(() -> parse(name, found.get().value())));
+            } else {
+                out.put(name, new Resolution.Unresolved(new ExternalCallFailed("GetParameters", "ParameterNotFound",
+                        "SSM parameter " + name + (invalid.contains(name) ? " does not exist or is not readable"
+                                : " was not returned"), false)));
+            }
+        }
+        return out;
     }
 
     @Override

@@ -1,19 +1,22 @@
 package dev.ecsami.operator.ingest;
 
+import dev.ecsami.operator.config.OperatorConfig;
 import dev.ecsami.operator.ingest.sns.CachingCertificateFetcher;
 import dev.ecsami.operator.ingest.sns.CertUrlPolicy;
 import dev.ecsami.operator.ingest.sns.CertificateFetcher;
 import dev.ecsami.operator.ingest.sns.HttpsCertificateFetcher;
 import dev.ecsami.operator.ingest.sns.MessageIdDeduplicator;
-import dev.ecsami.operator.store.SharedKeys;
-import dev.ecsami.operator.ingest.sns.SnsBodyLimit;
-import dev.ecsami.operator.ingest.sns.SnsIngest;
+import dev.ecsami.operator.ingest.sns.SnsGate;
 import dev.ecsami.operator.ingest.sns.SnsMessageVerifier;
+import dev.ecsami.operator.metrics.VerdictCounter;
+import dev.ecsami.operator.runtime.DrainRunner;
+import dev.ecsami.operator.runtime.Leadership;
 import dev.ecsami.operator.runtime.NewAmiCheck;
+import dev.ecsami.operator.store.SharedKeys;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
-import dev.ecsami.operator.metrics.MeteredGate;
-import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.net.http.HttpClient;
@@ -53,13 +56,8 @@ public class IngestBeans {
 
     @Produces
     @Singleton
-    EnvelopeGate gate(SnsConfig config, CertUrlPolicy policy, CertificateFetcher certificates,
-                      MeterRegistry registry, Optional<SharedKeys> shared) {
-        return new MeteredGate(verifyingGate(config, policy, certificates, shared), registry);
-    }
-
-    private EnvelopeGate verifyingGate(SnsConfig config, CertUrlPolicy policy, CertificateFetcher certificates,
-                                       Optional<SharedKeys> shared) {
+    SnsGate gate(SnsConfig config, CertUrlPolicy policy, CertificateFetcher certificates, MeterRegistry registry,
+                 Optional<SharedKeys> shared) {
         if (config.dedupeRetention().compareTo(config.timestampTolerance().multipliedBy(2)) < 0) {
             throw new IllegalArgumentException("operator.sns.dedupe-retention (" + config.dedupeRetention()
                     + ") must be at least twice operator.sns.timestamp-tolerance (" + config.timestampTolerance()
@@ -68,12 +66,11 @@ public class IngestBeans {
         Set<String> topics = Set.copyOf(config.allowedTopicArns());
         MessageIdDeduplicator seen = new MessageIdDeduplicator(config.dedupeMaxEntries(), config.dedupeRetention(),
                 wallClock, shared);
-        if (!config.verifySignatures()) {
-            return new UnverifiedGate(SnsBodyLimit.DEFAULT, topics, seen);
-        }
-        SnsMessageVerifier verifier = new SnsMessageVerifier(policy, certificates, topics,
-                config.timestampTolerance(), wallClock);
-        return new VerifyingGate(new SnsIngest(SnsBodyLimit.DEFAULT, verifier, seen));
+        SnsGate gate = config.verifySignatures()
+                ? SnsGate.verifying(new SnsMessageVerifier(policy, certificates, topics, config.timestampTolerance(),
+                wallClock), seen)
+                : SnsGate.unverified(topics, seen);
+        return gate.observedBy(new VerdictCounter(registry));
     }
 
     /** Created on first use only, so nothing talks to AWS unless a subscription needs it. */
@@ -90,26 +87,20 @@ public class IngestBeans {
         client.close();
     }
 
+    @Produces
+    @Singleton
+    SnsSubscriptions subscriptions(SnsClient sns) {
+        return new SnsSubscriptions(sns);
+    }
+
     /** Created on first use only: its HTTP client loads the TLS stack, which start-up does not need. */
     @Produces
     @ApplicationScoped
-    SubscriptionConfirmer subscriptionConfirmer(SnsClient sns, CertUrlPolicy policy) {
+    SubscriptionConfirmer subscriptionConfirmer(SnsSubscriptions subscriptions, CertUrlPolicy policy) {
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(CONFIRM_TIMEOUT).build();
-        return new FallbackSubscriptionConfirmer(new SdkSubscriptionConfirmer(sns),
-                new SubscribeUrlConfirmer(policy.allowedHost(), http, CONFIRM_TIMEOUT));
-    }
-
-    @Produces
-    @Singleton
-    TopicSubscriber topicSubscriber(SnsClient sns) {
-        return new SdkTopicSubscriber(sns);
-    }
-
-    @Produces
-    @Singleton
-    IngestDispatcher dispatcher(NewAmiCheck amiCheck, SubscriptionConfirmer confirmer, SnsConfig config) {
-        return new IngestDispatcher(amiCheck::run, confirmer, config.confirmSubscriptions());
+        return SubscriptionConfirmer.withFallback(subscriptions::confirmThroughApi,
+                SnsSubscriptions.visitingSubscribeUrl(policy.allowedHost(), http, CONFIRM_TIMEOUT));
     }
 
     @Produces
@@ -118,10 +109,15 @@ public class IngestBeans {
         return new IngestJournal(JOURNAL_SIZE);
     }
 
+    /** The drain runner is looked up on the first lifecycle message only. */
     @Produces
     @Singleton
-    MessageHandling handling(IngestDispatcher dispatcher, EnvelopeGate gate, IngestJournal journal) {
-        return new MessageHandling(dispatcher, gate, journal, wallClock);
+    IngestDispatcher dispatcher(NewAmiCheck amiCheck, SubscriptionConfirmer confirmer, SnsConfig config,
+                                OperatorConfig operator, Instance<DrainRunner> drains, Leadership leadership,
+                                SnsGate gate, IngestJournal journal) {
+        return new IngestDispatcher(amiCheck::run, confirmer, config.confirmSubscriptions(),
+                new IngestDispatcher.Drains(request -> drains.get().accept(request), leadership::mayMutate,
+                        operator.lifecycle().drainOnRebalanceRecommendation()), gate, journal, wallClock);
     }
 
     @Produces

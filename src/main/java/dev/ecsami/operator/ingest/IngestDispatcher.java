@@ -1,59 +1,142 @@
 package dev.ecsami.operator.ingest;
 
+import dev.ecsami.operator.core.drain.DrainRequest;
 import dev.ecsami.operator.core.model.Trigger;
+import dev.ecsami.operator.ingest.MessageKind.Feed;
 import dev.ecsami.operator.ingest.SubscriptionConfirmer.Confirmation;
-import dev.ecsami.operator.ingest.SubscriptionConfirmer.PendingSubscription;
-import dev.ecsami.operator.ingest.ami.AmiAnnouncement;
-import dev.ecsami.operator.ingest.ami.AmiAnnouncementParser;
 import dev.ecsami.operator.ingest.sns.SnsEnvelope;
+import dev.ecsami.operator.ingest.sns.SnsGate;
+import dev.ecsami.operator.ingest.sns.Verdict;
+import dev.ecsami.operator.runtime.DrainRunner;
 import dev.ecsami.operator.runtime.NewAmiCheck;
+import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * Acts on a message that already passed the gate, by kind. An AMI announcement is only a trigger:
- * the AMI check re-resolves every target from the AMI source before doing anything. New message
- * kinds (lifecycle hooks, Spot interruptions) are new cases here.
+ * The one pipeline every message goes through after its source: envelope opened (SQS only; {@code
+ * POST /sns} opens its own through the gate), kind decided, handler by kind. An AMI announcement only
+ * triggers the AMI check, which re-resolves every target; a leaving instance starts a drain. Every
+ * result is journaled; only {@link Handled.Failed} asks for a redelivery, and then an SNS envelope's
+ * duplicate mark is released so the redelivery passes the gate.
  */
 public final class IngestDispatcher {
 
     private static final Logger LOG = Logger.getLogger(IngestDispatcher.class);
+    /** What {@code POST /sns} takes: announcements and its own subscription messages. */
+    static final Set<Feed> SNS_FEEDS = EnumSet.of(Feed.AMI, Feed.SUBSCRIPTION);
 
-    private final AmiCheckRunner amiCheck;
+    /**
+     * The drain side: {@code runner} starts a drain ({@code DrainRunner::accept}).
+     *
+     * @param leads       whether this replica may change AWS ({@code Leadership::mayMutate}); only the leader drains
+     * @param onRebalance whether a rebalance recommendation drains like a Spot warning
+     */
+    public record Drains(Function<DrainRequest, DrainRunner.Accepted> runner, BooleanSupplier leads,
+                         boolean onRebalance) {
+    }
+
+    private final Function<Trigger, List<NewAmiCheck.Outcome>> amiCheck;
     private final SubscriptionConfirmer confirmer;
     private final boolean confirmSubscriptions;
+    private final Drains drains;
+    private final SnsGate gate;
+    private final IngestJournal journal;
+    private final Clock clock;
 
-    public IngestDispatcher(AmiCheckRunner amiCheck, SubscriptionConfirmer confirmer, boolean confirmSubscriptions) {
+    public IngestDispatcher(Function<Trigger, List<NewAmiCheck.Outcome>> amiCheck, SubscriptionConfirmer confirmer,
+                            boolean confirmSubscriptions, Drains drains, SnsGate gate, IngestJournal journal,
+                            Clock clock) {
         this.amiCheck = Objects.requireNonNull(amiCheck, "amiCheck");
         this.confirmer = Objects.requireNonNull(confirmer, "confirmer");
         this.confirmSubscriptions = confirmSubscriptions;
+        this.drains = Objects.requireNonNull(drains, "drains");
+        this.gate = Objects.requireNonNull(gate, "gate");
+        this.journal = Objects.requireNonNull(journal, "journal");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Handles a gate-approved envelope that arrived through {@code channel}. */
+    /** Handles an envelope the gate found valid, from {@code POST /sns} or a queue. */
     public Handled dispatch(SnsEnvelope envelope, Trigger.Kind channel) {
-        return switch (envelope.type()) {
-            case NOTIFICATION -> announcement(envelope.message(), channel, envelope.messageId());
-            case SUBSCRIPTION_CONFIRMATION -> confirm(envelope);
-            case UNSUBSCRIBE_CONFIRMATION -> unsubscribed(envelope);
-        };
+        return dispatch(envelope, channel, SNS_FEEDS);
+    }
+
+    private Handled dispatch(SnsEnvelope envelope, Trigger.Kind channel, Set<Feed> feeds) {
+        Handled result = journaled(channel, envelope.messageId(),
+                () -> handle(MessageKind.of(envelope), feeds, channel, envelope.messageId()));
+        if (result.wantsRedelivery()) {
+            gate.handlingFailed(envelope);
+        }
+        return result;
+    }
+
+    /** Handles one queue message body; {@code feeds} are what its queue is configured for. */
+    public Handled fromQueue(String messageId, String body, Set<Feed> feeds) {
+        Envelope opened = Envelope.open(body, gate);
+        if (opened instanceof Envelope.Sns sns) {
+            return dispatch(sns.envelope(), Trigger.Kind.SQS, feeds);
+        }
+        if (opened instanceof Envelope.Refused refused) {
+            return journaled(Trigger.Kind.SQS, messageId, () -> settle(messageId, refused.verdict()));
+        }
+        return journaled(Trigger.Kind.SQS, messageId,
+                () -> handle(MessageKind.of(opened), feeds, Trigger.Kind.SQS, messageId));
+    }
+
+    /** Handles the text of an AMI announcement ({@code source} names the message, e.g. its id). */
+    public Handled announcement(String message, Trigger.Kind channel, String source) {
+        return journaled(channel, source, () -> handle(MessageKind.ofText(message), Set.of(Feed.AMI), channel,
+                source));
+    }
+
+    private Handled handle(MessageKind kind, Set<Feed> feeds, Trigger.Kind channel, String source) {
+        if (!feeds.contains(kind.feed())) {
+            return new Handled.Ignored(kind.feed() == Feed.LIFECYCLE
+                    ? "a lifecycle message on a source not configured for them" : "not a lifecycle message");
+        }
+        if (kind instanceof MessageKind.Announcement a) {
+            return check(new Trigger(channel, source, a.announcement().describe()));
+        }
+        if (kind instanceof MessageKind.LifecycleAction action) {
+            return drain(action.request());
+        }
+        if (kind instanceof MessageKind.SpotWarning warning) {
+            return drain(warning.request());
+        }
+        if (kind instanceof MessageKind.RebalanceRecommendation recommendation) {
+            return drains.onRebalance() ? drain(recommendation.request()) : new Handled.Ignored(
+                    "rebalance recommendation (operator.lifecycle.drain-on-rebalance-recommendation is off)");
+        }
+        if (kind instanceof MessageKind.TestNotification) {
+            return new Handled.Ignored("Auto Scaling test notification");
+        }
+        if (kind instanceof MessageKind.SubscriptionConfirmation confirmation) {
+            return confirm(confirmation.pending());
+        }
+        if (kind instanceof MessageKind.UnsubscribeConfirmation unsubscribed) {
+            LOG.warnf("SNS reports that the subscription to %s was removed (message %s); announcements stop until"
+                    + " it is subscribed again", unsubscribed.topicArn(), source);
+            return new Handled.Ignored("unsubscribe confirmation");
+        }
+        MessageKind.Unreadable unreadable = (MessageKind.Unreadable) kind;
+        if (unreadable.feed() == Feed.AMI) {
+            LOG.warnf("%s message %s is dropped: %s", channel, source, unreadable.why());
+        }
+        return new Handled.Ignored(unreadable.why());
     }
 
     /**
-     * Handles the text of an AMI announcement ({@code source} names the message, e.g. its id). An
-     * unparseable announcement is acknowledged: a redelivery would not parse either, and the
-     * periodic AMI check still finds the release.
+     * Runs the AMI check. A target whose check failed asks for a redelivery; an unparseable announcement
+     * does not (a redelivery would not parse either, and the periodic AMI check still finds the release).
      */
-    public Handled announcement(String message, Trigger.Kind channel, String source) {
-        AmiAnnouncementParser.Result parsed = AmiAnnouncementParser.parse(message);
-        if (parsed instanceof AmiAnnouncementParser.Result.Invalid invalid) {
-            LOG.warnf("%s message %s is not an ECS AMI announcement and is dropped: %s", channel, source,
-                    invalid.message());
-            return new Handled.Ignored("not an ECS AMI announcement: " + invalid.message());
-        }
-        AmiAnnouncement announcement = ((AmiAnnouncementParser.Result.Parsed) parsed).announcement();
-        Trigger trigger = new Trigger(channel, source, AnnouncementText.describe(announcement));
-        List<NewAmiCheck.Outcome> outcomes = amiCheck.run(trigger);
+    private Handled check(Trigger trigger) {
+        List<NewAmiCheck.Outcome> outcomes = amiCheck.apply(trigger);
         for (NewAmiCheck.Outcome o : outcomes) {
             LOG.infof("%s: target %s %s: %s", trigger.describe(), o.target(), o.action(), o.detail());
         }
@@ -65,26 +148,52 @@ public final class IngestDispatcher {
         return new Handled.Checked(trigger, outcomes);
     }
 
-    private Handled confirm(SnsEnvelope envelope) {
+    /** A replica that may not change AWS leaves the message for the leader. */
+    private Handled drain(DrainRequest request) {
+        if (!drains.leads().getAsBoolean()) {
+            return new Handled.Failed("this replica does not lead; the leader handles lifecycle messages");
+        }
+        return new Handled.DrainAccepted(request.instanceId(), drains.runner().apply(request));
+    }
+
+    private Handled confirm(SubscriptionConfirmer.PendingSubscription pending) {
         if (!confirmSubscriptions) {
-            LOG.warnf("subscription to %s not confirmed: operator.sns.confirm-subscriptions=false", envelope.topicArn());
+            LOG.warnf("subscription to %s not confirmed: operator.sns.confirm-subscriptions=false", pending.topicArn());
             return new Handled.Ignored("confirm-subscriptions is off");
         }
-        PendingSubscription pending = new PendingSubscription(envelope.topicArn(), envelope.token().orElseThrow(),
-                envelope.subscribeUrl().orElseThrow());
         Confirmation confirmation = confirmer.confirm(pending);
         if (confirmation instanceof Confirmation.Confirmed confirmed) {
-            LOG.infof("confirmed subscription %s to %s", confirmed.subscriptionArn(), envelope.topicArn());
-            return new Handled.Confirmed(envelope.topicArn(), confirmed.subscriptionArn());
+            LOG.infof("confirmed subscription %s to %s", confirmed.subscriptionArn(), pending.topicArn());
+            return new Handled.Confirmed(pending.topicArn(), confirmed.subscriptionArn());
         }
         String detail = ((Confirmation.Failed) confirmation).detail();
-        LOG.errorf("could not confirm the subscription to %s: %s", envelope.topicArn(), detail);
+        LOG.errorf("could not confirm the subscription to %s: %s", pending.topicArn(), detail);
         return new Handled.Failed("confirming the subscription failed: " + detail);
     }
 
-    private static Handled unsubscribed(SnsEnvelope envelope) {
-        LOG.warnf("SNS reports that the subscription to %s was removed (message %s); announcements stop until"
-                + " it is subscribed again", envelope.topicArn(), envelope.messageId());
-        return new Handled.Ignored("unsubscribe confirmation");
+    /** A queued SNS envelope the gate did not pass: a duplicate or forgery is deleted, a missing certificate retried. */
+    private static Handled settle(String messageId, Verdict verdict) {
+        if (verdict instanceof Verdict.Duplicate) {
+            return new Handled.Ignored("duplicate of a handled SNS message");
+        }
+        Verdict.Rejected rejected = (Verdict.Rejected) verdict;
+        if (rejected.reason() == Verdict.Reason.CERT_UNAVAILABLE) {
+            return new Handled.Failed("signing certificate unavailable: " + rejected.detail());
+        }
+        LOG.warnf("SQS message %s carries an SNS envelope that was refused (%s: %s); deleting it",
+                messageId, rejected.reason(), rejected.detail());
+        return new Handled.Ignored("refused " + rejected.reason() + ": " + rejected.detail());
+    }
+
+    private Handled journaled(Trigger.Kind channel, String messageId, Supplier<Handled> work) {
+        Handled result;
+        try {
+            result = work.get();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "handling %s message %s failed", channel, messageId);
+            result = new Handled.Failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        journal.record(new IngestJournal.Entry(clock.instant(), channel, messageId, result));
+        return result;
     }
 }

@@ -1,16 +1,17 @@
 package dev.ecsami.operator.ingest;
 
+import dev.ecsami.operator.config.OperatorConfig;
+import dev.ecsami.operator.ingest.MessageKind.Feed;
+import dev.ecsami.operator.ingest.sns.SnsGate;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import dev.ecsami.operator.config.OperatorConfig;
-import dev.ecsami.operator.runtime.DrainRunner;
-import dev.ecsami.operator.runtime.Leadership;
 import jakarta.enterprise.inject.Instance;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
@@ -21,9 +22,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /**
- * Start-up of message ingest: builds the gate (so bad settings stop start-up), warns loudly when
- * signatures are not checked, subscribes {@code endpoint-url} to the topics and starts the SQS
- * poller when a queue is configured.
+ * Start-up of message ingest: builds the gate (so bad settings stop start-up), says plainly that the
+ * AMI topic is not the trigger to count on, warns loudly when signatures are not checked, subscribes
+ * {@code endpoint-url} to the topics and starts the SQS source over every configured queue.
  */
 @ApplicationScoped
 public class IngestStartup {
@@ -32,25 +33,21 @@ public class IngestStartup {
 
     private final SnsConfig sns;
     private final SqsConfig sqs;
-    private final EnvelopeGate gate;
-    private final Instance<TopicSubscriber> subscriber;
-    private final MessageHandling handling;
+    private final SnsGate gate;
+    private final Instance<SnsSubscriptions> subscriptions;
+    private final IngestDispatcher dispatcher;
     private final OperatorConfig.Lifecycle lifecycle;
-    private final Instance<DrainRunner> drains;
-    private final Leadership leadership;
-    private final List<SqsAmiQueuePoller> pollers = new ArrayList<>();
+    private Optional<SqsQueueSource> source = Optional.empty();
     private Optional<SqsClient> sqsClient = Optional.empty();
 
-    public IngestStartup(SnsConfig sns, SqsConfig sqs, EnvelopeGate gate, Instance<TopicSubscriber> subscriber,
-            MessageHandling handling, OperatorConfig config, Instance<DrainRunner> drains, Leadership leadership) {
-        this.lifecycle = config.lifecycle();
-        this.drains = drains;
-        this.leadership = leadership;
+    public IngestStartup(SnsConfig sns, SqsConfig sqs, SnsGate gate, Instance<SnsSubscriptions> subscriptions,
+                         IngestDispatcher dispatcher, OperatorConfig config) {
         this.sns = sns;
         this.sqs = sqs;
         this.gate = gate;
-        this.subscriber = subscriber;
-        this.handling = handling;
+        this.subscriptions = subscriptions;
+        this.dispatcher = dispatcher;
+        this.lifecycle = config.lifecycle();
     }
 
     void start(@Observes StartupEvent event) {
@@ -63,47 +60,49 @@ public class IngestStartup {
                 + " the periodic SSM parameter check (operator.ami-check.interval) is the trigger to count on."
                 + " SNS/SQS announcements stay supported for those who still receive them and for the Windows topic.");
         sns.endpointUrl().ifPresent(this::subscribe);
-        Set<String> lifecycleQueues = lifecycle.enabled()
-                ? new LinkedHashSet<>(lifecycle.queueUrls().orElse(List.of())) : Set.of();
-        Set<String> queues = new LinkedHashSet<>();
-        sqs.queueUrl().ifPresent(queues::add);
-        queues.addAll(lifecycleQueues);
-        for (String queue : queues) {
-            boolean ami = sqs.queueUrl().filter(queue::equals).isPresent();
-            QueueMessageHandler amiHandler = new AmiQueueMessageHandler(gate, handling);
-            QueueMessageHandler handler = !lifecycleQueues.contains(queue) ? amiHandler
-                    : new LifecycleQueueMessageHandler(new LifecycleMessages(lifecycle.drainOnRebalanceRecommendation()),
-                    drains.get(), leadership, ami ? Optional.of(amiHandler) : Optional.empty());
-            startPoller(queue, handler, (ami ? "AMI announcements" : "")
-                    + (ami && lifecycleQueues.contains(queue) ? " and " : "")
-                    + (lifecycleQueues.contains(queue) ? "lifecycle and Spot messages" : ""));
+        Map<String, Set<Feed>> feeds = queueFeeds();
+        if (!feeds.isEmpty()) {
+            SqsClient client = client();
+            sqsClient = Optional.of(client);
+            SqsQueueSource started = new SqsQueueSource(client, List.copyOf(feeds.keySet()),
+                    (queue, id, body) -> dispatcher.fromQueue(id, body, feeds.get(queue)),
+                    new SqsQueueSource.Settings(sqs.waitTime(), sqs.visibilityTimeout(), sqs.maxReceives()));
+            started.start();
+            source = Optional.of(started);
+            feeds.forEach((queue, taken) -> LOG.infof("polling SQS queue %s for %s", queue, taken));
         }
     }
 
+    /**
+     * What each queue is read for: the AMI queue for announcements (and the confirmation of its SNS
+     * subscription), each lifecycle queue for lifecycle and Spot messages; a queue that is both is
+     * polled once, for both.
+     */
+    private Map<String, Set<Feed>> queueFeeds() {
+        Map<String, Set<Feed>> feeds = new LinkedHashMap<>();
+        sqs.queueUrl().ifPresent(q -> feeds.computeIfAbsent(q, k -> EnumSet.noneOf(Feed.class))
+                .addAll(List.of(Feed.AMI, Feed.SUBSCRIPTION)));
+        if (lifecycle.enabled()) {
+            lifecycle.queueUrls().orElse(List.of()).forEach(q -> feeds.computeIfAbsent(q,
+                    k -> EnumSet.noneOf(Feed.class)).add(Feed.LIFECYCLE));
+        }
+        return feeds;
+    }
+
     void stop(@Observes ShutdownEvent event) {
-        pollers.forEach(SqsAmiQueuePoller::close);
+        source.ifPresent(SqsQueueSource::close);
         sqsClient.ifPresent(SqsClient::close);
     }
 
     private void subscribe(String endpointUrl) {
         for (String topic : sns.allowedTopicArns()) {
-            TopicSubscriber.Outcome result = subscriber.get().ensureSubscribed(topic, endpointUrl);
-            if (result instanceof TopicSubscriber.Outcome.Failed failed) {
+            SnsSubscriptions.Outcome result = subscriptions.get().ensureSubscribed(topic, endpointUrl);
+            if (result instanceof SnsSubscriptions.Outcome.Failed failed) {
                 LOG.errorf("could not subscribe %s to %s: %s", endpointUrl, topic, failed.detail());
             } else {
                 LOG.infof("subscription of %s to %s: %s", endpointUrl, topic, result);
             }
         }
-    }
-
-    private void startPoller(String queueUrl, QueueMessageHandler handler, String what) {
-        SqsClient client = sqsClient.orElseGet(this::client);
-        SqsAmiQueuePoller started = new SqsAmiQueuePoller(client, queueUrl, handler,
-                new SqsAmiQueuePoller.Settings(sqs.waitTime(), sqs.visibilityTimeout(), sqs.maxReceives()));
-        started.start();
-        sqsClient = Optional.of(client);
-        pollers.add(started);
-        LOG.infof("polling SQS queue %s for %s", queueUrl, what);
     }
 
     private SqsClient client() {

@@ -15,7 +15,9 @@ import dev.ecsami.operator.core.port.LaunchSpecs;
 import dev.ecsami.operator.runtime.FleetPorts;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -97,6 +99,11 @@ public final class MeteredPorts {
             @Override
             public AmiRef resolve(AmiSource source) {
                 return call("ResolveAmi", () -> p.amiCatalog().resolve(source));
+            }
+
+            @Override
+            public Map<AmiSource, Resolution> resolveAll(Collection<AmiSource> sources) {
+                return call("ResolveAmis", () -> p.amiCatalog().resolveAll(sources));
             }
 
             @Override

@@ -72,9 +72,13 @@ public final class DrainRunner {
         this.observer = observer;
     }
 
-    /** Starts the drain a notification asks for; a duplicate or late delivery changes nothing. */
+    /**
+     * Starts the drain a notification asks for; a duplicate or late delivery changes nothing, nor does a
+     * Spot warning for an instance already draining (a hook's drain, which also completes the hook).
+     */
     public synchronized Accepted accept(DrainRequest request) {
-        if (store.findDrain(request.drainId()).isPresent()) {
+        if (store.findDrain(request.drainId()).isPresent() || request.token().isEmpty()
+                && store.activeDrains().stream().anyMatch(d -> d.instanceId().equals(request.instanceId()))) {
             return Accepted.DUPLICATE;
         }
         Instant now = clock.instant();
@@ -125,7 +129,8 @@ public final class DrainRunner {
             next = apply(d.mutations(), d.next(), now);
             again = d.lookAgainAfter();
         } catch (ExternalCallFailed e) {
-            LOG.warnf("drain of %s: %s; looking again next tick", drain.instanceId(), e.getMessage());
+            LOG.warnf("drain of %s: %s; looking again next tick", drain.instanceId(),
+                    drain.redacted(e.getMessage()));
             return;
         }
         store.saveDrain(next);
@@ -157,7 +162,8 @@ public final class DrainRunner {
                     throw e;
                 }
                 return next.end(DrainRecord.State.LOST,
-                        "the lifecycle action is no longer pending (it expired or was completed): " + e.getMessage(),
+                        "the lifecycle action is no longer pending (it expired or was completed): "
+                                + next.redacted(e.getMessage()),
                         now);
             }
         }

@@ -2,10 +2,12 @@ package dev.ecsami.operator.runtime;
 
 import dev.ecsami.operator.core.fleet.Observation;
 import dev.ecsami.operator.core.model.AmiRef;
+import dev.ecsami.operator.core.model.AmiSource;
 import dev.ecsami.operator.core.model.OnNewAmi;
 import dev.ecsami.operator.core.model.Rollout;
 import dev.ecsami.operator.core.model.Target;
 import dev.ecsami.operator.core.model.Trigger;
+import dev.ecsami.operator.core.port.AmiCatalog;
 import dev.ecsami.operator.core.port.ContainerInstances.TaskDetail;
 import dev.ecsami.operator.core.port.ExternalCallFailed;
 import dev.ecsami.operator.core.port.Notifier;
@@ -14,10 +16,11 @@ import dev.ecsami.operator.core.rollout.OutdatedInstances;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Re-resolves every target's AMI and acts on the targets that are behind, following each
+ * Re-resolves every target's AMI (all in one batched read of the AMI sources) and acts on the targets that are behind, following each
  * target's on-new-ami policy. An announcement or a periodic check only triggers this; the
  * truth is what the AMI source resolves to now.
  */
@@ -43,10 +46,13 @@ public final class NewAmiCheck {
     public synchronized List<Outcome> run(Trigger trigger) {
         List<Outcome> outcomes = new ArrayList<>();
         List<Notifier.Behind> behind = new ArrayList<>();
-        for (Target target : commands.targets().values().stream()
-                .sorted(java.util.Comparator.comparing(Target::name)).toList()) {
+        List<Target> targets = commands.targets().values().stream()
+                .sorted(java.util.Comparator.comparing(Target::name)).toList();
+        Map<AmiSource, AmiCatalog.Resolution> amis = ports.amiCatalog()
+                .resolveAll(targets.stream().map(Target::ami).toList());
+        for (Target target : targets) {
             try {
-                outcomes.add(check(target, trigger, behind));
+                outcomes.add(check(target, amis.get(target.ami()).orThrow(), trigger, behind));
             } catch (ExternalCallFailed | CommandRejected e) {
                 outcomes.add(new Outcome(target.name(), "", Action.ERROR, e.getMessage()));
             }
@@ -57,8 +63,7 @@ public final class NewAmiCheck {
         return outcomes;
     }
 
-    private Outcome check(Target target, Trigger trigger, List<Notifier.Behind> behind) {
-        AmiRef latest = ports.amiCatalog().resolve(target.ami());
+    private Outcome check(Target target, AmiRef latest, Trigger trigger, List<Notifier.Behind> behind) {
         Observation observed = commands.observe(target, TaskDetail.NONE);
         boolean specBehind = !observed.group().launchImageId().isEmpty()
                 && !observed.group().launchImageId().equals(latest.imageId());

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -127,6 +129,49 @@ class SsmAmiCatalogTest {
                     assertThat(e.code()).isEqualTo("ParameterNotFound");
                     assertThat(e.retryable()).isFalse();
                 });
+    }
+
+    @Test
+    void twentyFiveParametersAreReadInThreeGetParametersCallsAndAnInvalidNameIsReportedOnItsOwn() {
+        List<Map<String, Object>> found = new ArrayList<>();
+        List<AmiSource> sources = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            String name = "/golden/ecs/p%02d".formatted(i);
+            sources.add(AmiSource.parse("ssm:" + name));
+            if (i != 13) {
+                found.add(map("Name", name, "Type", "String", "Value", "{\"image_id\":\"" + NEW_AMI + "\"}",
+                        "Version", 1, "ARN", "arn:aws:ssm:us-east-1:1:parameter" + name, "DataType", "text"));
+            }
+        }
+        wm.stubFor(ssmCall("GetParameters").willReturn(json(EcsFixtures.json(map("Parameters", found,
+                "InvalidParameters", List.of("/golden/ecs/p13"))))));
+
+        Map<AmiSource, AmiCatalog.Resolution> resolved = catalog.resolveAll(sources);
+
+        wm.verify(3, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target",
+                equalTo("AmazonSSM.GetParameters")));
+        assertThat(wm.findAll(postRequestedFor(urlEqualTo("/")))).allSatisfy(r ->
+                assertThat(r.getBodyAsString().split("/golden/ecs/p", -1).length - 1).isLessThanOrEqualTo(10));
+        assertThat(resolved).hasSize(25);
+        assertThat(resolved.get(sources.get(13))).isInstanceOfSatisfying(AmiCatalog.Resolution.Unresolved.class,
+                u -> {
+                    assertThat(u.failure().code()).isEqualTo("ParameterNotFound");
+                    assertThat(u.failure().getMessage()).contains("/golden/ecs/p13");
+                });
+        assertThat(resolved.get(sources.get(24))).isEqualTo(new AmiCatalog.Resolution.Resolved(AmiRef.of(NEW_AMI)));
+        assertThat(resolved.values()).filteredOn(r -> r instanceof AmiCatalog.Resolution.Resolved).hasSize(24);
+    }
+
+    @Test
+    void aFailedGetParametersCallFailsEveryNameOfItsBatch() {
+        wm.stubFor(ssmCall("GetParameters").willReturn(jsonError(400, "AccessDeniedException", "no")));
+
+        Map<AmiSource, AmiCatalog.Resolution> resolved = catalog.resolveAll(List.of(AmiSource.parse("ssm:/a"),
+                AmiSource.parse("ssm:/b")));
+
+        assertThat(resolved.values()).hasSize(2).allSatisfy(r -> assertThat(r)
+                .isInstanceOfSatisfying(AmiCatalog.Resolution.Unresolved.class,
+                        u -> assertThat(u.failure().code()).isEqualTo("AccessDeniedException")));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.ecsami.operator.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecsami.operator.core.drain.DrainRequest;
 import dev.ecsami.operator.core.model.AmiSource;
 import dev.ecsami.operator.core.model.OnNewAmi;
 import dev.ecsami.operator.core.model.RolloutPolicy;
@@ -9,10 +10,14 @@ import dev.ecsami.operator.core.model.Target;
 import dev.ecsami.operator.core.model.Trigger;
 import dev.ecsami.operator.core.port.Notifier;
 import dev.ecsami.operator.ingest.SubscriptionConfirmer.Confirmation;
+import dev.ecsami.operator.ingest.MessageKind.Feed;
+import dev.ecsami.operator.ingest.sns.MessageIdDeduplicator;
 import dev.ecsami.operator.ingest.sns.SnsEnvelope;
+import dev.ecsami.operator.ingest.sns.SnsGate;
 import dev.ecsami.operator.ingest.sns.SnsEnvelopeParser;
 import dev.ecsami.operator.ingest.sns.TestMessage;
 import dev.ecsami.operator.ingest.sns.TestPki;
+import dev.ecsami.operator.runtime.DrainRunner;
 import dev.ecsami.operator.runtime.FleetPorts;
 import dev.ecsami.operator.runtime.NewAmiCheck;
 import dev.ecsami.operator.runtime.RetryPolicy;
@@ -27,6 +32,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,10 +85,10 @@ class IngestDispatcherTest {
     @Test
     void unparseableAnnouncementIsIgnoredWithoutAnAmiCheck() {
         List<Trigger> runs = new ArrayList<>();
-        IngestDispatcher dispatcher = new IngestDispatcher(trigger -> {
+        IngestDispatcher dispatcher = dispatcher(trigger -> {
             runs.add(trigger);
             return List.of();
-        }, this::confirm, true);
+        }, true);
 
         Handled result = dispatcher.announcement("{\"ECSAmis\": []}", Trigger.Kind.SQS, "m-3");
 
@@ -92,8 +99,8 @@ class IngestDispatcherTest {
 
     @Test
     void amiCheckErrorAsksForRedelivery() {
-        IngestDispatcher dispatcher = new IngestDispatcher(trigger -> List.of(
-                new NewAmiCheck.Outcome("prod", "", NewAmiCheck.Action.ERROR, "SSM throttled")), this::confirm, true);
+        IngestDispatcher dispatcher = dispatcher(trigger -> List.of(
+                new NewAmiCheck.Outcome("prod", "", NewAmiCheck.Action.ERROR, "SSM throttled")), true);
 
         Handled result = dispatcher.announcement(Announcements.fixture(), Trigger.Kind.SNS, "m-4");
 
@@ -103,7 +110,7 @@ class IngestDispatcherTest {
 
     @Test
     void subscriptionConfirmationIsConfirmedWithItsTopicAndToken() {
-        IngestDispatcher dispatcher = new IngestDispatcher(trigger -> List.of(), this::confirm, true);
+        IngestDispatcher dispatcher = dispatcher(trigger -> List.of(), true);
         SnsEnvelope envelope = envelope(TestMessage.subscriptionConfirmation(Instant.now()));
 
         Handled result = dispatcher.dispatch(envelope, Trigger.Kind.SNS);
@@ -116,7 +123,7 @@ class IngestDispatcherTest {
     @Test
     void failedConfirmationAsksForRedelivery() {
         confirmationAnswer = new Confirmation.Failed("SNS unreachable");
-        IngestDispatcher dispatcher = new IngestDispatcher(trigger -> List.of(), this::confirm, true);
+        IngestDispatcher dispatcher = dispatcher(trigger -> List.of(), true);
 
         Handled result = dispatcher.dispatch(envelope(TestMessage.subscriptionConfirmation(Instant.now())),
                 Trigger.Kind.SNS);
@@ -126,7 +133,7 @@ class IngestDispatcherTest {
 
     @Test
     void subscriptionIsNotConfirmedWhenConfirmingIsSwitchedOff() {
-        IngestDispatcher dispatcher = new IngestDispatcher(trigger -> List.of(), this::confirm, false);
+        IngestDispatcher dispatcher = dispatcher(trigger -> List.of(), false);
 
         Handled result = dispatcher.dispatch(envelope(TestMessage.subscriptionConfirmation(Instant.now())),
                 Trigger.Kind.SNS);
@@ -137,9 +144,9 @@ class IngestDispatcherTest {
 
     @Test
     void unsubscribeConfirmationIsOnlyAcknowledged() {
-        IngestDispatcher dispatcher = new IngestDispatcher(trigger -> {
+        IngestDispatcher dispatcher = dispatcher(trigger -> {
             throw new AssertionError("no AMI check for an unsubscribe confirmation");
-        }, this::confirm, true);
+        }, true);
         TestMessage unsubscribe = TestMessage.subscriptionConfirmation(Instant.now())
                 .set("Type", "UnsubscribeConfirmation");
 
@@ -148,6 +155,53 @@ class IngestDispatcherTest {
         assertThat(result).isInstanceOf(Handled.Ignored.class);
         assertThat(confirmations).isEmpty();
     }
+
+    @Test
+    void lifecycleKindsGoToTheDrainRunnerOnlyFromALifecycleQueueAndOnlyOnTheLeader() {
+        List<DrainRequest> started = new ArrayList<>();
+        boolean[] leads = {true};
+        IngestDispatcher dispatcher = new IngestDispatcher(trigger -> List.of(), this::confirm, true,
+                new IngestDispatcher.Drains(request -> {
+                    started.add(request);
+                    return DrainRunner.Accepted.STARTED;
+                }, () -> leads[0], false), gate(), new IngestJournal(10), clock);
+        String hook = """
+                {"LifecycleHookName":"drain","LifecycleTransition":"autoscaling:EC2_INSTANCE_TERMINATING",
+                 "AutoScalingGroupName":"prod-asg","EC2InstanceId":"i-1","LifecycleActionToken":"tok"}""";
+        String rebalance = """
+                {"detail-type":"EC2 Instance Rebalance Recommendation","source":"aws.ec2",
+                 "detail":{"instance-id":"i-2"}}""";
+        String test = "{\"Event\":\"autoscaling:TEST_NOTIFICATION\",\"AutoScalingGroupName\":\"prod-asg\"}";
+
+        assertThat(dispatcher.fromQueue("m-1", hook, Set.of(Feed.AMI))).isInstanceOf(Handled.Ignored.class);
+        assertThat(dispatcher.fromQueue("m-2", test, Set.of(Feed.LIFECYCLE))).isInstanceOf(Handled.Ignored.class);
+        assertThat(dispatcher.fromQueue("m-3", rebalance, Set.of(Feed.LIFECYCLE))).isInstanceOf(Handled.Ignored.class);
+        assertThat(dispatcher.fromQueue("m-4", Announcements.fixture(), Set.of(Feed.LIFECYCLE)))
+                .isInstanceOf(Handled.Ignored.class);
+        assertThat(started).isEmpty();
+        assertThat(dispatcher.fromQueue("m-5", hook, Set.of(Feed.LIFECYCLE)))
+                .isEqualTo(new Handled.DrainAccepted("i-1", DrainRunner.Accepted.STARTED));
+        leads[0] = false;
+        assertThat(dispatcher.fromQueue("m-6", hook, Set.of(Feed.LIFECYCLE)).wantsRedelivery()).isTrue();
+        assertThat(started).singleElement().satisfies(r -> {
+            assertThat(r.instanceId()).isEqualTo("i-1");
+            assertThat(r.token()).isEqualTo("tok");
+        });
+    }
+
+    private IngestDispatcher dispatcher(Function<Trigger, List<NewAmiCheck.Outcome>> amiCheck, boolean confirm) {
+        return new IngestDispatcher(amiCheck, this::confirm, confirm, NO_DRAINS, gate(), new IngestJournal(100), clock);
+    }
+
+    private SnsGate gate() {
+        return SnsGate.unverified(Set.of(Announcements.TOPIC), new MessageIdDeduplicator(100, Duration.ofHours(3),
+                clock));
+    }
+
+    /** For dispatchers that must never start a drain. */
+    static final IngestDispatcher.Drains NO_DRAINS = new IngestDispatcher.Drains(request -> {
+        throw new AssertionError("no drain in this test");
+    }, () -> true, false);
 
     private Confirmation confirm(SubscriptionConfirmer.PendingSubscription pending) {
         confirmations.add(pending);
@@ -180,7 +234,7 @@ class IngestDispatcherTest {
         RolloutCommands commands = new RolloutCommands(clock, store, ports, Map.of("prod", target), runner, notifier,
                 () -> "r1");
         NewAmiCheck check = new NewAmiCheck(commands, store, ports, notifier);
-        return new IngestDispatcher(check::run, this::confirm, true);
+        return dispatcher(check::run, true);
     }
 
     /** The dispatcher sees only gate-approved envelopes; parsing a signed body stands in for the gate. */

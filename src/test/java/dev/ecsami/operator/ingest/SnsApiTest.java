@@ -53,9 +53,9 @@ class SnsApiTest {
                 + "><ListSubscriptionsByTopicResult><Subscriptions>" + member("arn:sub:existing")
                 + "</Subscriptions></ListSubscriptionsByTopicResult></ListSubscriptionsByTopicResponse>");
 
-        TopicSubscriber.Outcome outcome = new SdkTopicSubscriber(client).ensureSubscribed(TOPIC, ENDPOINT);
+        SnsSubscriptions.Outcome outcome = new SnsSubscriptions(client).ensureSubscribed(TOPIC, ENDPOINT);
 
-        assertThat(outcome).isEqualTo(new TopicSubscriber.Outcome.AlreadySubscribed("arn:sub:existing"));
+        assertThat(outcome).isEqualTo(new SnsSubscriptions.Outcome.AlreadySubscribed("arn:sub:existing"));
         sns.verify(0, postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=Subscribe&")));
     }
 
@@ -67,9 +67,9 @@ class SnsApiTest {
         answer("Subscribe", 200, "<SubscribeResponse" + NS + "><SubscribeResult><SubscriptionArn>arn:sub:new"
                 + "</SubscriptionArn></SubscribeResult></SubscribeResponse>");
 
-        TopicSubscriber.Outcome outcome = new SdkTopicSubscriber(client).ensureSubscribed(TOPIC, ENDPOINT);
+        SnsSubscriptions.Outcome outcome = new SnsSubscriptions(client).ensureSubscribed(TOPIC, ENDPOINT);
 
-        assertThat(outcome).isEqualTo(new TopicSubscriber.Outcome.Subscribed("arn:sub:new"));
+        assertThat(outcome).isEqualTo(new SnsSubscriptions.Outcome.Subscribed("arn:sub:new"));
         sns.verify(1, postRequestedFor(urlEqualTo("/"))
                 .withRequestBody(containing("Action=Subscribe&"))
                 .withRequestBody(containing("Protocol=https"))
@@ -85,9 +85,9 @@ class SnsApiTest {
         answer("Subscribe", 200, "<SubscribeResponse" + NS + "><SubscribeResult><SubscriptionArn>pending confirmation"
                 + "</SubscriptionArn></SubscribeResult></SubscribeResponse>");
 
-        TopicSubscriber.Outcome outcome = new SdkTopicSubscriber(client).ensureSubscribed(TOPIC, ENDPOINT);
+        SnsSubscriptions.Outcome outcome = new SnsSubscriptions(client).ensureSubscribed(TOPIC, ENDPOINT);
 
-        assertThat(outcome).isEqualTo(new TopicSubscriber.Outcome.Subscribed("pending confirmation"));
+        assertThat(outcome).isEqualTo(new SnsSubscriptions.Outcome.Subscribed("pending confirmation"));
         sns.verify(1, postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=Subscribe&")));
     }
 
@@ -99,9 +99,9 @@ class SnsApiTest {
         answer("ListSubscriptions", 200, "<ListSubscriptionsResponse" + NS + "><ListSubscriptionsResult><Subscriptions>"
                 + member("arn:sub:mine") + "</Subscriptions></ListSubscriptionsResult></ListSubscriptionsResponse>");
 
-        TopicSubscriber.Outcome outcome = new SdkTopicSubscriber(client).ensureSubscribed(TOPIC, ENDPOINT);
+        SnsSubscriptions.Outcome outcome = new SnsSubscriptions(client).ensureSubscribed(TOPIC, ENDPOINT);
 
-        assertThat(outcome).isEqualTo(new TopicSubscriber.Outcome.AlreadySubscribed("arn:sub:mine"));
+        assertThat(outcome).isEqualTo(new SnsSubscriptions.Outcome.AlreadySubscribed("arn:sub:mine"));
     }
 
     @Test
@@ -110,7 +110,7 @@ class SnsApiTest {
                 + "<SubscriptionArn>arn:sub:confirmed</SubscriptionArn></ConfirmSubscriptionResult>"
                 + "</ConfirmSubscriptionResponse>");
 
-        SubscriptionConfirmer.Confirmation confirmation = new SdkSubscriptionConfirmer(client).confirm(
+        SubscriptionConfirmer.Confirmation confirmation = new SnsSubscriptions(client).confirmThroughApi(
                 new SubscriptionConfirmer.PendingSubscription(TOPIC, "token-123", "https://unused"));
 
         assertThat(confirmation).isEqualTo(new SubscriptionConfirmer.Confirmation.Confirmed("arn:sub:confirmed"));
@@ -125,7 +125,7 @@ class SnsApiTest {
                 + "<Code>InvalidParameter</Code><Message>Invalid token</Message></Error>"
                 + "<RequestId>r</RequestId></ErrorResponse>");
 
-        SubscriptionConfirmer.Confirmation confirmation = new SdkSubscriptionConfirmer(client).confirm(
+        SubscriptionConfirmer.Confirmation confirmation = new SnsSubscriptions(client).confirmThroughApi(
                 new SubscriptionConfirmer.PendingSubscription(TOPIC, "stale", "https://unused"));
 
         assertThat(confirmation).isInstanceOf(SubscriptionConfirmer.Confirmation.Failed.class);

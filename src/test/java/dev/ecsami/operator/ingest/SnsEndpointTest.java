@@ -1,5 +1,7 @@
 package dev.ecsami.operator.ingest;
 
+import dev.ecsami.operator.api.Problem;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;

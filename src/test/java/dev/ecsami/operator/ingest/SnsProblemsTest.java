@@ -2,6 +2,7 @@ package dev.ecsami.operator.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecsami.operator.api.Problem;
 import dev.ecsami.operator.ingest.sns.Verdict;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,7 +23,7 @@ class SnsProblemsTest {
         "CERT_UNAVAILABLE, 503, cert-unavailable"})
     void refusalIsAnsweredWithTheStatusThatGetsTheRightRetryBehaviour(Verdict.Reason reason, int status,
             String typeSuffix) {
-        Problem problem = SnsProblems.rejected(new Verdict.Rejected(reason, "Field: what was wrong"));
+        Problem problem = SnsEndpoint.problem(new Verdict.Rejected(reason, "Field: what was wrong"));
 
         assertThat(problem.status()).isEqualTo(status);
         assertThat(problem.type()).isEqualTo("urn:ecs-ami-operator:problem:sns:" + typeSuffix);

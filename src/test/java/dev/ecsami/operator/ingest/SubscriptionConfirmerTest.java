@@ -27,7 +27,7 @@ class SubscriptionConfirmerTest {
         "https://sns.us-east-1.amazonaws.com/?Action=Unsubscribe&Token=t",
         "not a url"})
     void subscribeUrlOutsideSnsIsRefusedBeforeAnyRequest(String subscribeUrl) {
-        SubscribeUrlConfirmer confirmer = new SubscribeUrlConfirmer(CertUrlPolicy.aws().allowedHost(),
+        SubscriptionConfirmer confirmer = SnsSubscriptions.visitingSubscribeUrl(CertUrlPolicy.aws().allowedHost(),
                 HttpClient.newHttpClient(), Duration.ofSeconds(1));
 
         Confirmation confirmation = confirmer.confirm(new PendingSubscription(TOPIC, "t", subscribeUrl));
@@ -39,7 +39,7 @@ class SubscriptionConfirmerTest {
     @Test
     void fallbackIsNotUsedWhenTheApiConfirms() {
         List<String> used = new ArrayList<>();
-        SubscriptionConfirmer confirmer = new FallbackSubscriptionConfirmer(
+        SubscriptionConfirmer confirmer = SubscriptionConfirmer.withFallback(
                 answering(used, "api", new Confirmation.Confirmed("arn:api")),
                 answering(used, "url", new Confirmation.Confirmed("arn:url")));
 
@@ -52,7 +52,7 @@ class SubscriptionConfirmerTest {
     @Test
     void fallbackConfirmsWhenTheApiFails() {
         List<String> used = new ArrayList<>();
-        SubscriptionConfirmer confirmer = new FallbackSubscriptionConfirmer(
+        SubscriptionConfirmer confirmer = SubscriptionConfirmer.withFallback(
                 answering(used, "api", new Confirmation.Failed("no credentials")),
                 answering(used, "url", new Confirmation.Confirmed("arn:url")));
 
@@ -64,7 +64,7 @@ class SubscriptionConfirmerTest {
 
     @Test
     void bothFailuresAreReported() {
-        SubscriptionConfirmer confirmer = new FallbackSubscriptionConfirmer(
+        SubscriptionConfirmer confirmer = SubscriptionConfirmer.withFallback(
                 answering(new ArrayList<>(), "api", new Confirmation.Failed("no credentials")),
                 answering(new ArrayList<>(), "url", new Confirmation.Failed("host unreachable")));
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsami.operator.ingest.sns.MessageIdDeduplicator;
 import dev.ecsami.operator.testing.MutableClock;
-import dev.ecsami.operator.ingest.sns.SnsBodyLimit;
+import dev.ecsami.operator.ingest.sns.SnsGate;
 import dev.ecsami.operator.ingest.sns.Verdict;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class UnverifiedGateTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
-    private final UnverifiedGate gate = new UnverifiedGate(SnsBodyLimit.DEFAULT, Set.of(Announcements.TOPIC),
+    private final SnsGate gate = SnsGate.unverified(Set.of(Announcements.TOPIC),
             new MessageIdDeduplicator(100, Duration.ofHours(3), clock));
 
     @Test

@@ -2,22 +2,24 @@ package dev.ecsami.operator.scenario;
 
 import dev.ecsami.operator.awsstub.AwsStub;
 import dev.ecsami.operator.core.drain.DrainRecord;
-import dev.ecsami.operator.ingest.LifecycleMessages;
+import dev.ecsami.operator.ingest.IngestDispatcher;
+import dev.ecsami.operator.ingest.IngestJournal;
 import dev.ecsami.operator.ingest.LoopbackSqs;
-import dev.ecsami.operator.ingest.LifecycleQueueMessageHandler;
-import dev.ecsami.operator.ingest.SqsAmiQueuePoller;
-import dev.ecsami.operator.runtime.Leadership;
+import dev.ecsami.operator.ingest.MessageKind;
+import dev.ecsami.operator.ingest.SqsQueueSource;
+import dev.ecsami.operator.ingest.sns.MessageIdDeduplicator;
+import dev.ecsami.operator.ingest.sns.SnsGate;
 import dev.ecsami.operator.sim.SimCallLog;
 import dev.ecsami.operator.sim.SimNotice;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -54,7 +56,7 @@ class LifecycleDrainThroughQueueTest {
     @Test
     void aSpotWarningThroughTheQueueDrainsTheInstanceAtOnce() {
         DrainWorld w = DrainWorld.withHook(null).through(STUB.stub());
-        SqsAmiQueuePoller poller = poller(w);
+        SqsQueueSource poller = poller(w);
         String victim = w.aws.peekGroup(DrainWorld.GROUP).instances().get(1).instanceId();
         Instant warning = w.clock.instant().plusSeconds(20);
         w.aws.actors().spotInterruption(DrainWorld.GROUP, victim, warning, 7);
@@ -66,9 +68,54 @@ class LifecycleDrainThroughQueueTest {
                 .satisfies(d -> assertThat(d.reason()).isEqualTo(DrainRecord.Reason.SPOT_INTERRUPTION));
     }
 
+    @Test
+    void lateAndOutOfOrderDeliveriesThroughTheQueueChangeNothing() {
+        DrainWorld w = DrainWorld.withHook(Duration.ofMinutes(1)).through(STUB.stub());
+        SqsQueueSource poller = poller(w);
+        w.slowTasksEverywhere(Duration.ofMinutes(2));
+        w.scaleInAt(w.clock.instant().plusSeconds(30), 2);
+        List<SimNotice> sent = new ArrayList<>();
+        w.delivery = notices -> {
+            sent.addAll(notices);
+            notices.forEach(n -> send(eventBridgeFormat(n)));
+            return List.of();
+        };
+        w.run(Duration.ofMinutes(8), () -> drain(poller));
+        assertThat(w.store.drains()).singleElement()
+                .satisfies(d -> assertThat(d.state()).isEqualTo(DrainRecord.State.COMPLETED));
+        int mutations = w.aws.log().mutations().size();
+
+        for (SimNotice n : sent) {
+            send(hookFormat(n));
+            send(eventBridgeFormat(n));
+            send(eventBridgeFormat(new SimNotice(SimNotice.Kind.SPOT_WARNING, n.group(), n.instanceId(), "", "",
+                    n.at().minusSeconds(60))));
+        }
+        w.run(Duration.ofMinutes(2), () -> drain(poller));
+
+        assertThat(sent).singleElement();
+        assertThat(w.aws.log().mutations()).as("late copies, and a warning that comes after the instance left")
+                .hasSize(mutations);
+        assertThat(w.store.drains()).allSatisfy(d -> assertThat(d.state().ended()).isTrue())
+                .filteredOn(d -> d.reason() == DrainRecord.Reason.SCALE_IN).singleElement()
+                .satisfies(d -> assertThat(d.state()).isEqualTo(DrainRecord.State.COMPLETED));
+        assertThat(w.mutations("CompleteLifecycleAction")).hasSize(1);
+        assertThat(w.mutations("Drain")).hasSize(1);
+    }
+
+    private void send(String body) {
+        ELASTIC_MQ.client().sendMessage(r -> r.queueUrl(queueUrl).messageBody(body));
+    }
+
+    private static void drain(SqsQueueSource poller) {
+        while (poller.pollOnce() > 0) {
+            // every message received is handled before the next poll
+        }
+    }
+
     private void scaleInDelivered(Function<SimNotice, String> format, boolean duplicateAndTest) {
         DrainWorld w = DrainWorld.withHook(Duration.ofMinutes(1)).through(STUB.stub());
-        SqsAmiQueuePoller poller = poller(w);
+        SqsQueueSource poller = poller(w);
         w.slowTasksEverywhere(Duration.ofMinutes(4));
         w.scaleInAt(w.clock.instant().plusSeconds(30), 2);
         deliverVia(w, poller, format, duplicateAndTest, Duration.ofMinutes(10));
@@ -87,7 +134,7 @@ class LifecycleDrainThroughQueueTest {
         assertThat(w.hookExpired()).isFalse();
     }
 
-    private void deliverVia(DrainWorld w, SqsAmiQueuePoller poller, Function<SimNotice, String> format,
+    private void deliverVia(DrainWorld w, SqsQueueSource poller, Function<SimNotice, String> format,
                             boolean duplicateAndTest, Duration d) {
         w.delivery = notices -> {
             for (SimNotice n : notices) {
@@ -106,10 +153,16 @@ class LifecycleDrainThroughQueueTest {
         });
     }
 
-    private SqsAmiQueuePoller poller(DrainWorld w) {
-        return new SqsAmiQueuePoller(ELASTIC_MQ.client(), queueUrl, new LifecycleQueueMessageHandler(new LifecycleMessages(false),
-                w.runner, Leadership.sole("test"), Optional.empty()),
-                new SqsAmiQueuePoller.Settings(Duration.ZERO, Duration.ofSeconds(30), 3));
+    /** The production pipeline after the source: envelope, kind, dispatcher, drain runner. */
+    private SqsQueueSource poller(DrainWorld w) {
+        IngestDispatcher dispatcher = new IngestDispatcher(trigger -> List.of(), pending -> {
+            throw new AssertionError("no subscription in this test");
+        }, false, new IngestDispatcher.Drains(request -> w.runner.accept(request), () -> true, false),
+                SnsGate.unverified(Set.of(), new MessageIdDeduplicator(100, Duration.ofHours(3), w.clock)),
+                new IngestJournal(100), w.clock);
+        return new SqsQueueSource(ELASTIC_MQ.client(), List.of(queueUrl),
+                (queue, id, body) -> dispatcher.fromQueue(id, body, Set.of(MessageKind.Feed.LIFECYCLE)),
+                new SqsQueueSource.Settings(Duration.ZERO, Duration.ofSeconds(30), 3));
     }
 
     private static final String TEST_NOTIFICATION = """

@@ -47,8 +47,8 @@ public final class SnsIngestBench {
             List<byte[]> valid = PreSigned.valid(VALID, () -> notification(now), pki.sns.key());
             List<byte[]> forged = PreSigned.forged(FORGED, () -> notification(now), pki.sns.key());
 
-            drive(pool, threads, new SnsIngest(SnsBodyLimit.DEFAULT, verifier, dedup(clock)), valid);
-            SnsIngest ingest = new SnsIngest(SnsBodyLimit.DEFAULT, verifier, dedup(clock));
+            drive(pool, threads, SnsGate.verifying(verifier, dedup(clock)), valid);
+            SnsGate ingest = SnsGate.verifying(verifier, dedup(clock));
             long start = System.nanoTime();
             Outcome outcome = drive(pool, threads, ingest, valid);
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -85,7 +85,7 @@ public final class SnsIngestBench {
     }
 
     /** Each thread takes the next message until none is left; latency is per accept call. */
-    private static Outcome drive(ExecutorService pool, int threads, SnsIngest ingest, List<byte[]> bodies)
+    private static Outcome drive(ExecutorService pool, int threads, SnsGate ingest, List<byte[]> bodies)
             throws Exception {
         long[] latencies = new long[bodies.size()];
         String[] verdicts = new String[bodies.size()];

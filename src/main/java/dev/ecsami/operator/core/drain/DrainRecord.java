@@ -53,6 +53,18 @@ public record DrainRecord(String id, String target, String group, String cluster
         lastHeartbeatAt = lastHeartbeatAt == null ? startedAt : lastHeartbeatAt;
     }
 
+    /** The token stays out of the text form: whoever holds it can complete the lifecycle action. */
+    @Override
+    public String toString() {
+        return "DrainRecord[" + id + " " + reason + " " + instanceId + " of " + group + " " + state
+                + (detail.isEmpty() ? "" : ": " + detail) + "]";
+    }
+
+    /** {@code text} with the lifecycle action token blanked out, e.g. an AWS error message that quotes it. */
+    public String redacted(String text) {
+        return token.isEmpty() || text == null ? text : text.replace(token, "<lifecycle action token>");
+    }
+
     public boolean holdsHook() {
         return !hookName.isEmpty() && !token.isEmpty();
     }

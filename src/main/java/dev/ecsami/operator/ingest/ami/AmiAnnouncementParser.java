@@ -69,7 +69,7 @@ public final class AmiAnnouncementParser {
         if (amis == null || !amis.isArray() || amis.isEmpty()) {
             throw new ShapeProblem("ECSAmis", "expected a non-empty array of AMI releases");
         }
-        List<AmiRelease> releases = new ArrayList<>();
+        List<AmiAnnouncement.Release> releases = new ArrayList<>();
         for (int i = 0; i < amis.size(); i++) {
             String path = "ECSAmis[" + i + "]";
             releases.add(release(object(amis.get(i), path), path));
@@ -77,12 +77,12 @@ public final class AmiAnnouncementParser {
         return new AmiAnnouncement(agentRelease, releases);
     }
 
-    private static AmiRelease release(JsonNode node, String path) {
+    private static AmiAnnouncement.Release release(JsonNode node, String path) {
         JsonNode regions = node.get("Regions");
         if (regions == null || !regions.isObject()) {
             throw new ShapeProblem(path + ".Regions", "expected an object keyed by region");
         }
-        Map<String, AmiImage> images = new TreeMap<>();
+        Map<String, AmiAnnouncement.Image> images = new TreeMap<>();
         for (Map.Entry<String, JsonNode> entry : regions.properties()) {
             String regionPath = path + ".Regions." + quote(entry.getKey());
             if (!REGION.matcher(entry.getKey()).matches()) {
@@ -90,7 +90,7 @@ public final class AmiAnnouncementParser {
             }
             images.put(entry.getKey(), image(object(entry.getValue(), regionPath), regionPath));
         }
-        return new AmiRelease(
+        return new AmiAnnouncement.Release(
                 requiredText(node, path, "ReleaseVersion"),
                 optionalText(node, path, "AgentVersion"),
                 requiredText(node, path, "OsType"),
@@ -98,13 +98,13 @@ public final class AmiAnnouncementParser {
                 images);
     }
 
-    private static AmiImage image(JsonNode node, String path) {
+    private static AmiAnnouncement.Image image(JsonNode node, String path) {
         String imageId = requiredText(node, path, "ImageId");
         if (!IMAGE_ID.matcher(imageId).matches()) {
             throw new ShapeProblem(path + ".ImageId", "expected an AMI id like ami-0123456789abcdef0 but was "
                     + quote(imageId));
         }
-        return new AmiImage(imageId, optionalText(node, path, "Name"));
+        return new AmiAnnouncement.Image(imageId, optionalText(node, path, "Name"));
     }
 
     private static JsonNode object(JsonNode node, String path) {

@@ -15,7 +15,7 @@ import java.util.Optional;
  * Remembers recently handled SNS MessageIds so a redelivery is recognised. Bounded in size (oldest
  * dropped first) and in time: an id is forgotten once {@code retention} has passed since it was
  * recorded. Replay protection is complete only while retention covers the verifier's timestamp
- * window on both sides, which {@link SnsIngest} enforces. With replicas, the ids also go to the
+ * window on both sides, which {@link SnsGate} enforces. With replicas, the ids also go to the
  * shared store, so a message delivered to two replicas is handled once.
  */
 public final class MessageIdDeduplicator {

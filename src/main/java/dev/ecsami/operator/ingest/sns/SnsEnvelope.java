@@ -1,5 +1,8 @@
 package dev.ecsami.operator.ingest.sns;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -8,7 +11,7 @@ import java.util.Optional;
  * unescaping) because the signature covers them verbatim; nothing here has been verified yet.
  */
 public record SnsEnvelope(
-        SnsMessageType type,
+        Type type,
         String messageId,
         Optional<String> token,
         String topicArn,
@@ -50,5 +53,55 @@ public record SnsEnvelope(
             case "UnsubscribeURL" -> unsubscribeUrl;
             default -> throw new IllegalArgumentException("not an SNS envelope key: " + wireKey);
         };
+    }
+
+    /** The canonical bytes SNS signs: for each signed key present, {@code key\nvalue\n}. */
+    public String stringToSign() {
+        StringBuilder canonical = new StringBuilder(message.length() + 256);
+        for (String key : type.signedKeys()) {
+            valueOf(key).ifPresent(value -> canonical.append(key).append('\n').append(value).append('\n'));
+        }
+        return canonical.toString();
+    }
+
+    public byte[] bytesToSign() {
+        return stringToSign().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The SNS HTTP/S message types and the keys each one signs, in the order SNS signs them. */
+    public enum Type {
+        NOTIFICATION("Notification",
+                List.of("Message", "MessageId", "Subject", "Timestamp", "TopicArn", "Type")),
+        SUBSCRIPTION_CONFIRMATION("SubscriptionConfirmation",
+                List.of("Message", "MessageId", "SubscribeURL", "Timestamp", "Token", "TopicArn", "Type")),
+        UNSUBSCRIBE_CONFIRMATION("UnsubscribeConfirmation",
+                List.of("Message", "MessageId", "SubscribeURL", "Timestamp", "Token", "TopicArn", "Type"));
+
+        private final String wireName;
+        private final List<String> signedKeys;
+
+        Type(String wireName, List<String> signedKeys) {
+            this.wireName = wireName;
+            this.signedKeys = signedKeys;
+        }
+
+        /** The value of the {@code Type} field, matched exactly (case-sensitive). */
+        public static Optional<Type> fromWire(String value) {
+            return Arrays.stream(values()).filter(t -> t.wireName.equals(value)).findFirst();
+        }
+
+        public String wireName() {
+            return wireName;
+        }
+
+        /** Keys that go into the string to sign; an absent optional key (Subject) is skipped. */
+        public List<String> signedKeys() {
+            return signedKeys;
+        }
+
+        /** Confirmations carry a Token and SubscribeURL that are signed and therefore required. */
+        public boolean isConfirmation() {
+            return this != NOTIFICATION;
+        }
     }
 }

@@ -56,7 +56,7 @@ public final class SnsEnvelopeParser {
 
     private static SnsEnvelope toEnvelope(Fields fields) {
         String typeValue = fields.required("Type");
-        SnsMessageType type = SnsMessageType.fromWire(typeValue).orElseThrow(() -> new FieldProblem("Type",
+        SnsEnvelope.Type type = SnsEnvelope.Type.fromWire(typeValue).orElseThrow(() -> new FieldProblem("Type",
                 "expected Notification, SubscriptionConfirmation or UnsubscribeConfirmation"));
         Optional<String> token = fields.optional("Token");
         Optional<String> subscribeUrl = fields.optional("SubscribeURL");

@@ -6,28 +6,43 @@ import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.Signature;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
+import javax.security.auth.x500.X500Principal;
 
 /**
  * Decides whether an SNS message really comes from SNS, for a topic we subscribe to, recently.
  * Cheap checks run first (version, topic, timestamp, certificate URL); the certificate is fetched
- * only for a message that passed them. Stateless apart from the fetcher: duplicate detection lives
- * in {@link SnsIngest}.
+ * only for a message that passed them, then judged (validity period, an SNS subject, an RSA key)
+ * before the signature is checked. Chain trust comes from the TLS download, see
+ * {@link HttpsCertificateFetcher}. Stateless apart from the fetcher: duplicate detection lives in
+ * {@link SnsGate}.
  */
 public final class SnsMessageVerifier {
 
+    private static final int SAN_DNS_NAME = 2;
+
     private final CertUrlPolicy certUrlPolicy;
     private final CertificateFetcher certificates;
-    private final SigningCertificateCheck certificateCheck;
     private final Set<String> allowedTopicArns;
     private final Duration timestampTolerance;
     private final Clock clock;
@@ -40,7 +55,6 @@ public final class SnsMessageVerifier {
             Set<String> allowedTopicArns, Duration timestampTolerance, Clock clock) {
         this.certUrlPolicy = Objects.requireNonNull(certUrlPolicy, "certUrlPolicy");
         this.certificates = Objects.requireNonNull(certificates, "certificates");
-        this.certificateCheck = new SigningCertificateCheck(certUrlPolicy);
         this.allowedTopicArns = Set.copyOf(allowedTopicArns);
         this.timestampTolerance = Objects.requireNonNull(timestampTolerance, "timestampTolerance");
         if (timestampTolerance.isNegative() || timestampTolerance.isZero()) {
@@ -97,7 +111,7 @@ public final class SnsMessageVerifier {
             return rejected(Reason.CERT_UNAVAILABLE, failed.detail());
         }
         X509Certificate certificate = ((CertificateFetcher.Result.Fetched) fetched.get()).certificate();
-        Optional<String> certificateProblem = certificateCheck.problemWith(certificate, now);
+        Optional<String> certificateProblem = problemWith(certificate, now);
         if (certificateProblem.isPresent()) {
             return rejected(Reason.CERT_INVALID, certificateProblem.get());
         }
@@ -132,7 +146,7 @@ public final class SnsMessageVerifier {
         try {
             Signature verifier = Signature.getInstance(version.jcaAlgorithm());
             verifier.initVerify(certificate);
-            verifier.update(StringToSign.bytesOf(envelope));
+            verifier.update(envelope.bytesToSign());
             if (verifier.verify(signature)) {
                 return new Verdict.Valid(envelope);
             }
@@ -149,6 +163,76 @@ public final class SnsMessageVerifier {
             return Optional.of(Base64.getDecoder().decode(value));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
+        }
+    }
+
+    /** Empty when the certificate may verify SNS signatures at {@code now}, otherwise why it may not. */
+    private Optional<String> problemWith(X509Certificate certificate, Instant now) {
+        try {
+            certificate.checkValidity(Date.from(now));
+        } catch (CertificateExpiredException e) {
+            return Optional.of("certificate expired at " + certificate.getNotAfter().toInstant());
+        } catch (CertificateNotYetValidException e) {
+            return Optional.of("certificate not valid before " + certificate.getNotBefore().toInstant());
+        }
+        if (!"RSA".equals(certificate.getPublicKey().getAlgorithm())) {
+            return Optional.of("certificate key is " + certificate.getPublicKey().getAlgorithm() + ", expected RSA");
+        }
+        List<String> names = namesOf(certificate);
+        if (names.stream().noneMatch(certUrlPolicy::subjectAllowed)) {
+            return Optional.of("certificate is not issued to an SNS name; it names " + names);
+        }
+        return Optional.empty();
+    }
+
+    /** The subject CNs and dNSName SANs of the certificate. */
+    private static List<String> namesOf(X509Certificate certificate) {
+        List<String> names = new ArrayList<>();
+        try {
+            for (Rdn rdn : new LdapName(certificate.getSubjectX500Principal().getName(X500Principal.RFC2253))
+                    .getRdns()) {
+                if ("CN".equalsIgnoreCase(rdn.getType()) && rdn.getValue() instanceof String value) {
+                    names.add(value);
+                }
+            }
+        } catch (InvalidNameException e) {
+            names.clear();
+        }
+        try {
+            Collection<List<?>> alternatives = certificate.getSubjectAlternativeNames();
+            if (alternatives != null) {
+                for (List<?> alternative : alternatives) {
+                    if (alternative.size() == 2 && Integer.valueOf(SAN_DNS_NAME).equals(alternative.get(0))
+                            && alternative.get(1) instanceof String dnsName) {
+                        names.add(dnsName);
+                    }
+                }
+            }
+        } catch (CertificateParsingException e) {
+            return names;
+        }
+        return names;
+    }
+
+    /** SNS {@code SignatureVersion} values and the JCA algorithm each one means. */
+    private enum SignatureVersion {
+        V1("1", "SHA1withRSA"),
+        V2("2", "SHA256withRSA");
+
+        private final String wireValue;
+        private final String jcaAlgorithm;
+
+        SignatureVersion(String wireValue, String jcaAlgorithm) {
+            this.wireValue = wireValue;
+            this.jcaAlgorithm = jcaAlgorithm;
+        }
+
+        static Optional<SignatureVersion> fromWire(String value) {
+            return Arrays.stream(values()).filter(v -> v.wireValue.equals(value)).findFirst();
+        }
+
+        String jcaAlgorithm() {
+            return jcaAlgorithm;
         }
     }
 }

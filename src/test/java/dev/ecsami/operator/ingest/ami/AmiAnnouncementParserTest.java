@@ -22,14 +22,14 @@ class AmiAnnouncementParserTest {
 
         assertThat(announcement.agentReleaseVersion()).contains("1.51.0");
         assertThat(announcement.releases()).hasSize(2);
-        AmiRelease linux = announcement.releases().get(0);
+        AmiAnnouncement.Release linux = announcement.releases().get(0);
         assertThat(linux.releaseVersion()).isEqualTo("20210316");
         assertThat(linux.agentVersion()).contains("1.51.0");
         assertThat(linux.osType()).isEqualTo("linux");
         assertThat(linux.operatingSystemName()).contains("Amazon Linux 2");
         assertThat(linux.imagesByRegion()).containsOnlyKeys("cn-north-1", "eu-west-1", "us-east-1", "us-gov-west-1");
         assertThat(linux.imageIn("eu-west-1")).contains(
-                new AmiImage("ami-0c9ef930279337028", Optional.of("amzn2-ami-ecs-hvm-2.0.20210316-x86_64-ebs")));
+                new AmiAnnouncement.Image("ami-0c9ef930279337028", Optional.of("amzn2-ami-ecs-hvm-2.0.20210316-x86_64-ebs")));
         assertThat(announcement.releases().get(1).osType()).isEqualTo("windows");
     }
 
@@ -51,10 +51,10 @@ class AmiAnnouncementParserTest {
         AmiAnnouncement announcement = parsed("{\"ECSAmis\":[" + MINIMAL_RELEASE + "]}");
 
         assertThat(announcement.agentReleaseVersion()).isEmpty();
-        AmiRelease release = announcement.releases().get(0);
+        AmiAnnouncement.Release release = announcement.releases().get(0);
         assertThat(release.agentVersion()).isEmpty();
         assertThat(release.operatingSystemName()).isEmpty();
-        assertThat(release.imageIn("us-east-1")).contains(new AmiImage("ami-3f14a25e", Optional.empty()));
+        assertThat(release.imageIn("us-east-1")).contains(new AmiAnnouncement.Image("ami-3f14a25e", Optional.empty()));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -20,7 +20,7 @@ final class IngestWorld {
     final RecordingCertificateFetcher certificates =
             new RecordingCertificateFetcher().publish(TestMessage.CERT_URL, pki.sns.certificate());
     final MessageIdDeduplicator seenIds = new MessageIdDeduplicator(1_000, RETENTION, clock);
-    final SnsIngest ingest = new SnsIngest(SnsBodyLimit.DEFAULT,
+    final SnsGate ingest = SnsGate.verifying(
             new SnsMessageVerifier(CertUrlPolicy.aws(), certificates, Set.of(TestMessage.TOPIC), TOLERANCE, clock),
             seenIds);
 

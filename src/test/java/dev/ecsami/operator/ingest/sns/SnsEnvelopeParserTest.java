@@ -18,7 +18,7 @@ class SnsEnvelopeParserTest {
         assertThat(SnsEnvelopeParser.parse(message.body())).isInstanceOfSatisfying(SnsEnvelopeParser.Result.Parsed.class,
                 parsed -> {
                     SnsEnvelope envelope = parsed.envelope();
-                    assertThat(envelope.type()).isEqualTo(SnsMessageType.NOTIFICATION);
+                    assertThat(envelope.type()).isEqualTo(SnsEnvelope.Type.NOTIFICATION);
                     assertThat(envelope.messageId()).isEqualTo(message.get("MessageId"));
                     assertThat(envelope.topicArn()).isEqualTo(TestMessage.TOPIC);
                     assertThat(envelope.subject()).contains("New ECS-optimized AMI");

@@ -64,7 +64,7 @@ class SnsIngestDuplicateTest {
                 Set.of(TestMessage.TOPIC), Duration.ofHours(1), world.clock);
         MessageIdDeduplicator shortMemory = new MessageIdDeduplicator(10, Duration.ofMinutes(119), world.clock);
 
-        assertThatThrownBy(() -> new SnsIngest(SnsBodyLimit.DEFAULT, verifier, shortMemory))
+        assertThatThrownBy(() -> SnsGate.verifying(verifier, shortMemory))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("retention");
     }

@@ -18,7 +18,7 @@ class SnsIngestSignatureTest {
         Verdict verdict = world.accept(message);
 
         assertThat(verdict).isInstanceOfSatisfying(Verdict.Valid.class, valid -> {
-            assertThat(valid.envelope().type()).isEqualTo(SnsMessageType.NOTIFICATION);
+            assertThat(valid.envelope().type()).isEqualTo(SnsEnvelope.Type.NOTIFICATION);
             assertThat(valid.envelope().message()).isEqualTo(message.get("Message"));
             assertThat(valid.envelope().subject()).contains("New ECS-optimized AMI");
             assertThat(valid.envelope().messageId()).isEqualTo(message.get("MessageId"));
@@ -48,7 +48,7 @@ class SnsIngestSignatureTest {
         TestMessage message = TestMessage.subscriptionConfirmation(world.now()).signWith(world.pki.sns.key());
 
         assertThat(world.accept(message)).isInstanceOfSatisfying(Verdict.Valid.class, valid -> {
-            assertThat(valid.envelope().type()).isEqualTo(SnsMessageType.SUBSCRIPTION_CONFIRMATION);
+            assertThat(valid.envelope().type()).isEqualTo(SnsEnvelope.Type.SUBSCRIPTION_CONFIRMATION);
             assertThat(valid.envelope().subscribeUrl()).contains(message.get("SubscribeURL"));
             assertThat(valid.envelope().token()).contains(message.get("Token"));
         });

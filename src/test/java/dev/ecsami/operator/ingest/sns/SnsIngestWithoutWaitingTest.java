@@ -10,13 +10,13 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** {@link SnsIngest#acceptWithoutWaiting}: the same verdicts as accept, unless a certificate download is needed. */
+/** {@link SnsGate#acceptWithoutWaiting}: the same verdicts as accept, unless a certificate download is needed. */
 class SnsIngestWithoutWaitingTest {
 
     private final IngestWorld world = new IngestWorld();
     private final CachingCertificateFetcher cache =
             new CachingCertificateFetcher(world.certificates, 10, Duration.ofHours(24), world.clock);
-    private final SnsIngest ingest = new SnsIngest(SnsBodyLimit.DEFAULT,
+    private final SnsGate ingest = SnsGate.verifying(
             new SnsMessageVerifier(CertUrlPolicy.aws(), cache, Set.of(TestMessage.TOPIC), IngestWorld.TOLERANCE,
                     world.clock), world.seenIds);
 

@@ -11,7 +11,7 @@ class StringToSignTest {
     void notificationSignsItsKeysInOrderIncludingSubject() {
         SnsEnvelope envelope = notification(Optional.of("Hello"));
 
-        assertThat(StringToSign.of(envelope)).isEqualTo("""
+        assertThat(envelope.stringToSign()).isEqualTo("""
                 Message
                 line one
                 line two
@@ -30,17 +30,17 @@ class StringToSignTest {
 
     @Test
     void notificationWithoutSubjectLeavesTheKeyOut() {
-        assertThat(StringToSign.of(notification(Optional.empty()))).doesNotContain("Subject");
+        assertThat(notification(Optional.empty()).stringToSign()).doesNotContain("Subject");
     }
 
     @Test
     void confirmationSignsTokenAndSubscribeUrlButNotUnsubscribeUrlOrSubject() {
-        SnsEnvelope envelope = new SnsEnvelope(SnsMessageType.SUBSCRIPTION_CONFIRMATION, "id-2", Optional.of("tok"),
+        SnsEnvelope envelope = new SnsEnvelope(SnsEnvelope.Type.SUBSCRIPTION_CONFIRMATION, "id-2", Optional.of("tok"),
                 "arn:aws:sns:us-east-1:1:t", Optional.of("ignored"), "Confirm", "2021-03-16T20:45:04.751Z", "1",
                 "c2ln", "https://sns.us-east-1.amazonaws.com/c.pem", Optional.of("https://sub"),
                 Optional.of("https://unsub"));
 
-        assertThat(StringToSign.of(envelope)).isEqualTo("""
+        assertThat(envelope.stringToSign()).isEqualTo("""
                 Message
                 Confirm
                 MessageId
@@ -59,7 +59,7 @@ class StringToSignTest {
     }
 
     private static SnsEnvelope notification(Optional<String> subject) {
-        return new SnsEnvelope(SnsMessageType.NOTIFICATION, "id-1", Optional.empty(), "arn:aws:sns:us-east-1:1:t",
+        return new SnsEnvelope(SnsEnvelope.Type.NOTIFICATION, "id-1", Optional.empty(), "arn:aws:sns:us-east-1:1:t",
                 subject, "line one\nline two", "2021-03-16T20:45:04.751Z", "1", "c2ln",
                 "https://sns.us-east-1.amazonaws.com/c.pem", Optional.empty(), Optional.of("https://unsub"));
     }

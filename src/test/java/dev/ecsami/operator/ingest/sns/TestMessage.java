@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Builds SNS HTTP/S bodies the way SNS does: fields, then a signature over the canonical string
- * computed independently of the production {@link StringToSign}. Fields changed after
+ * computed independently of the production {@link SnsEnvelope#stringToSign()}. Fields changed after
  * {@link #signWith} model tampering in transit.
  */
 public final class TestMessage {

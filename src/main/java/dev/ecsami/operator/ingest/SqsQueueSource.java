@@ -1,6 +1,7 @@
 package dev.ecsami.operator.ingest;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
@@ -15,14 +16,16 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
- * Long-polls the AMI queue. A message is deleted only once fully handled; while handling runs its
- * visibility is extended. A message that keeps failing is left alone after {@code maxReceives}
- * receives, for the queue's redrive policy to move to the dead-letter queue. The poll loop is this
- * component's scheduler: it blocks in ReceiveMessage and, after an error, waits before retrying.
+ * The SQS source: long-polls each configured queue (AMI announcements, lifecycle and Spot messages, or
+ * both) on its own daemon thread and hands every message to one handler. A message is deleted only
+ * once fully handled; while handling runs its visibility is extended. A message that keeps failing is
+ * left alone after {@code maxReceives} receives, for the queue's redrive policy to move to the
+ * dead-letter queue. The poll loops are this component's scheduler: each blocks in ReceiveMessage and,
+ * after an error, waits before retrying.
  */
-public final class SqsAmiQueuePoller implements AutoCloseable {
+public final class SqsQueueSource implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(SqsAmiQueuePoller.class);
+    private static final Logger LOG = Logger.getLogger(SqsQueueSource.class);
     private static final int MAX_MESSAGES = 10;
     private static final Duration ERROR_BACKOFF_MAX = Duration.ofMinutes(1);
 
@@ -45,32 +48,49 @@ public final class SqsAmiQueuePoller implements AutoCloseable {
         }
     }
 
+    /** Handles the body of one message of {@code queueUrl}; anything but {@link Handled.Failed} deletes it. */
+    @FunctionalInterface
+    public interface Handler {
+        Handled handle(String queueUrl, String messageId, String body);
+    }
+
     private final SqsClient sqs;
-    private final String queueUrl;
-    private final QueueMessageHandler handler;
+    private final List<String> queueUrls;
+    private final Handler handler;
     private final Settings settings;
     private final ScheduledExecutorService extender;
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private Thread loop;
+    private final List<Thread> loops = new ArrayList<>();
 
-    public SqsAmiQueuePoller(SqsClient sqs, String queueUrl, QueueMessageHandler handler, Settings settings) {
+    public SqsQueueSource(SqsClient sqs, List<String> queueUrls, Handler handler, Settings settings) {
         this.sqs = Objects.requireNonNull(sqs, "sqs");
-        this.queueUrl = Objects.requireNonNull(queueUrl, "queueUrl");
+        this.queueUrls = List.copyOf(queueUrls);
         this.handler = Objects.requireNonNull(handler, "handler");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.extender = Executors.newSingleThreadScheduledExecutor(work -> daemon(work, "sqs-visibility"));
     }
 
-    /** Starts the poll loop on its own daemon thread. */
+    /** Starts one poll loop per queue, each on its own daemon thread. */
     public synchronized void start() {
-        if (loop == null) {
-            loop = daemon(this::pollUntilStopped, "sqs-ami-poller");
-            loop.start();
+        if (loops.isEmpty()) {
+            for (String queueUrl : queueUrls) {
+                Thread loop = daemon(() -> pollUntilStopped(queueUrl), "sqs-poller-" + loops.size());
+                loops.add(loop);
+                loop.start();
+            }
         }
     }
 
-    /** One ReceiveMessage call and the handling of what it returned; the number of messages received. */
+    /** One ReceiveMessage call on each queue and the handling of what it returned; the messages received. */
     public int pollOnce() {
+        int received = 0;
+        for (String queueUrl : queueUrls) {
+            received += pollOnce(queueUrl);
+        }
+        return received;
+    }
+
+    private int pollOnce(String queueUrl) {
         List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl)
                 .maxNumberOfMessages(MAX_MESSAGES)
                 .waitTimeSeconds((int) settings.waitTime().toSeconds())
@@ -78,19 +98,19 @@ public final class SqsAmiQueuePoller implements AutoCloseable {
                 .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
                 .messages();
         for (Message message : messages) {
-            process(message);
+            process(queueUrl, message);
         }
         return messages.size();
     }
 
-    private void process(Message message) {
+    private void process(String queueUrl, Message message) {
         int receives = receiveCount(message);
         if (receives > settings.maxReceives()) {
             LOG.errorf("SQS message %s was received %d times (max-receives %d); leaving it for the redrive policy"
                     + " / dead-letter queue", message.messageId(), receives, settings.maxReceives());
             return;
         }
-        Handled result = handleWhileExtending(message);
+        Handled result = handleWhileExtending(queueUrl, message);
         if (!result.wantsRedelivery()) {
             sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
             return;
@@ -105,12 +125,12 @@ public final class SqsAmiQueuePoller implements AutoCloseable {
         }
     }
 
-    private Handled handleWhileExtending(Message message) {
+    private Handled handleWhileExtending(String queueUrl, Message message) {
         long every = Math.max(1, settings.visibilityTimeout().toMillis() / 2);
-        ScheduledFuture<?> extension = extender.scheduleAtFixedRate(() -> extend(message), every, every,
+        ScheduledFuture<?> extension = extender.scheduleAtFixedRate(() -> extend(queueUrl, message), every, every,
                 TimeUnit.MILLISECONDS);
         try {
-            return handler.handle(message.messageId(), message.body());
+            return handler.handle(queueUrl, message.messageId(), message.body());
         } catch (RuntimeException e) {
             LOG.errorf(e, "handling SQS message %s threw", message.messageId());
             return new Handled.Failed(e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -119,7 +139,7 @@ public final class SqsAmiQueuePoller implements AutoCloseable {
         }
     }
 
-    private void extend(Message message) {
+    private void extend(String queueUrl, Message message) {
         try {
             sqs.changeMessageVisibility(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle())
                     .visibilityTimeout((int) settings.visibilityTimeout().toSeconds()));
@@ -128,11 +148,11 @@ public final class SqsAmiQueuePoller implements AutoCloseable {
         }
     }
 
-    private void pollUntilStopped() {
+    private void pollUntilStopped(String queueUrl) {
         Duration backoff = Duration.ofSeconds(1);
         while (stopped.getCount() > 0) {
             try {
-                pollOnce();
+                pollOnce(queueUrl);
                 backoff = Duration.ofSeconds(1);
             } catch (RuntimeException e) {
                 LOG.warnf("polling %s failed; retrying in %s: %s", queueUrl, backoff, e.getMessage());
@@ -172,9 +192,7 @@ public final class SqsAmiQueuePoller implements AutoCloseable {
     @Override
     public synchronized void close() {
         stopped.countDown();
-        if (loop != null) {
-            loop.interrupt();
-        }
+        loops.forEach(Thread::interrupt);
         extender.shutdownNow();
     }
 }

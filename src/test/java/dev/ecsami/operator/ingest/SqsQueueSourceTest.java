@@ -7,8 +7,8 @@ import dev.ecsami.operator.ingest.sns.CertUrlPolicy;
 import dev.ecsami.operator.ingest.sns.CertificateFetcher;
 import dev.ecsami.operator.ingest.sns.MessageIdDeduplicator;
 import dev.ecsami.operator.testing.MutableClock;
-import dev.ecsami.operator.ingest.sns.SnsBodyLimit;
-import dev.ecsami.operator.ingest.sns.SnsIngest;
+import dev.ecsami.operator.ingest.MessageKind.Feed;
+import dev.ecsami.operator.ingest.sns.SnsGate;
 import dev.ecsami.operator.ingest.sns.SnsMessageVerifier;
 import dev.ecsami.operator.ingest.sns.TestMessage;
 import dev.ecsami.operator.ingest.sns.TestPki;
@@ -27,18 +27,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The poller against ElasticMQ on loopback. The AMI check is a fake that records its triggers; the
  * gate is the production one with the test PKI's SNS certificate published.
  */
-class SqsAmiQueuePollerTest {
+class SqsQueueSourceTest {
 
     private static final Duration VISIBILITY = Duration.ofSeconds(1);
-    private static final SqsAmiQueuePoller.Settings SETTINGS =
-            new SqsAmiQueuePoller.Settings(Duration.ofSeconds(1), VISIBILITY, 2);
+    private static final SqsQueueSource.Settings SETTINGS =
+            new SqsQueueSource.Settings(Duration.ofSeconds(1), VISIBILITY, 2);
 
     @RegisterExtension
     static final LoopbackSqs.PerClass ELASTIC_MQ = new LoopbackSqs.PerClass();
@@ -49,7 +48,7 @@ class SqsAmiQueuePollerTest {
     private final List<Trigger> amiChecks = new CopyOnWriteArrayList<>();
     private final IngestJournal journal = new IngestJournal(100);
     private String queueUrl;
-    private SqsAmiQueuePoller poller;
+    private SqsQueueSource poller;
 
     @BeforeEach
     void createQueue() {
@@ -120,7 +119,7 @@ class SqsAmiQueuePollerTest {
     @Test
     void failingMessageStaysQueuedAndIsLeftForTheDeadLetterQueueAfterMaxReceives() {
         AtomicInteger attempts = new AtomicInteger();
-        poller = new SqsAmiQueuePoller(ELASTIC_MQ.client(), queueUrl, (id, body) -> {
+        poller = new SqsQueueSource(ELASTIC_MQ.client(), List.of(queueUrl), (queue, id, body) -> {
             attempts.incrementAndGet();
             throw new IllegalStateException("handler broken");
         }, SETTINGS);
@@ -137,7 +136,7 @@ class SqsAmiQueuePollerTest {
     @Test
     void slowHandlingKeepsTheMessageInvisibleUntilItIsDeleted() {
         List<Integer> seenByOthers = new CopyOnWriteArrayList<>();
-        poller = new SqsAmiQueuePoller(ELASTIC_MQ.client(), queueUrl, (id, body) -> {
+        poller = new SqsQueueSource(ELASTIC_MQ.client(), List.of(queueUrl), (queue, id, body) -> {
             for (int i = 0; i < 3; i++) {
                 java.util.concurrent.locks.LockSupport.parkNanos(VISIBILITY.toNanos());
                 seenByOthers.add(ELASTIC_MQ.client().receiveMessage(r -> r.queueUrl(queueUrl).waitTimeSeconds(0)).messages().size());
@@ -152,21 +151,22 @@ class SqsAmiQueuePollerTest {
         assertThat(messagesLeft()).isZero();
     }
 
-    private SqsAmiQueuePoller productionPoller() {
+    private SqsQueueSource productionPoller() {
         TestPki.Leaf sns = pki.sns;
         CertificateFetcher published = url -> URI.create(TestMessage.CERT_URL).equals(url)
                 ? new CertificateFetcher.Result.Fetched(sns.certificate())
                 : new CertificateFetcher.Result.Failed("404");
-        EnvelopeGate gate = new VerifyingGate(new SnsIngest(SnsBodyLimit.DEFAULT,
+        SnsGate gate = SnsGate.verifying(
                 new SnsMessageVerifier(CertUrlPolicy.aws(), published, Set.of(Announcements.TOPIC),
                         Duration.ofHours(1), clock),
-                new MessageIdDeduplicator(100, Duration.ofHours(3), clock)));
+                new MessageIdDeduplicator(100, Duration.ofHours(3), clock));
         IngestDispatcher dispatcher = new IngestDispatcher(trigger -> {
             amiChecks.add(trigger);
             return List.of();
-        }, pending -> new SubscriptionConfirmer.Confirmation.Failed("not in this test"), true);
-        MessageHandling handling = new MessageHandling(dispatcher, gate, journal, clock);
-        return new SqsAmiQueuePoller(ELASTIC_MQ.client(), queueUrl, new AmiQueueMessageHandler(gate, handling), SETTINGS);
+        }, pending -> new SubscriptionConfirmer.Confirmation.Failed("not in this test"), true,
+                IngestDispatcherTest.NO_DRAINS, gate, journal, clock);
+        return new SqsQueueSource(ELASTIC_MQ.client(), List.of(queueUrl),
+                (queue, id, body) -> dispatcher.fromQueue(id, body, Set.of(Feed.AMI, Feed.SUBSCRIPTION)), SETTINGS);
     }
 
     private String send(String body) {
