@@ -1,9 +1,9 @@
 package dev.ecsami.operator.slack;
 
 import dev.ecsami.operator.app.NotificationChannel;
+import dev.ecsami.operator.core.drain.DrainRecord;
 import dev.ecsami.operator.core.model.Rollout;
 import dev.ecsami.operator.core.model.RolloutEvent;
-import dev.ecsami.operator.core.port.Notifier;
 import dev.ecsami.operator.config.OperatorConfig;
 import dev.ecsami.operator.store.SharedKeys;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,6 +16,7 @@ import jakarta.inject.Singleton;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,17 +50,17 @@ public class SlackNotifierProducer {
     @ApplicationScoped
     @Typed(NotificationChannel.class)
     NotificationChannel slack() {
-        return new Channel(SlackNotifiers.slack(settings, clock, Optional.of(registry), messagesFile, shared));
+        return new Channel(SlackNotifier.slack(settings, clock, Optional.of(registry), messagesFile, shared));
     }
 
     @Produces
     @ApplicationScoped
     @Typed(NotificationChannel.class)
     NotificationChannel slackRenderedToLog() {
-        return new Channel(SlackNotifiers.logRenderer(settings, clock));
+        return new Channel(SlackNotifier.logRenderer(settings, clock));
     }
 
-    void close(@Disposes NotificationChannel channel) throws Exception {
+    void close(@Disposes NotificationChannel channel) {
         if (channel instanceof Channel c) {
             c.close();
         }
@@ -67,9 +68,9 @@ public class SlackNotifierProducer {
 
     /** A notifier of this package as one of the application's channels; silent when there is none. */
     private static final class Channel implements NotificationChannel, AutoCloseable {
-        private final Optional<? extends Notifier> delegate;
+        private final Optional<SlackNotifier> delegate;
 
-        Channel(Optional<? extends Notifier> delegate) {
+        Channel(Optional<SlackNotifier> delegate) {
             this.delegate = delegate;
         }
 
@@ -84,10 +85,18 @@ public class SlackNotifierProducer {
         }
 
         @Override
-        public void close() throws Exception {
-            if (delegate.isPresent() && delegate.get() instanceof AutoCloseable closeable) {
-                closeable.close();
-            }
+        public void drainChanged(DrainRecord drain) {
+            delegate.ifPresent(n -> n.drainChanged(drain));
+        }
+
+        @Override
+        public void drainsLooked(Instant now) {
+            delegate.ifPresent(n -> n.drainsLooked(now));
+        }
+
+        @Override
+        public void close() {
+            delegate.ifPresent(SlackNotifier::close);
         }
 
         @Override
