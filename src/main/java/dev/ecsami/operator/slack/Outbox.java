@@ -33,10 +33,8 @@ final class Outbox implements AutoCloseable {
     private static final long WARN_EVERY_DROPS = 100;
 
     /**
-     * A message waiting to be sent. Its content is rendered on the outbox's thread: rollouts are
-     * immutable, so rendering later shows the same thing, and a superseded status is never rendered.
-     *
-     * @param rolloutId the rollout it is about, empty for a message about no rollout
+     * A message waiting to be sent, rendered on the outbox's thread (rollouts are immutable, so later
+     * shows the same; a superseded status is never rendered). {@code rolloutId} is empty for none.
      */
     record Delivery(Kind kind, String rolloutId, Supplier<SlackMessage> content) {
         enum Kind {
@@ -131,31 +129,24 @@ final class Outbox implements AutoCloseable {
     }
 
     void start() {
-        submit(this::next);
+        later(this::next, Duration.ZERO);
     }
 
     /** Hands a message over; never blocks. A direct outbox delivers it now. */
     void send(Delivery d) {
         if (scheduler.isEmpty()) {
-            render(d).ifPresent(ready -> settle(ready, 1, deliver(ready)));
+            render(d).ifPresent(ready -> settle(ready.describe(), 1, deliver(ready)));
             return;
         }
-        offer(d).ifPresent(dropped -> {
-            long drops = metrics.droppedCount(SlackMetrics.Drop.QUEUE_FULL);
-            if (drops % WARN_EVERY_DROPS == 1) {
-                LOG.warnf("Slack is not keeping up: queue full, dropped the %s (%d dropped so far)",
-                        dropped.describe(), drops);
-            }
-        });
+        offer(d);
     }
 
-    /** A notification that could not even be planned: nothing to send, only to report. */
+    /** A notification that could not even be planned on the caller's thread. */
     void failedBeforeSending(String what, RuntimeException e) {
-        metrics.dropped(SlackMetrics.Drop.REJECTED);
-        LOG.warnf("No Slack message for %s: %s", what, Redaction.failure(e));
+        settle(what, 1, new Outcome.Unsendable(Redaction.failure(e)));
     }
 
-    /** Queues a message; returns the one dropped to make room, if any. */
+    /** Queues a message; returns the one dropped to make room, if any (reported on the first and every 100th). */
     Optional<Delivery> offer(Delivery d) {
         lock.lock();
         try {
@@ -170,6 +161,11 @@ final class Outbox implements AutoCloseable {
                 int victim = indexOfOldestStatus();
                 dropped = items.remove(victim < 0 ? 0 : victim);
                 metrics.dropped(SlackMetrics.Drop.QUEUE_FULL);
+                long drops = metrics.droppedCount(SlackMetrics.Drop.QUEUE_FULL);
+                if (drops % WARN_EVERY_DROPS == 1) {
+                    LOG.warnf("Slack is not keeping up: queue full, dropped the %s (%d dropped so far)",
+                            dropped.describe(), drops);
+                }
             }
             items.add(d);
             notEmpty.signal();
@@ -209,10 +205,6 @@ final class Outbox implements AutoCloseable {
         return metrics;
     }
 
-    String mode() {
-        return client.mode();
-    }
-
     private int indexOfOldestStatus() {
         for (int i = 0; i < items.size(); i++) {
             if (items.get(i).kind() == Delivery.Kind.STATUS) {
@@ -230,12 +222,7 @@ final class Outbox implements AutoCloseable {
             Thread.currentThread().interrupt();
             return;
         }
-        Optional<Delivery> ready = d.flatMap(this::render);
-        if (ready.isPresent()) {
-            attempt(ready.get(), 1);
-        } else {
-            submit(this::next);
-        }
+        d.flatMap(this::render).ifPresentOrElse(ready -> attempt(ready, 1), () -> later(this::next, Duration.ZERO));
     }
 
     /** Renders once; the result is what every attempt sends. */
@@ -243,7 +230,7 @@ final class Outbox implements AutoCloseable {
         try {
             return Optional.of(Delivery.of(d.kind(), d.rolloutId(), d.message()));
         } catch (RuntimeException e) {
-            failedBeforeSending("the " + d.describe(), e);
+            settle("the " + d.describe(), 1, new Outcome.Unsendable(Redaction.failure(e)));
             return Optional.empty();
         }
     }
@@ -257,36 +244,41 @@ final class Outbox implements AutoCloseable {
     }
 
     private void attempt(Delivery d, int attempt) {
-        if (settle(d, attempt, deliver(d))) {
-            submit(this::next);
-        }
+        settle(d.describe(), attempt, deliver(d)).ifPresentOrElse(
+                delay -> later(() -> attempt(d, attempt + 1), delay), () -> later(this::next, Duration.ZERO));
     }
 
     /**
-     * What becomes of a delivery after an attempt: counted as sent; refused and dropped; scheduled
-     * again; or given up after the last attempt. Returns whether the delivery is finished with.
+     * The one place that decides what becomes of a notification after an attempt, or after it could
+     * not be made: counted as sent; refused or unsendable, counted, logged (redacted) and dropped; tried
+     * again after the returned delay; or, after the last attempt, given up, counted and logged.
+     * Nothing is ever thrown to the rollout path.
      */
-    private boolean settle(Delivery d, int attempt, Outcome outcome) {
+    private Optional<Duration> settle(String what, int attempt, Outcome outcome) {
         if (outcome instanceof Outcome.Sent) {
             metrics.sent();
-            return true;
+            return Optional.empty();
         }
         if (outcome instanceof Outcome.Rejected rejected) {
             metrics.dropped(SlackMetrics.Drop.REJECTED);
-            LOG.warnf("Slack refused the %s %s: %s", client.mode(), d.describe(), Redaction.text(rejected.reason()));
-            return true;
+            LOG.warnf("Slack refused the %s %s: %s", client.mode(), what, Redaction.text(rejected.reason()));
+            return Optional.empty();
+        }
+        if (outcome instanceof Outcome.Unsendable unsendable) {
+            metrics.dropped(SlackMetrics.Drop.REJECTED);
+            LOG.warnf("No Slack message for %s: %s", what, Redaction.text(unsendable.reason()));
+            return Optional.empty();
         }
         Optional<Duration> delay = scheduler.isEmpty() ? Optional.empty() : nextDelay(retry, attempt, outcome);
         if (delay.isPresent()) {
             metrics.retried();
-            LOG.debugf("Slack %s %s failed (attempt %d: %s); next attempt in %d ms", client.mode(), d.describe(),
-                    attempt, reason(outcome), delay.get().toMillis());
-            schedule(() -> attempt(d, attempt + 1), delay.get());
-            return false;
+            LOG.debugf("Slack %s %s failed (attempt %d: %s); next attempt in %d ms", client.mode(), what, attempt,
+                    reason(outcome), delay.get().toMillis());
+            return delay;
         }
         metrics.dropped(SlackMetrics.Drop.GAVE_UP);
-        LOG.warnf("Slack %s %s dropped after %d attempts: %s", client.mode(), d.describe(), attempt, reason(outcome));
-        return true;
+        LOG.warnf("Slack %s %s dropped after %d attempts: %s", client.mode(), what, attempt, reason(outcome));
+        return Optional.empty();
     }
 
     private static String reason(Outcome outcome) {
@@ -296,15 +288,7 @@ final class Outbox implements AutoCloseable {
         return outcome instanceof Outcome.Retriable retriable ? Redaction.text(retriable.reason()) : "";
     }
 
-    private void submit(Runnable task) {
-        try {
-            scheduler.ifPresent(s -> s.execute(task));
-        } catch (RejectedExecutionException e) {
-            LOG.debug("Slack outbox stopped");
-        }
-    }
-
-    private void schedule(Runnable task, Duration delay) {
+    private void later(Runnable task, Duration delay) {
         try {
             scheduler.ifPresent(s -> s.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS));
         } catch (RejectedExecutionException e) {

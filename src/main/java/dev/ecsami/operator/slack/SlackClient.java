@@ -47,6 +47,10 @@ abstract class SlackClient {
         /** Slack refused it and would refuse it again: bad payload, unknown channel, revoked token. */
         record Rejected(String reason) implements Outcome {
         }
+
+        /** Never reached Slack: the message could not be planned or rendered (a bug, or data it cannot show). */
+        record Unsendable(String reason) implements Outcome {
+        }
     }
 
     private final HttpClient client;

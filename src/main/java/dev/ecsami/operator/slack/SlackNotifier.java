@@ -48,7 +48,10 @@ public final class SlackNotifier implements Notifier, AutoCloseable {
             RolloutEvent.Type.RESUMED, RolloutEvent.Type.FAILED, RolloutEvent.Type.ABORTED,
             RolloutEvent.Type.SUCCEEDED);
 
-    private final String mode;
+    /** Which messages a rollout's change calls for: see the class comment. */
+    private enum Plan { WEBHOOK, BOT, LOG }
+
+    private final Plan plan;
     private final SlackMessages messages;
     private final Duration progressInterval;
     private final Outbox outbox;
@@ -59,8 +62,8 @@ public final class SlackNotifier implements Notifier, AutoCloseable {
     /** Per target name, what was last announced as behind. Bounded by the number of targets. */
     private final Map<String, String> announcedBehind = new HashMap<>();
 
-    private SlackNotifier(String mode, SlackSettings s, Outbox outbox, Clock clock) {
-        this.mode = mode;
+    private SlackNotifier(Plan plan, SlackSettings s, Outbox outbox, Clock clock) {
+        this.plan = plan;
         this.messages = new SlackMessages(s.operatorUrl());
         this.progressInterval = s.progressInterval();
         this.outbox = outbox;
@@ -98,7 +101,8 @@ public final class SlackNotifier implements Notifier, AutoCloseable {
         LOG.infof("Slack notifications on: %s mode, to %s", client.mode(), s.mode() == SlackSettings.Mode.WEBHOOK
                 ? Redaction.url(URI.create(s.webhookUrl().map(Secret::reveal).orElseThrow()))
                 : "channel " + s.channel() + " via " + Redaction.url(s.apiUrl()));
-        return Optional.of(new SlackNotifier(client.mode(), s, outbox, clock));
+        return Optional.of(new SlackNotifier(s.mode() == SlackSettings.Mode.WEBHOOK ? Plan.WEBHOOK : Plan.BOT, s,
+                outbox, clock));
     }
 
     /** The log renderer; empty unless operator.slack.render-to-log is true. */
@@ -106,15 +110,14 @@ public final class SlackNotifier implements Notifier, AutoCloseable {
         if (!s.renderToLog()) {
             return Optional.empty();
         }
-        LogSlackRenderer client = new LogSlackRenderer(s.demoFile());
-        return Optional.of(new SlackNotifier(client.mode(), s, Outbox.direct(client, SlackMetrics.plain("log")),
-                clock));
+        return Optional.of(new SlackNotifier(Plan.LOG, s, Outbox.direct(new LogSlackRenderer(s.demoFile()),
+                SlackMetrics.plain("log")), clock));
     }
 
     @Override
     public void rolloutChanged(Rollout rollout, List<RolloutEvent> newEvents) {
         try {
-            plan(rollout, newEvents, clock.instant()).forEach(outbox::send);
+            deliveries(rollout, newEvents, clock.instant()).forEach(outbox::send);
         } catch (RuntimeException e) {
             outbox.failedBeforeSending("rollout " + (rollout == null ? "?" : rollout.id()), e);
         }
@@ -143,21 +146,25 @@ public final class SlackNotifier implements Notifier, AutoCloseable {
 
     @Override
     public void drainsLooked(Instant now) {
-        digest.due(now).forEach(m -> outbox.send(Delivery.of(Delivery.Kind.ANNOUNCE, "", m)));
+        try {
+            digest.due(now).forEach(m -> outbox.send(Delivery.of(Delivery.Kind.ANNOUNCE, "", m)));
+        } catch (RuntimeException e) {
+            outbox.failedBeforeSending("the drain digests", e);
+        }
     }
 
     /** Which messages a change of a rollout calls for, by mode. */
-    synchronized List<Delivery> plan(Rollout r, List<RolloutEvent> newEvents, Instant now) {
+    synchronized List<Delivery> deliveries(Rollout r, List<RolloutEvent> newEvents, Instant now) {
         if (newEvents.isEmpty()) {
             return List.of();
         }
         List<Delivery> out = new ArrayList<>();
-        if ("bot".equals(mode)) {
+        if (plan == Plan.BOT) {
             out.add(new Delivery(Delivery.Kind.STATUS, r.id(), () -> messages.status(r, now)));
         } else {
             webhook(r, newEvents, now).ifPresent(out::add);
         }
-        if (!"webhook".equals(mode)) {
+        if (plan != Plan.WEBHOOK) {
             newEvents.stream().filter(messages::repliesTo)
                     .forEach(e -> out.add(new Delivery(Delivery.Kind.REPLY, r.id(), () -> messages.reply(r, e))));
         }
@@ -214,6 +221,6 @@ public final class SlackNotifier implements Notifier, AutoCloseable {
 
     @Override
     public String toString() {
-        return "SlackNotifier[" + mode + "]";
+        return "SlackNotifier[" + plan.name().toLowerCase() + "]";
     }
 }

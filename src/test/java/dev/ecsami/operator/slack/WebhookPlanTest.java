@@ -26,7 +26,7 @@ class WebhookPlanTest {
     }
 
     private List<Delivery> decide(RolloutScript.Change change, Instant now) {
-        return plan.plan(change.rollout(), change.events(), now);
+        return plan.deliveries(change.rollout(), change.events(), now);
     }
 
     private static List<Delivery.Kind> kinds(List<Delivery> ds) {
@@ -96,6 +96,6 @@ class WebhookPlanTest {
         RolloutEvent awsError = new RolloutEvent(T0.plus(Duration.ofHours(1)), RolloutEvent.Type.AWS_ERROR, "",
                 "throttled", "");
 
-        assertThat(plan.plan(s.rollout(), List.of(awsError), T0.plus(Duration.ofHours(1)))).isEmpty();
+        assertThat(plan.deliveries(s.rollout(), List.of(awsError), T0.plus(Duration.ofHours(1)))).isEmpty();
     }
 }
