@@ -1,10 +1,10 @@
 package dev.ecsami.operator.slack;
 
+import dev.ecsami.operator.app.NotificationChannel;
 import dev.ecsami.operator.core.drain.DrainRecord;
 import dev.ecsami.operator.core.model.Rollout;
 import dev.ecsami.operator.core.model.RolloutEvent;
 import dev.ecsami.operator.core.model.RolloutState;
-import dev.ecsami.operator.core.port.Notifier;
 import dev.ecsami.operator.slack.Outbox.Delivery;
 import dev.ecsami.operator.slack.Redaction.Secret;
 import dev.ecsami.operator.store.SharedKeys;
@@ -38,7 +38,7 @@ import java.util.Set;
  * <li>log: what the webhook posts, plus the bot's thread replies.</li>
  * </ul>
  */
-public final class SlackNotifier implements Notifier, AutoCloseable {
+public final class SlackNotifier implements NotificationChannel, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SlackNotifier.class);
     /** Rollout messages the bot remembers; the oldest is forgotten first (its next status posts anew). */
     static final int MAX_REMEMBERED = 1000;

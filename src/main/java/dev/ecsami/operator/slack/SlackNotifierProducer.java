@@ -1,9 +1,6 @@
 package dev.ecsami.operator.slack;
 
 import dev.ecsami.operator.app.NotificationChannel;
-import dev.ecsami.operator.core.drain.DrainRecord;
-import dev.ecsami.operator.core.model.Rollout;
-import dev.ecsami.operator.core.model.RolloutEvent;
 import dev.ecsami.operator.config.OperatorConfig;
 import dev.ecsami.operator.store.SharedKeys;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,8 +13,6 @@ import jakarta.inject.Singleton;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -50,58 +45,25 @@ public class SlackNotifierProducer {
     @ApplicationScoped
     @Typed(NotificationChannel.class)
     NotificationChannel slack() {
-        return new Channel(SlackNotifier.slack(settings, clock, Optional.of(registry), messagesFile, shared));
+        return orSilent(SlackNotifier.slack(settings, clock, Optional.of(registry), messagesFile, shared));
     }
 
     @Produces
     @ApplicationScoped
     @Typed(NotificationChannel.class)
     NotificationChannel slackRenderedToLog() {
-        return new Channel(SlackNotifier.logRenderer(settings, clock));
+        return orSilent(SlackNotifier.logRenderer(settings, clock));
     }
 
     void close(@Disposes NotificationChannel channel) {
-        if (channel instanceof Channel c) {
-            c.close();
+        if (channel instanceof SlackNotifier notifier) {
+            notifier.close();
         }
     }
 
-    /** A notifier of this package as one of the application's channels; silent when there is none. */
-    private static final class Channel implements NotificationChannel, AutoCloseable {
-        private final Optional<SlackNotifier> delegate;
-
-        Channel(Optional<SlackNotifier> delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void rolloutChanged(Rollout rollout, List<RolloutEvent> newEvents) {
-            delegate.ifPresent(n -> n.rolloutChanged(rollout, newEvents));
-        }
-
-        @Override
-        public void targetsBehind(List<Behind> behind) {
-            delegate.ifPresent(n -> n.targetsBehind(behind));
-        }
-
-        @Override
-        public void drainChanged(DrainRecord drain) {
-            delegate.ifPresent(n -> n.drainChanged(drain));
-        }
-
-        @Override
-        public void drainsLooked(Instant now) {
-            delegate.ifPresent(n -> n.drainsLooked(now));
-        }
-
-        @Override
-        public void close() {
-            delegate.ifPresent(SlackNotifier::close);
-        }
-
-        @Override
-        public String toString() {
-            return delegate.map(Object::toString).orElse("silent");
-        }
+    /** A channel that is not configured says nothing. */
+    private static NotificationChannel orSilent(Optional<SlackNotifier> notifier) {
+        return notifier.<NotificationChannel>map(n -> n).orElse((rollout, newEvents) -> {
+        });
     }
 }
