@@ -30,6 +30,8 @@ final class Blocks {
     static final int MAX_CONTEXT_ELEMENTS = 10;
     static final int MAX_FALLBACK_TEXT = 3000;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
     private Blocks() {
     }
@@ -109,8 +111,6 @@ final class Blocks {
     private static ObjectNode mrkdwn(String text) {
         return JSON.objectNode().put("type", "mrkdwn").put("text", text);
     }
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     static String emoji(RolloutState state) {
         return switch (state) {

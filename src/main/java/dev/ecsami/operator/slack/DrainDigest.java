@@ -62,7 +62,8 @@ final class DrainDigest {
     private static SlackMessage render(Window w, Instant closes) {
         long completed = w.count(DrainRecord.State.COMPLETED);
         List<DrainRecord> timedOut = w.ended.stream().filter(d -> d.state() == DrainRecord.State.TIMED_OUT).toList();
-        String title = "Drains of " + w.target + ": " + w.started + " started, " + completed + " completed, " + timedOut.size() + " timed out";
+        String title = "Drains of " + w.target + ": " + w.started + " started, " + completed + " completed, "
+                + timedOut.size() + " timed out";
         List<JsonNode> blocks = new ArrayList<>();
         blocks.add(Blocks.header((timedOut.isEmpty() ? ":droplet: " : ":warning: ") + title));
         List<String> fields = new ArrayList<>(List.of("*Started*\n" + w.started, "*Completed*\n" + completed,

@@ -85,14 +85,16 @@ class BotNotifierTest {
     void afterARestartTheSameMessageIsEditedAndRepliedTo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         slackAnswersOk();
         java.nio.file.Path file = dir.resolve("slack-messages.json");
-        notifier = SlackNotifier.slack(bot().build(), clock, Optional.empty(), Optional.of(file), Optional.empty()).orElseThrow();
+        notifier = SlackNotifier.slack(bot().build(), clock, Optional.empty(), Optional.of(file), Optional.empty())
+                .orElseThrow();
         RolloutScript s = RolloutScript.of(2);
         s.created().tell(notifier);
         awaitIdle("the rollout's message", 1);
         notifier.close();
         slack.resetRequests();
 
-        notifier = SlackNotifier.slack(bot().build(), clock, Optional.empty(), Optional.of(file), Optional.empty()).orElseThrow();
+        notifier = SlackNotifier.slack(bot().build(), clock, Optional.empty(), Optional.of(file), Optional.empty())
+                .orElseThrow();
         change(T0.plusSeconds(30), s::start);
         change(T0.plusSeconds(60), at -> s.startInstance("i-01", at));
         change(T0.plusSeconds(300), at -> s.finish("i-01", at.minusSeconds(60), at));
