@@ -44,10 +44,10 @@ public class DrainsResource {
     /** A drain as listed: the record without its lifecycle action token, which would let a reader complete it. */
     public record Drain(String id, String target, String group, String cluster, String instanceId,
                         DrainRecord.Reason reason, String hookName, Instant startedAt, Instant lastHeartbeatAt,
-                        DrainRecord.State state, String detail, Instant endedAt) {
-        static Drain of(DrainRecord d) {
+                        int heartbeats, DrainRecord.State state, String detail, Instant endedAt) {
+        public static Drain of(DrainRecord d) {
             return new Drain(d.id(), d.target(), d.group(), d.cluster(), d.instanceId(), d.reason(), d.hookName(),
-                    d.startedAt(), d.lastHeartbeatAt(), d.state(), d.detail(), d.endedAt());
+                    d.startedAt(), d.lastHeartbeatAt(), d.heartbeats(), d.state(), d.detail(), d.endedAt());
         }
     }
 

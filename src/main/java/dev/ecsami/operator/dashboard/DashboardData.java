@@ -1,5 +1,6 @@
 package dev.ecsami.operator.dashboard;
 
+import dev.ecsami.operator.api.DrainsResource;
 import dev.ecsami.operator.api.RolloutsResource;
 import dev.ecsami.operator.api.TargetsResource;
 import dev.ecsami.operator.api.Views;
@@ -13,6 +14,7 @@ import dev.ecsami.operator.runtime.Overrides;
 import dev.ecsami.operator.runtime.RolloutCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -28,12 +30,16 @@ public class DashboardData {
     private final RolloutsResource rollouts;
     private final RolloutStore store;
     private final RolloutCommands commands;
+    private final DrainsResource drains;
+    private final Clock clock;
     private final int pageSize;
 
-    public DashboardData(TargetsResource targets, RolloutsResource rollouts, RolloutStore store,
-                         RolloutCommands commands, OperatorConfig config) {
+    public DashboardData(TargetsResource targets, RolloutsResource rollouts, DrainsResource drains, RolloutStore store,
+                         RolloutCommands commands, Clock clock, OperatorConfig config) {
         this.targets = targets;
         this.rollouts = rollouts;
+        this.drains = drains;
+        this.clock = clock;
         this.store = store;
         this.commands = commands;
         this.pageSize = config.dashboard().pageSize();
@@ -52,7 +58,10 @@ public class DashboardData {
                 Arrays.stream(RolloutState.values()).map(s -> new OverviewPage.Option(s.name(),
                         s.name().equals(wantedState))).toList(),
                 wantedTarget == null ? "" : wantedTarget, wantedState == null ? "" : wantedState);
-        return new OverviewPage(reader, targets.list().stream().map(this::card).toList(), history);
+        Views.Page<DrainsResource.Drain> recent = drains.list(null, null, 0, pageSize);
+        OverviewPage.Drains drainTable = new OverviewPage.Drains(recent.items().stream()
+                .map(d -> OverviewPage.DrainRow.of(d, clock.instant())).toList(), recent.total());
+        return new OverviewPage(reader, targets.list().stream().map(this::card).toList(), history, drainTable);
     }
 
     private OverviewPage.TargetCard card(Views.Target t) {

@@ -1,13 +1,17 @@
 package dev.ecsami.operator.dashboard;
 
 import dev.ecsami.operator.api.Views;
+import dev.ecsami.operator.api.DrainsResource;
 import io.quarkus.qute.TemplateData;
+
+import java.time.Duration;
+import java.time.Instant;
 
 import java.util.List;
 
-/** The front page: every target at a glance, then the rollout history. */
+/** The front page: every target at a glance, the rollout history, then the recent drains. */
 @TemplateData
-record OverviewPage(Reader reader, List<TargetCard> targets, History history) {
+record OverviewPage(Reader reader, List<TargetCard> targets, History history, Drains drains) {
 
     /**
      * One target. The bar splits its instances into those on the latest AMI, those outdated, and
@@ -59,6 +63,33 @@ record OverviewPage(Reader reader, List<TargetCard> targets, History history) {
         public String query(int page) {
             return "?target=" + java.net.URLEncoder.encode(target, java.nio.charset.StandardCharsets.UTF_8)
                     + "&state=" + state + "&page=" + page;
+        }
+    }
+
+    /** The newest drains of instances leaving outside a rollout, as GET /api/drains lists them. */
+    @TemplateData
+    record Drains(List<DrainRow> rows, int total) {
+    }
+
+    /**
+     * One drain, from the API's view of it, which never holds the lifecycle action token.
+     *
+     * @param duration how long it took, or has lasted so far while it drains
+     */
+    @TemplateData
+    record DrainRow(String instance, String target, String group, String cause, String state,
+                    String stateClass, String started, String duration, int heartbeats, String outcome) {
+
+        static DrainRow of(DrainsResource.Drain d, Instant now) {
+            String cause = switch (d.reason()) {
+                case SCALE_IN -> "scale-in";
+                case SPOT_INTERRUPTION -> "Spot";
+                case REBALANCE_RECOMMENDATION -> "rebalance";
+            };
+            Duration took = Duration.between(d.startedAt(), d.endedAt() == null ? now : d.endedAt());
+            return new DrainRow(d.instanceId(), d.target().isEmpty() ? "(none)" : d.target(), d.group(), cause,
+                    d.state().name(), Text.lower(d.state()), Text.time(d.startedAt()),
+                    (d.endedAt() == null ? "for " : "") + Text.duration(took), d.heartbeats(), d.detail());
         }
     }
 }

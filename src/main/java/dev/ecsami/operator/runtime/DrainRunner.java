@@ -12,6 +12,7 @@ import dev.ecsami.operator.core.port.ContainerInstances;
 import dev.ecsami.operator.core.port.DrainStore;
 import dev.ecsami.operator.core.port.ExternalCallFailed;
 import dev.ecsami.operator.core.port.LifecycleActions;
+import dev.ecsami.operator.core.port.Notifier;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -40,6 +41,33 @@ public final class DrainRunner {
         void started(DrainRecord drain);
 
         void ended(DrainRecord drain);
+
+        /** The due drains were looked at, at {@code now}; summaries that are due go out. */
+        default void looked(Instant now) {
+        }
+
+        /** Counts with {@code counter}, then tells the notifier's channels, which summarise. */
+        static Observer countedAndTold(Observer counter, Notifier notifier) {
+            return new Observer() {
+                @Override
+                public void started(DrainRecord drain) {
+                    counter.started(drain);
+                    notifier.drainChanged(drain);
+                }
+
+                @Override
+                public void ended(DrainRecord drain) {
+                    counter.ended(drain);
+                    notifier.drainChanged(drain);
+                }
+
+                @Override
+                public void looked(Instant now) {
+                    counter.looked(now);
+                    notifier.drainsLooked(now);
+                }
+            };
+        }
 
         Observer NONE = new Observer() {
             @Override
@@ -115,6 +143,7 @@ public final class DrainRunner {
                 look(drain);
             }
         }
+        observer.looked(now);
     }
 
     private void look(DrainRecord drain) {
@@ -189,7 +218,7 @@ public final class DrainRunner {
     private DrainRecord begin(DrainRequest request, Target target, Instant now) {
         return new DrainRecord(request.drainId(), target == null ? "" : target.name(),
                 target == null ? request.group() : target.autoScalingGroup(), target == null ? "" : target.cluster(),
-                request.instanceId(), request.reason(), request.hookName(), request.token(), now, now,
+                request.instanceId(), request.reason(), request.hookName(), request.token(), now, now, 0,
                 DrainRecord.State.DRAINING, "", null);
     }
 

@@ -4,13 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsami.operator.core.drain.DrainRecord;
+import dev.ecsami.operator.core.model.AmiRef;
+import dev.ecsami.operator.core.model.RolloutState;
+import dev.ecsami.operator.core.model.StepPhase;
+import dev.ecsami.operator.core.model.Trigger;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Block Kit blocks that always fit Slack's limits: text is cut, lists are summarised
- * ("and 37 more"), a message never has more than 50 blocks.
+ * ("and 37 more"), a message never has more than 50 blocks; and the words messages use for the
+ * core's states, phases, triggers and AMIs (escaped mrkdwn).
  */
 final class Blocks {
     static final int MAX_BLOCKS = 50;
@@ -21,6 +30,8 @@ final class Blocks {
     static final int MAX_CONTEXT_ELEMENTS = 10;
     static final int MAX_FALLBACK_TEXT = 3000;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
     private Blocks() {
     }
@@ -99,5 +110,85 @@ final class Blocks {
 
     private static ObjectNode mrkdwn(String text) {
         return JSON.objectNode().put("type", "mrkdwn").put("text", text);
+    }
+
+    static String emoji(RolloutState state) {
+        return switch (state) {
+            case PLANNED -> ":hourglass_flowing_sand:";
+            case RUNNING -> ":arrows_counterclockwise:";
+            case PAUSED -> ":double_vertical_bar:";
+            case SUCCEEDED -> ":white_check_mark:";
+            case FAILED -> ":x:";
+            case ABORTED -> ":no_entry_sign:";
+        };
+    }
+
+    static String state(RolloutState state) {
+        return switch (state) {
+            case PLANNED -> "waiting for approval";
+            case RUNNING -> "in progress";
+            case PAUSED -> "paused";
+            case SUCCEEDED -> "succeeded";
+            case FAILED -> "failed";
+            case ABORTED -> "aborted";
+        };
+    }
+
+    static String phase(StepPhase phase) {
+        return switch (phase) {
+            case LAUNCH_REPLACEMENT -> "launching its replacement";
+            case DRAIN -> "draining";
+            case WAIT_STEADY -> "waiting for services to be steady";
+            case TERMINATE -> "terminating";
+            case AWAIT_REPLACEMENT -> "waiting for its replacement";
+            case BAKE -> "baking";
+            case DONE -> "replaced";
+            case SKIPPED -> "skipped";
+        };
+    }
+
+    static String state(DrainRecord.State state) {
+        return switch (state) {
+            case DRAINING -> "draining";
+            case COMPLETED -> "completed";
+            case TIMED_OUT -> "timed out";
+            case RELEASED -> "released at once";
+            case STEPPED_ASIDE -> "left to ECS managed draining";
+            case LOST -> "lost before the drain ended";
+        };
+    }
+
+    static String reason(DrainRecord.Reason reason) {
+        return switch (reason) {
+            case SCALE_IN -> "scale-in";
+            case SPOT_INTERRUPTION -> "Spot interruption";
+            case REBALANCE_RECOMMENDATION -> "rebalance recommendation";
+        };
+    }
+
+    /** "SNS announcement: release 2024.06.1" or "HTTP request by alice". */
+    static String trigger(Trigger t) {
+        String who = t.source().isEmpty() ? "" : " " + escape(t.source());
+        String base = switch (t.kind()) {
+            case SNS -> "SNS announcement" + (t.source().isEmpty() ? "" : " (message" + who + ")");
+            case SQS -> "SQS message" + (t.source().isEmpty() ? "" : " (" + escape(t.source()) + ")");
+            case HTTP -> "HTTP request" + (t.source().isEmpty() ? "" : " by" + who);
+            case SSM_CHECK -> "scheduled check" + (t.source().isEmpty() ? "" : " of" + who);
+            case STARTUP_CHECK -> "check at operator startup";
+        };
+        return t.detail().isEmpty() ? base : base + ": " + escape(t.detail());
+    }
+
+    /** "`ami-0abc` al2023-ami-ecs-hvm-..." */
+    static String ami(AmiRef ami) {
+        return code(ami.imageId()) + (ami.name().isEmpty() ? "" : " " + escape(ami.name()));
+    }
+
+    static String time(Instant at) {
+        return TIME.format(at);
+    }
+
+    static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

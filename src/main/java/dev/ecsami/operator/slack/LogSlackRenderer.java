@@ -1,10 +1,9 @@
 package dev.ecsami.operator.slack;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ecsami.operator.core.model.Rollout;
-import dev.ecsami.operator.core.model.RolloutEvent;
-import dev.ecsami.operator.core.port.Notifier;
+import dev.ecsami.operator.slack.Outbox.Delivery;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -12,62 +11,33 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * Shows in the log what Slack would show: the webhook-mode messages (milestones and throttled
- * progress) and the bot-mode thread replies, as readable text. With a demo file, also appends each
- * message's JSON payload, one per line, ready to paste into Slack's Block Kit Builder.
+ * Shows in the log what Slack would show, as readable text (the demo, local runs). With a demo file,
+ * also appends each message's JSON payload, one per line, ready to paste into Slack's Block Kit Builder.
  */
-public final class LogSlackRenderer implements Notifier {
+final class LogSlackRenderer extends SlackClient {
     private static final Logger LOG = Logger.getLogger(LogSlackRenderer.class);
 
-    private final SlackMessages messages;
-    private final WebhookPlan plan;
-    private final BehindFilter behindFilter = new BehindFilter();
-    private final Clock clock;
     private final Optional<Path> demoFile;
 
-    public LogSlackRenderer(SlackMessages messages, Duration progressInterval, Clock clock, Optional<Path> demoFile) {
-        this.messages = messages;
-        this.plan = new WebhookPlan(messages, progressInterval);
-        this.clock = clock;
+    LogSlackRenderer(Optional<Path> demoFile) {
         this.demoFile = demoFile;
     }
 
     @Override
-    public void rolloutChanged(Rollout rollout, List<RolloutEvent> newEvents) {
-        try {
-            List<Delivery> out = new ArrayList<>(plan.rolloutChanged(rollout, newEvents, clock.instant()));
-            newEvents.stream().filter(messages::repliesTo)
-                    .forEach(e -> out.add(Delivery.of(Delivery.Kind.REPLY, rollout.id(), messages.reply(rollout, e))));
-            out.forEach(this::render);
-        } catch (RuntimeException e) {
-            LOG.warnf("Could not render the Slack message for rollout %s: %s", rollout == null ? "?" : rollout.id(),
-                    Redaction.failure(e));
-        }
+    Outcome deliver(Delivery d) {
+        String where = d.kind() == Delivery.Kind.REPLY ? "in the thread of rollout " + d.rolloutId() : "in the channel";
+        LOG.infof("Slack would show %s:%n%s", where, plain(d.message()));
+        demoFile.ifPresent(file -> append(file, d));
+        return Outcome.Sent.webhook();
     }
 
     @Override
-    public void targetsBehind(List<Behind> behind) {
-        try {
-            List<Behind> news = behindFilter.news(behind);
-            if (!news.isEmpty()) {
-                render(Delivery.of(Delivery.Kind.ANNOUNCE, "", messages.behind(news)));
-            }
-        } catch (RuntimeException e) {
-            LOG.warnf("Could not render the Slack message for targets behind: %s", Redaction.failure(e));
-        }
-    }
-
-    private void render(Delivery d) {
-        String where = d.kind() == Delivery.Kind.REPLY ? "in the thread of rollout " + d.rolloutId() : "in the channel";
-        LOG.infof("Slack would show %s:%n%s", where, PlainText.of(d.message()));
-        demoFile.ifPresent(file -> append(file, d));
+    String mode() {
+        return "log";
     }
 
     private static void append(Path file, Delivery d) {
@@ -82,8 +52,54 @@ public final class LogSlackRenderer implements Notifier {
         }
     }
 
-    @Override
-    public String toString() {
-        return "LogSlackRenderer";
+    private static final Pattern EMOJI = Pattern.compile(":[a-z][a-z0-9_+-]*: ?");
+    private static final Pattern BOLD = Pattern.compile("\\*([^*\\n]+)\\*");
+
+    /** A Slack message as a person would read it: markup and emoji codes removed. */
+    static String plain(SlackMessage message) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonNode block : message.blocks()) {
+            switch (block.path("type").asText()) {
+                case "header" -> sb.append("== ").append(EMOJI.matcher(block.path("text").path("text").asText())
+                        .replaceAll("")).append(" ==\n");
+                case "section" -> {
+                    if (block.has("text")) {
+                        sb.append(mrkdwn(block.path("text").path("text").asText())).append('\n');
+                    }
+                    block.path("fields").forEach(f -> sb.append(mrkdwn(f.path("text").asText())
+                            .replaceFirst("\n", ": ")).append('\n'));
+                }
+                case "context" -> block.path("elements").forEach(e -> sb.append("  (")
+                        .append(mrkdwn(e.path("text").asText())).append(")\n"));
+                case "divider" -> sb.append("----\n");
+                default -> sb.append(block.toString()).append('\n');
+            }
+        }
+        return sb.toString().stripTrailing();
+    }
+
+    private static String mrkdwn(String text) {
+        StringBuilder out = new StringBuilder();
+        boolean code = false;
+        for (String line : text.split("\n", -1)) {
+            boolean fence = line.contains("```");
+            String plain = line.replace("```", "");
+            if (code || fence) {
+                plain = "    " + plain;
+            } else {
+                plain = BOLD.matcher(EMOJI.matcher(plain).replaceAll("")).replaceAll("$1");
+            }
+            if (!(fence && plain.isBlank())) {
+                out.append(plain).append('\n');
+            }
+            if (fence && line.indexOf("```") == line.lastIndexOf("```")) {
+                code = !code;
+            }
+        }
+        return unescape(out.toString().stripTrailing());
+    }
+
+    private static String unescape(String s) {
+        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 }

@@ -2,13 +2,13 @@ package dev.ecsami.operator.slack;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ecsami.operator.store.AtomicFile;
 import dev.ecsami.operator.store.SharedKeys;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -24,7 +24,7 @@ import java.util.Optional;
  */
 final class PostedMessages {
     private static final Logger LOG = Logger.getLogger(PostedMessages.class);
-    private static final TypeReference<LinkedHashMap<String, SendOutcome.Sent>> TYPE = new TypeReference<>() {
+    private static final TypeReference<LinkedHashMap<String, SlackClient.Outcome.Sent>> TYPE = new TypeReference<>() {
     };
 
     private static final String KEY = "slack-message#";
@@ -35,7 +35,7 @@ final class PostedMessages {
     private final Optional<SharedKeys> shared;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
-    private final LinkedHashMap<String, SendOutcome.Sent> byRollout;
+    private final LinkedHashMap<String, SlackClient.Outcome.Sent> byRollout;
 
     private PostedMessages(Optional<Path> file, int capacity) {
         this(file, Optional.empty(), Clock.systemUTC(), capacity);
@@ -47,7 +47,7 @@ final class PostedMessages {
         this.clock = clock;
         this.byRollout = new LinkedHashMap<>(16, 0.75f, false) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, SendOutcome.Sent> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, SlackClient.Outcome.Sent> eldest) {
                 return size() > capacity;
             }
         };
@@ -68,17 +68,17 @@ final class PostedMessages {
         return new PostedMessages(Optional.empty(), Optional.of(keys), clock, capacity);
     }
 
-    synchronized Optional<SendOutcome.Sent> get(String rolloutId) {
-        SendOutcome.Sent known = byRollout.get(rolloutId);
+    synchronized Optional<SlackClient.Outcome.Sent> get(String rolloutId) {
+        SlackClient.Outcome.Sent known = byRollout.get(rolloutId);
         if (known != null || shared.isEmpty()) {
             return Optional.ofNullable(known);
         }
-        Optional<SendOutcome.Sent> stored = shared.get().get(KEY + rolloutId).flatMap(this::parse);
+        Optional<SlackClient.Outcome.Sent> stored = shared.get().get(KEY + rolloutId).flatMap(this::parse);
         stored.ifPresent(m -> byRollout.put(rolloutId, m));
         return stored;
     }
 
-    synchronized void put(String rolloutId, SendOutcome.Sent message) {
+    synchronized void put(String rolloutId, SlackClient.Outcome.Sent message) {
         byRollout.put(rolloutId, message);
         shared.ifPresent(keys -> keys.put(KEY + rolloutId, format(message), clock.instant().plus(SHARED_RETENTION)));
         write();
@@ -91,16 +91,16 @@ final class PostedMessages {
         }
     }
 
-    private Optional<SendOutcome.Sent> parse(String stored) {
+    private Optional<SlackClient.Outcome.Sent> parse(String stored) {
         try {
-            return Optional.of(json.readValue(stored, SendOutcome.Sent.class));
+            return Optional.of(json.readValue(stored, SlackClient.Outcome.Sent.class));
         } catch (IOException e) {
             LOG.warnf("a stored Slack message id is unreadable (%s); the rollout gets a new message", e.getMessage());
             return Optional.empty();
         }
     }
 
-    private String format(SendOutcome.Sent message) {
+    private String format(SlackClient.Outcome.Sent message) {
         try {
             return json.writeValueAsString(message);
         } catch (IOException e) {
@@ -108,7 +108,7 @@ final class PostedMessages {
         }
     }
 
-    private Optional<Map<String, SendOutcome.Sent>> read(Path path) {
+    private Optional<Map<String, SlackClient.Outcome.Sent>> read(Path path) {
         if (!Files.exists(path)) {
             return Optional.empty();
         }
@@ -121,17 +121,14 @@ final class PostedMessages {
         }
     }
 
-    /** Temp file and atomic rename: a crash leaves the old list or the new one. */
+    /** Through the store's atomic writer, forced to disk: a crash leaves the old list or the new one. */
     private void write() {
         if (file.isEmpty()) {
             return;
         }
         Path path = file.get();
         try {
-            Files.createDirectories(path.toAbsolutePath().getParent());
-            Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
-            json.writeValue(tmp.toFile(), byRollout);
-            Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.write(path, json.writeValueAsBytes(byRollout), true);
         } catch (IOException e) {
             LOG.warnf("could not write Slack messages file %s (%s); after a restart, rollouts get a new message",
                     path, e.getMessage());

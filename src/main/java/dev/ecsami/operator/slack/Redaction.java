@@ -61,6 +61,32 @@ public final class Redaction {
         return text(line, secrets);
     }
 
+    /**
+     * A value that must never reach a log, an exception or a metric: the bot token or the webhook URL
+     * (whose path is itself the credential). {@link #toString()} hides it; only the client calls
+     * {@link #reveal()}.
+     */
+    public static final class Secret {
+        private final String value;
+
+        private Secret(String value) {
+            this.value = java.util.Objects.requireNonNull(value, "value");
+        }
+
+        public static Secret of(String value) {
+            return new Secret(value);
+        }
+
+        public String reveal() {
+            return value;
+        }
+
+        @Override
+        public String toString() {
+            return MASK;
+        }
+    }
+
     private static String describe(Throwable t) {
         String message = t.getMessage();
         return t.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);

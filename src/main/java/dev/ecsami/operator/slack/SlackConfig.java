@@ -51,6 +51,13 @@ public interface SlackConfig {
     @WithDefault("10s")
     Duration requestTimeout();
 
+    /**
+     * Drains of instances leaving outside a rollout (scale-in, Spot) are summed up per target over
+     * this interval, then told in one message.
+     */
+    @WithDefault("15m")
+    Duration drainDigestInterval();
+
     /** Render the Slack messages as text to the log (demo and local runs). */
     @WithDefault("false")
     boolean renderToLog();

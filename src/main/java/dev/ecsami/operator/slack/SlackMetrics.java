@@ -66,8 +66,8 @@ public final class SlackMetrics {
     }
 
     /** Publishes the number of messages waiting, when Micrometer is there (which holds the queue weakly). */
-    void watchQueue(DeliveryQueue queue) {
-        registry.ifPresent(r -> r.gauge(QUEUED, Tags.of("mode", mode), queue, DeliveryQueue::size));
+    void watchQueue(Outbox outbox) {
+        registry.ifPresent(r -> r.gauge(QUEUED, Tags.of("mode", mode), outbox, Outbox::size));
     }
 
     public long sentCount() {

@@ -1,9 +1,6 @@
 package dev.ecsami.operator.slack;
 
 import dev.ecsami.operator.app.NotificationChannel;
-import dev.ecsami.operator.core.model.Rollout;
-import dev.ecsami.operator.core.model.RolloutEvent;
-import dev.ecsami.operator.core.port.Notifier;
 import dev.ecsami.operator.config.OperatorConfig;
 import dev.ecsami.operator.store.SharedKeys;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,7 +13,6 @@ import jakarta.inject.Singleton;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -49,50 +45,25 @@ public class SlackNotifierProducer {
     @ApplicationScoped
     @Typed(NotificationChannel.class)
     NotificationChannel slack() {
-        return new Channel(SlackNotifiers.slack(settings, clock, Optional.of(registry), messagesFile, shared));
+        return orSilent(SlackNotifier.slack(settings, clock, Optional.of(registry), messagesFile, shared));
     }
 
     @Produces
     @ApplicationScoped
     @Typed(NotificationChannel.class)
     NotificationChannel slackRenderedToLog() {
-        return new Channel(SlackNotifiers.logRenderer(settings, clock));
+        return orSilent(SlackNotifier.logRenderer(settings, clock));
     }
 
-    void close(@Disposes NotificationChannel channel) throws Exception {
-        if (channel instanceof Channel c) {
-            c.close();
+    void close(@Disposes NotificationChannel channel) {
+        if (channel instanceof SlackNotifier notifier) {
+            notifier.close();
         }
     }
 
-    /** A notifier of this package as one of the application's channels; silent when there is none. */
-    private static final class Channel implements NotificationChannel, AutoCloseable {
-        private final Optional<? extends Notifier> delegate;
-
-        Channel(Optional<? extends Notifier> delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void rolloutChanged(Rollout rollout, List<RolloutEvent> newEvents) {
-            delegate.ifPresent(n -> n.rolloutChanged(rollout, newEvents));
-        }
-
-        @Override
-        public void targetsBehind(List<Behind> behind) {
-            delegate.ifPresent(n -> n.targetsBehind(behind));
-        }
-
-        @Override
-        public void close() throws Exception {
-            if (delegate.isPresent() && delegate.get() instanceof AutoCloseable closeable) {
-                closeable.close();
-            }
-        }
-
-        @Override
-        public String toString() {
-            return delegate.map(Object::toString).orElse("silent");
-        }
+    /** A channel that is not configured says nothing. */
+    private static NotificationChannel orSilent(Optional<SlackNotifier> notifier) {
+        return notifier.<NotificationChannel>map(n -> n).orElse((rollout, newEvents) -> {
+        });
     }
 }

@@ -1,5 +1,7 @@
 package dev.ecsami.operator.slack;
 
+import dev.ecsami.operator.slack.Redaction.Secret;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
@@ -17,18 +19,33 @@ import java.util.Optional;
  * @param botToken      set in {@link Mode#BOT}
  * @param channel       set in {@link Mode#BOT}, else empty
  * @param renderToLog   whether the log renderer runs, independent of the mode
+ * @param drainDigestInterval how long a target's drains are summed up before one digest tells them
  */
 public record SlackSettings(Mode mode, Optional<Secret> webhookUrl, Optional<Secret> botToken, String channel,
                             URI apiUrl, URI operatorUrl, Duration progressInterval, int queueCapacity,
                             int maxAttempts, Duration retryBackoff, Duration requestTimeout, boolean renderToLog,
-                            Optional<Path> demoFile) {
+                            Optional<Path> demoFile, Duration drainDigestInterval) {
 
     /** How messages reach Slack. */
     public enum Mode { OFF, WEBHOOK, BOT }
 
     private static final String P = "operator.slack.";
 
-    /** @throws InvalidSlackConfig listing every problem, each naming its key */
+    /** The operator.slack.* settings do not fit together. The message names each key; it never holds a secret. */
+    public static final class Invalid extends IllegalArgumentException {
+        private final List<String> problems;
+
+        Invalid(List<String> problems) {
+            super("Invalid Slack configuration:\n  - " + String.join("\n  - ", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<String> problems() {
+            return problems;
+        }
+    }
+
+    /** @throws Invalid listing every problem, each naming its key */
     public static SlackSettings from(SlackConfig c) {
         List<String> problems = new ArrayList<>();
         Optional<String> webhook = c.webhookUrl().filter(s -> !s.isBlank()).map(String::trim);
@@ -58,6 +75,7 @@ public record SlackSettings(Mode mode, Optional<Secret> webhookUrl, Optional<Sec
         requirePositive(problems, "progress-interval", c.progressInterval());
         requirePositive(problems, "retry-backoff", c.retryBackoff());
         requirePositive(problems, "request-timeout", c.requestTimeout());
+        requirePositive(problems, "drain-digest-interval", c.drainDigestInterval());
         if (c.queueCapacity() < 1) {
             problems.add(P + "queue-capacity must be at least 1, was " + c.queueCapacity());
         }
@@ -66,12 +84,12 @@ public record SlackSettings(Mode mode, Optional<Secret> webhookUrl, Optional<Sec
         }
         Optional<Path> demoFile = demoFile(problems, c.demoFile());
         if (!problems.isEmpty()) {
-            throw new InvalidSlackConfig(problems);
+            throw new Invalid(problems);
         }
         Mode mode = webhook.isPresent() ? Mode.WEBHOOK : token.isPresent() ? Mode.BOT : Mode.OFF;
         return new SlackSettings(mode, webhook.map(Secret::of), token.map(Secret::of), channel, api, operator,
                 c.progressInterval(), c.queueCapacity(), c.maxAttempts(), c.retryBackoff(), c.requestTimeout(),
-                c.renderToLog(), demoFile);
+                c.renderToLog(), demoFile, c.drainDigestInterval());
     }
 
     public boolean enabled() {

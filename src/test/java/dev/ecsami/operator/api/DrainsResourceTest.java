@@ -17,7 +17,7 @@ class DrainsResourceTest {
         DrainRequest request = new DrainRequest(DrainRecord.Reason.SCALE_IN, "prod-asg", "i-0abc", "drain-hook", TOKEN);
         Instant at = Instant.parse("2026-12-01T10:00:00Z");
         DrainRecord drain = new DrainRecord(request.drainId(), "prod", "prod-asg", "prod", "i-0abc",
-                DrainRecord.Reason.SCALE_IN, "drain-hook", TOKEN, at, at, DrainRecord.State.DRAINING, "", null);
+                DrainRecord.Reason.SCALE_IN, "drain-hook", TOKEN, at, at, 0, DrainRecord.State.DRAINING, "", null);
         DrainsResource.Drain listed = DrainsResource.Drain.of(drain);
         String json = new ObjectMapper().findAndRegisterModules().writeValueAsString(listed);
 
@@ -41,7 +41,7 @@ class DrainsResourceTest {
     void anAwsErrorThatQuotesTheTokenIsRedacted() {
         Instant at = Instant.parse("2026-12-01T10:00:00Z");
         DrainRecord drain = new DrainRecord("i-1/action-x", "t", "g", "c", "i-1", DrainRecord.Reason.SCALE_IN, "h",
-                TOKEN, at, at, DrainRecord.State.DRAINING, "", null);
+                TOKEN, at, at, 0, DrainRecord.State.DRAINING, "", null);
         assertThat(drain.redacted("No active Lifecycle Action found with token " + TOKEN)).doesNotContain(TOKEN);
     }
 }

@@ -1,8 +1,14 @@
 package dev.ecsami.operator.dashboard;
 
 import dev.ecsami.operator.SimulatedTestProfile;
+import dev.ecsami.operator.app.SimulatedBackend;
+import dev.ecsami.operator.core.drain.DrainRecord;
+import dev.ecsami.operator.core.drain.DrainRequest;
+import dev.ecsami.operator.core.fleet.ContainerInstance;
+import dev.ecsami.operator.core.port.ContainerInstances;
 import dev.ecsami.operator.core.model.Rollout;
 import dev.ecsami.operator.core.model.Trigger;
+import dev.ecsami.operator.runtime.DrainRunner;
 import dev.ecsami.operator.runtime.Overrides;
 import dev.ecsami.operator.runtime.RolloutCommands;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -50,6 +56,12 @@ class DashboardBrowserTest {
 
     @Inject
     dev.ecsami.operator.core.port.RolloutStore store;
+
+    @Inject
+    DrainRunner drains;
+
+    @Inject
+    Optional<SimulatedBackend> simulated;
 
     @BeforeAll
     static void startBrowser() {
@@ -283,6 +295,55 @@ class DashboardBrowserTest {
                 .get("/api/whoami").then().statusCode(200).body("name", org.hamcrest.Matchers.is("view"))
                 .body("role", org.hamcrest.Matchers.is("viewer"));
         RestAssured.get("/api/whoami").then().statusCode(401);
+    }
+
+    /**
+     * A Spot warning for an instance of "demo", driven by hand as the tick loop would with lifecycle
+     * drains on: the front page lists the drain while it runs and once its tasks have left; the
+     * instance is made ACTIVE again afterwards, as it is not really going.
+     */
+    @Test
+    void aDrainAppearsOnTheFrontPageAndCompletesThere() {
+        SimulatedBackend sim = simulated.orElseThrow();
+        String instance = sim.aws().peekGroup("demo-asg").instances().get(0).instanceId();
+        String row = "#drains tr[data-instance=" + instance + "]";
+        browser.open(root);
+        browser.await(LIMIT, d -> !browser.all("article[data-target=demo]").isEmpty());
+        assertThat(browser.all(row)).isEmpty();
+
+        assertThat(drains.accept(new DrainRequest(DrainRecord.Reason.SPOT_INTERRUPTION, "", instance, "", "")))
+                .isEqualTo(DrainRunner.Accepted.STARTED);
+        try {
+            seeDrainRunAndComplete(instance, row);
+        } finally {
+            ContainerInstance drained = sim.ports().containerInstances().describe("demo-cluster",
+                    ContainerInstances.TaskDetail.ALL, java.util.Set.of(instance)).instances().get(0);
+            sim.ports().containerInstances().setState("demo-cluster", List.of(drained.arn()),
+                    ContainerInstance.Status.ACTIVE);
+        }
+    }
+
+    private void seeDrainRunAndComplete(String instance, String row) {
+        browser.await(LIMIT, d -> !browser.all(row).isEmpty());
+        List<String> seen = new ArrayList<>(List.of(browser.values(row, "data-state").get(0)));
+        browser.await(LIMIT, d -> {
+            drains.tickDue();
+            String state = browser.values(row, "data-state").stream().findFirst().orElse("");
+            if (!seen.get(seen.size() - 1).equals(state)) {
+                seen.add(state);
+            }
+            return state.equals("COMPLETED");
+        });
+
+        assertThat(seen).as("states the page showed").startsWith("DRAINING").endsWith("COMPLETED");
+        List<String> cells = browser.values(row + " td", "textContent").stream().map(String::strip).toList();
+        assertThat(cells).containsExactly(instance, "demo / demo-asg", "Spot", "COMPLETED", cells.get(4),
+                cells.get(5), "0", "no service or standalone task left");
+        assertThat(cells.get(4)).endsWith("UTC");
+        assertThat(cells.get(5)).matches("\\d+(s|m \\d\\ds|h \\d\\dm)");
+        assertThat(browser.values("#drains thead th", "textContent")).containsExactly("Instance", "Target / group",
+                "Cause", "State", "Started", "Duration", "Heartbeats", "Outcome");
+        assertCleanBrowser(List.of());
     }
 
     private void assertCleanBrowser(List<String> expectedErrors) {

@@ -50,6 +50,8 @@ final class DrainWorld {
     /** Notifications as delivered: a test may duplicate or drop them. */
     Function<List<SimNotice>, List<SimNotice>> delivery = n -> n;
     final List<DrainRunner.Accepted> accepted = new ArrayList<>();
+    /** Told of every drain, as the metrics and Slack are in the application. */
+    DrainRunner.Observer observer = DrainRunner.Observer.NONE;
     DrainRunner runner;
     private AwsStub stub;
 
@@ -74,7 +76,7 @@ final class DrainWorld {
         LifecycleActions actions = stub == null ? aws.lifecycleActions()
                 : new AutoScalingLifecycleActions(stub.clients().autoScaling());
         runner = new DrainRunner(clock, store, ports, actions, Map.of(target.name(), target),
-                new LifecycleDrain(settings), DrainRunner.Observer.NONE);
+                new LifecycleDrain(settings), observer);
     }
 
     /** From now on the runner reaches AWS through the real adapters and the stub. */

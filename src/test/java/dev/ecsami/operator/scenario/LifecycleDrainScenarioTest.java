@@ -37,6 +37,7 @@ class LifecycleDrainScenarioTest {
         Instant completed = w.mutations("CompleteLifecycleAction").get(0).at();
         assertThat(Duration.between(drain.startedAt(), completed)).isGreaterThanOrEqualTo(Duration.ofMinutes(5));
         assertThat(w.mutations("Heartbeat")).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(drain.heartbeats()).as("heartbeats counted on the record").isEqualTo(w.mutations("Heartbeat").size());
         assertThat(w.mutations("Drain")).extracting(SimCallLog.MutationRecord::detail).containsExactly(drain.instanceId());
     }
 

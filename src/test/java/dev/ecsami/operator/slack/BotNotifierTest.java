@@ -47,7 +47,7 @@ class BotNotifierTest {
     }
 
     private void startNotifier(TestSettings settings) {
-        notifier = SlackNotifiers.slack(settings.build(), clock, Optional.empty()).orElseThrow();
+        notifier = SlackNotifier.slack(settings.build(), clock, Optional.empty()).orElseThrow();
     }
 
     private TestSettings bot() {
@@ -85,14 +85,16 @@ class BotNotifierTest {
     void afterARestartTheSameMessageIsEditedAndRepliedTo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         slackAnswersOk();
         java.nio.file.Path file = dir.resolve("slack-messages.json");
-        notifier = SlackNotifiers.slack(bot().build(), clock, Optional.empty(), Optional.of(file)).orElseThrow();
+        notifier = SlackNotifier.slack(bot().build(), clock, Optional.empty(), Optional.of(file), Optional.empty())
+                .orElseThrow();
         RolloutScript s = RolloutScript.of(2);
         s.created().tell(notifier);
         awaitIdle("the rollout's message", 1);
         notifier.close();
         slack.resetRequests();
 
-        notifier = SlackNotifiers.slack(bot().build(), clock, Optional.empty(), Optional.of(file)).orElseThrow();
+        notifier = SlackNotifier.slack(bot().build(), clock, Optional.empty(), Optional.of(file), Optional.empty())
+                .orElseThrow();
         change(T0.plusSeconds(30), s::start);
         change(T0.plusSeconds(60), at -> s.startInstance("i-01", at));
         change(T0.plusSeconds(300), at -> s.finish("i-01", at.minusSeconds(60), at));
@@ -111,7 +113,7 @@ class BotNotifierTest {
     void afterAFailoverTheOtherReplicaEditsTheSameMessage() {
         slackAnswersOk();
         dev.ecsami.operator.store.dynamo.DynamoTable table = dev.ecsami.operator.store.dynamo.DynamoTestTables.fresh();
-        notifier = SlackNotifiers.slack(bot().build(), clock, Optional.empty(), Optional.empty(),
+        notifier = SlackNotifier.slack(bot().build(), clock, Optional.empty(), Optional.empty(),
                 Optional.of(new dev.ecsami.operator.store.dynamo.DynamoSharedKeys(table, clock))).orElseThrow();
         RolloutScript s = RolloutScript.of(2);
         s.created().tell(notifier);
@@ -119,7 +121,7 @@ class BotNotifierTest {
         notifier.close();
         slack.resetRequests();
 
-        notifier = SlackNotifiers.slack(bot().build(), clock, Optional.empty(), Optional.empty(),
+        notifier = SlackNotifier.slack(bot().build(), clock, Optional.empty(), Optional.empty(),
                 Optional.of(new dev.ecsami.operator.store.dynamo.DynamoSharedKeys(table, clock))).orElseThrow();
         change(T0.plusSeconds(30), s::start);
         change(T0.plusSeconds(60), at -> s.startInstance("i-01", at));

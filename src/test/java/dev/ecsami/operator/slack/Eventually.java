@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /** Waits in a test for the background sender to get somewhere. */
-final class Eventually {
+public final class Eventually {
     private Eventually() {
     }
 
-    static void await(Duration within, String what, BooleanSupplier condition) {
+    public static void await(Duration within, String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + within.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

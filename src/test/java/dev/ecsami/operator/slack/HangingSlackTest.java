@@ -52,7 +52,7 @@ class HangingSlackTest {
         settings.requestTimeout = REQUEST_TIMEOUT;
         settings.queueCapacity = 5;
         settings.maxAttempts = 2;
-        notifier = SlackNotifiers.slack(settings.build(), clock, Optional.empty()).orElseThrow();
+        notifier = SlackNotifier.slack(settings.build(), clock, Optional.empty()).orElseThrow();
         warmUp();
         long droppedInWarmUp = notifier.metrics().droppedCount(SlackMetrics.Drop.QUEUE_FULL);
 
@@ -78,7 +78,7 @@ class HangingSlackTest {
     @Test
     void closingStopsTheSenderWhileACallHangs() {
         slack.stubFor(post(PATH).willReturn(aResponse().withBody("ok").withFixedDelay(5_000)));
-        notifier = SlackNotifiers.slack(TestSettings.webhook(slack.baseUrl() + PATH).build(), clock, Optional.empty())
+        notifier = SlackNotifier.slack(TestSettings.webhook(slack.baseUrl() + PATH).build(), clock, Optional.empty())
                 .orElseThrow();
         RolloutScript s = RolloutScript.of(3);
         s.start(T0).tell(notifier);

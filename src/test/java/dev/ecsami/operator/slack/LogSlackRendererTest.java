@@ -22,7 +22,7 @@ class LogSlackRendererTest {
 
     @Test
     void aPauseIsLoggedAsReadableTextWithTheCallsToRun() {
-        LogSlackRenderer renderer = SlackNotifiers.logRenderer(TestSettings.logOnly(null).build(), clock).orElseThrow();
+        SlackNotifier renderer = SlackNotifier.logRenderer(TestSettings.logOnly(null).build(), clock).orElseThrow();
         RolloutScript s = RolloutScript.of(2);
         s.start(T0);
 
@@ -44,7 +44,7 @@ class LogSlackRendererTest {
     void progressIsThrottledLikeTheWebhook() {
         TestSettings settings = TestSettings.logOnly(null);
         settings.progressInterval = Duration.ofMinutes(10);
-        LogSlackRenderer renderer = SlackNotifiers.logRenderer(settings.build(), clock).orElseThrow();
+        SlackNotifier renderer = SlackNotifier.logRenderer(settings.build(), clock).orElseThrow();
         RolloutScript s = RolloutScript.of(2);
 
         try (LogCapture log = new LogCapture()) {
@@ -59,7 +59,7 @@ class LogSlackRendererTest {
     @Test
     void theDemoFileGetsOnePayloadPerLine(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("slack.jsonl");
-        LogSlackRenderer renderer = SlackNotifiers.logRenderer(TestSettings.logOnly(file).build(), clock).orElseThrow();
+        SlackNotifier renderer = SlackNotifier.logRenderer(TestSettings.logOnly(file).build(), clock).orElseThrow();
         RolloutScript s = RolloutScript.of(2);
         s.start(T0);
         s.startInstance("i-01", T0);
@@ -86,6 +86,6 @@ class LogSlackRendererTest {
 
     @Test
     void nothingIsRenderedUnlessAskedFor() {
-        assertThat(SlackNotifiers.logRenderer(new TestSettings().build(), clock)).isEmpty();
+        assertThat(SlackNotifier.logRenderer(new TestSettings().build(), clock)).isEmpty();
     }
 }

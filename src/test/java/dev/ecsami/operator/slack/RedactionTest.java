@@ -1,5 +1,7 @@
 package dev.ecsami.operator.slack;
 
+import dev.ecsami.operator.slack.Redaction.Secret;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -15,7 +15,7 @@ class RolloutProgressTest {
         RolloutScript s = RolloutScript.of(7);
         s.start(T0);
 
-        assertThat(RolloutProgress.of(s.rollout())).isEqualTo(new RolloutProgress(0, 0, 0, 7));
+        assertThat(StatusMessage.Progress.of(s.rollout())).isEqualTo(new StatusMessage.Progress(0, 0, 0, 7));
     }
 
     @Test
@@ -28,9 +28,9 @@ class RolloutProgressTest {
         s.skip("i-2", T0.plusSeconds(70));
         s.startInstance("i-3", T0.plusSeconds(70));
 
-        RolloutProgress p = RolloutProgress.of(s.rollout());
+        StatusMessage.Progress p = StatusMessage.Progress.of(s.rollout());
 
-        assertThat(p).isEqualTo(new RolloutProgress(1, 1, 1, 4));
+        assertThat(p).isEqualTo(new StatusMessage.Progress(1, 1, 1, 4));
         assertThat(p.finished()).isEqualTo(2);
         assertThat(p.remaining()).isEqualTo(2);
         assertThat(p.bar()).isEqualTo("[█████░░░░░] 50%");
@@ -44,7 +44,7 @@ class RolloutProgressTest {
         s.startInstance("i-2", T0);
         s.startInstance("i-3", T0);
 
-        assertThat(RolloutProgress.of(s.rollout()).total()).isEqualTo(3);
+        assertThat(StatusMessage.Progress.of(s.rollout()).total()).isEqualTo(3);
     }
 
     @Test
@@ -55,7 +55,7 @@ class RolloutProgressTest {
         s.finish("i-1", T0, T0.plusSeconds(60));
         s.succeed(T0.plusSeconds(60));
 
-        RolloutProgress p = RolloutProgress.of(s.rollout());
+        StatusMessage.Progress p = StatusMessage.Progress.of(s.rollout());
 
         assertThat(p.total()).isEqualTo(1);
         assertThat(p.bar()).isEqualTo("[██████████] 100%");
@@ -66,7 +66,7 @@ class RolloutProgressTest {
         RolloutScript s = RolloutScript.of(0);
         s.start(T0);
 
-        assertThat(RolloutProgress.of(s.rollout()).bar()).isEqualTo("[██████████] 100%");
+        assertThat(StatusMessage.Progress.of(s.rollout()).bar()).isEqualTo("[██████████] 100%");
     }
 
     @Test
@@ -78,7 +78,7 @@ class RolloutProgressTest {
         serial.startInstance("i-2", T0.plus(Duration.ofMinutes(3)));
         serial.finish("i-2", T0.plus(Duration.ofMinutes(3)), T0.plus(Duration.ofMinutes(8)));
 
-        assertThat(RolloutProgress.of(serial.rollout()).timeLeft(serial.rollout())).contains(Duration.ofMinutes(32));
+        assertThat(StatusMessage.Progress.of(serial.rollout()).timeLeft(serial.rollout())).contains(Duration.ofMinutes(32));
 
         RolloutScript parallel = RolloutScript.of(10, RolloutPolicy.defaults().withMaxInFlight(4), RolloutScript.SNS,
                 false);
@@ -86,7 +86,7 @@ class RolloutProgressTest {
         parallel.startInstance("i-1", T0);
         parallel.finish("i-1", T0, T0.plus(Duration.ofMinutes(4)));
 
-        assertThat(RolloutProgress.of(parallel.rollout()).timeLeft(parallel.rollout())).contains(Duration.ofMinutes(9));
+        assertThat(StatusMessage.Progress.of(parallel.rollout()).timeLeft(parallel.rollout())).contains(Duration.ofMinutes(9));
     }
 
     @Test
@@ -95,6 +95,6 @@ class RolloutProgressTest {
         s.start(T0);
         s.startInstance("i-1", T0);
 
-        assertThat(RolloutProgress.of(s.rollout()).timeLeft(s.rollout())).isEmpty();
+        assertThat(StatusMessage.Progress.of(s.rollout()).timeLeft(s.rollout())).isEmpty();
     }
 }

@@ -47,7 +47,7 @@ class SecretsTest {
         slack.stubFor(post(urlPathMatching(".*")).inScenario("fail").whenScenarioStateIs("404")
                 .willReturn(aResponse().withStatus(404).withBody("no_service for " + echo)));
         settings.maxAttempts = 2;
-        notifier = SlackNotifiers.slack(settings.build(), clock, Optional.of(registry)).orElseThrow();
+        notifier = SlackNotifier.slack(settings.build(), clock, Optional.of(registry)).orElseThrow();
         RolloutScript s = RolloutScript.of(2);
         s.start(T0).tell(notifier);
         Eventually.await(Duration.ofSeconds(5), "the message to be refused",
@@ -71,7 +71,7 @@ class SecretsTest {
         try (LogCapture log = new LogCapture()) {
             failThreeWays(TestSettings.webhook(url), url);
             notifier.close();
-            notifier = SlackNotifiers.slack(TestSettings.webhook(unreachable() + HOOK_PATH).build(), clock,
+            notifier = SlackNotifier.slack(TestSettings.webhook(unreachable() + HOOK_PATH).build(), clock,
                     Optional.of(registry)).orElseThrow();
             RolloutScript s = RolloutScript.of(2);
             s.start(T0).tell(notifier);
@@ -107,7 +107,7 @@ class SecretsTest {
     @Test
     void aBrokenRolloutIsLoggedWithoutSecretsAndNeverThrown() {
         slack.stubFor(post(urlPathMatching(".*")).willReturn(okJson("{\"ok\":true}")));
-        notifier = SlackNotifiers.slack(TestSettings.bot(slack.baseUrl() + "/api", TOKEN, "C1").build(), clock,
+        notifier = SlackNotifier.slack(TestSettings.bot(slack.baseUrl() + "/api", TOKEN, "C1").build(), clock,
                 Optional.empty()).orElseThrow();
         RolloutScript s = RolloutScript.of(2);
 

@@ -23,7 +23,7 @@ class SlackConfigDocsTest {
         List<Method> keys = Arrays.stream(SlackConfig.class.getDeclaredMethods())
                 .filter(m -> !m.isDefault() && !m.isSynthetic()).toList();
 
-        assertThat(keys).hasSize(12);
+        assertThat(keys).hasSize(13);
         assertThat(keys).allSatisfy(m -> {
             String key = prefix + "." + m.getName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
             WithDefault d = m.getAnnotation(WithDefault.class);

@@ -31,14 +31,14 @@ class SlackNotifiersTest {
 
     @Test
     void withoutWebhookOrBotTokenThereIsNoSlackNotifier() {
-        assertThat(SlackNotifiers.slack(new TestSettings().build(), clock, Optional.empty())).isEmpty();
+        assertThat(SlackNotifier.slack(new TestSettings().build(), clock, Optional.empty())).isEmpty();
     }
 
     @Test
     void theModeFollowsTheSettings() {
-        try (SlackNotifier webhook = SlackNotifiers.slack(TestSettings.webhook("http://127.0.0.1:1/x").build(), clock,
+        try (SlackNotifier webhook = SlackNotifier.slack(TestSettings.webhook("http://127.0.0.1:1/x").build(), clock,
                 Optional.empty()).orElseThrow();
-             SlackNotifier bot = SlackNotifiers.slack(TestSettings.bot("http://127.0.0.1:1/api", "xoxb-1", "C1").build(),
+             SlackNotifier bot = SlackNotifier.slack(TestSettings.bot("http://127.0.0.1:1/api", "xoxb-1", "C1").build(),
                      clock, Optional.empty()).orElseThrow()) {
             assertThat(webhook).hasToString("SlackNotifier[webhook]");
             assertThat(bot).hasToString("SlackNotifier[bot]");
@@ -49,7 +49,7 @@ class SlackNotifiersTest {
     void aTargetBehindIsAnnouncedOnceUntilANewerAmiOrAPendingRolloutAppears() {
         slack.stubFor(post(PATH).willReturn(aResponse().withBody("ok")));
         Target web = RolloutScript.target(RolloutPolicy.defaults());
-        try (SlackNotifier notifier = SlackNotifiers.slack(TestSettings.webhook(slack.baseUrl() + PATH).build(), clock,
+        try (SlackNotifier notifier = SlackNotifier.slack(TestSettings.webhook(slack.baseUrl() + PATH).build(), clock,
                 Optional.empty()).orElseThrow()) {
             Behind behind = new Behind(web, RolloutScript.OLD, RolloutScript.NEW, "");
 

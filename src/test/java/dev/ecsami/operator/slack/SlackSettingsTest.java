@@ -71,7 +71,7 @@ class SlackSettingsTest {
     @Test
     void aBotTokenWithoutAChannelStopsStartupNamingTheKey() {
         assertThatThrownBy(() -> SlackSettings.from(config(Map.of("operator.slack.bot-token", TOKEN))))
-                .isInstanceOf(InvalidSlackConfig.class)
+                .isInstanceOf(SlackSettings.Invalid.class)
                 .hasMessageContaining("operator.slack.channel is required with operator.slack.bot-token")
                 .hasMessageNotContaining(TOKEN);
     }
@@ -109,8 +109,8 @@ class SlackSettingsTest {
 
     @Test
     void everyProblemIsListedAtOnce() {
-        InvalidSlackConfig e = (InvalidSlackConfig) org.junit.jupiter.api.Assertions.assertThrows(
-                InvalidSlackConfig.class, () -> SlackSettings.from(config(Map.of(
+        SlackSettings.Invalid e = (SlackSettings.Invalid) org.junit.jupiter.api.Assertions.assertThrows(
+                SlackSettings.Invalid.class, () -> SlackSettings.from(config(Map.of(
                         "operator.slack.api-url", "slack.com/api", "operator.slack.queue-capacity", "0",
                         "operator.slack.max-attempts", "0", "operator.slack.request-timeout", "0s"))));
 

@@ -1,5 +1,7 @@
 package dev.ecsami.operator.slack;
 
+import dev.ecsami.operator.slack.Redaction.Secret;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +21,7 @@ final class TestSettings {
     Duration requestTimeout = Duration.ofSeconds(2);
     boolean renderToLog;
     Path demoFile;
+    Duration drainDigestInterval = Duration.ofMinutes(15);
 
     static TestSettings webhook(String url) {
         TestSettings t = new TestSettings();
@@ -47,6 +50,6 @@ final class TestSettings {
         return new SlackSettings(mode, Optional.ofNullable(webhookUrl).map(Secret::of),
                 Optional.ofNullable(botToken).map(Secret::of), channel, URI.create(apiUrl),
                 URI.create("http://localhost:8080"), progressInterval, queueCapacity, maxAttempts, retryBackoff,
-                requestTimeout, renderToLog, Optional.ofNullable(demoFile));
+                requestTimeout, renderToLog, Optional.ofNullable(demoFile), drainDigestInterval);
     }
 }

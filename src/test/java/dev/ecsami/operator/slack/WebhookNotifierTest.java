@@ -71,7 +71,7 @@ class WebhookNotifierTest {
     @Test
     void aRolloutIsPostedAtStartThrottledProgressPauseResumeAndEnd() {
         slack.stubFor(post(PATH).willReturn(aResponse().withBody("ok")));
-        notifier = SlackNotifiers.slack(TestSettings.webhook(slack.baseUrl() + PATH).build(), clock, Optional.empty())
+        notifier = SlackNotifier.slack(TestSettings.webhook(slack.baseUrl() + PATH).build(), clock, Optional.empty())
                 .orElseThrow();
         RolloutScript s = RolloutScript.of(2);
         Instant t = T0;

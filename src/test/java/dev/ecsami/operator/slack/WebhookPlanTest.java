@@ -2,22 +2,31 @@ package dev.ecsami.operator.slack;
 
 import dev.ecsami.operator.core.model.RolloutEvent;
 import dev.ecsami.operator.core.model.RolloutPolicy;
+import dev.ecsami.operator.slack.Outbox.Delivery;
+import dev.ecsami.operator.testing.MutableClock;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import static dev.ecsami.operator.slack.RolloutScript.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** Which messages the webhook mode posts for a change of a rollout: decided, not sent (Slack unreachable). */
 class WebhookPlanTest {
-    private final WebhookPlan plan = new WebhookPlan(new SlackMessages(URI.create("http://localhost:8080")),
-            Duration.ofMinutes(5));
+    private final SlackNotifier plan = SlackNotifier.slack(TestSettings.webhook("http://127.0.0.1:1/hook").build(),
+            new MutableClock(T0), Optional.empty()).orElseThrow();
+
+    @AfterEach
+    void stop() {
+        plan.close();
+    }
 
     private List<Delivery> decide(RolloutScript.Change change, Instant now) {
-        return plan.rolloutChanged(change.rollout(), change.events(), now);
+        return plan.deliveries(change.rollout(), change.events(), now);
     }
 
     private static List<Delivery.Kind> kinds(List<Delivery> ds) {
@@ -87,6 +96,6 @@ class WebhookPlanTest {
         RolloutEvent awsError = new RolloutEvent(T0.plus(Duration.ofHours(1)), RolloutEvent.Type.AWS_ERROR, "",
                 "throttled", "");
 
-        assertThat(plan.rolloutChanged(s.rollout(), List.of(awsError), T0.plus(Duration.ofHours(1)))).isEmpty();
+        assertThat(plan.deliveries(s.rollout(), List.of(awsError), T0.plus(Duration.ofHours(1)))).isEmpty();
     }
 }

@@ -10,11 +10,12 @@ import java.util.Objects;
  *
  * @param hookName   the lifecycle hook to heartbeat and complete; empty for a Spot warning
  * @param token      the lifecycle action token from the notification; empty for a Spot warning
+ * @param heartbeats how many RecordLifecycleActionHeartbeat calls kept the hook open
  * @param endedAt    when it reached an end state; null while draining
  */
 public record DrainRecord(String id, String target, String group, String cluster, String instanceId, Reason reason,
-                          String hookName, String token, Instant startedAt, Instant lastHeartbeatAt, State state,
-                          String detail, Instant endedAt) {
+                          String hookName, String token, Instant startedAt, Instant lastHeartbeatAt, int heartbeats,
+                          State state, String detail, Instant endedAt) {
 
     /** Why the instance leaves. */
     public enum Reason { SCALE_IN, SPOT_INTERRUPTION, REBALANCE_RECOMMENDATION }
@@ -69,13 +70,14 @@ public record DrainRecord(String id, String target, String group, String cluster
         return !hookName.isEmpty() && !token.isEmpty();
     }
 
+    /** The record after one more heartbeat, sent at {@code at}. */
     public DrainRecord heartbeatAt(Instant at) {
-        return new DrainRecord(id, target, group, cluster, instanceId, reason, hookName, token, startedAt, at, state,
-                detail, endedAt);
+        return new DrainRecord(id, target, group, cluster, instanceId, reason, hookName, token, startedAt, at,
+                heartbeats + 1, state, detail, endedAt);
     }
 
     public DrainRecord end(State to, String why, Instant at) {
         return new DrainRecord(id, target, group, cluster, instanceId, reason, hookName, token, startedAt,
-                lastHeartbeatAt, to, why, at);
+                lastHeartbeatAt, heartbeats, to, why, at);
     }
 }

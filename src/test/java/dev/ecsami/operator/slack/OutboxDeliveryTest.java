@@ -2,6 +2,8 @@ package dev.ecsami.operator.slack;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.ecsami.operator.slack.Outbox.Delivery;
+import dev.ecsami.operator.slack.Redaction.Secret;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,28 +19,31 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SlackSenderTest {
+/** The outbox's thread: delivers in order, retries what may pass, drops and counts the rest. */
+class OutboxDeliveryTest {
     @RegisterExtension
     static WireMockExtension slack = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
     private static final String PATH = "/services/T0/B0/hook";
     private final SlackMetrics metrics = SlackMetrics.plain("webhook");
-    private final DeliveryQueue queue = new DeliveryQueue(10, metrics);
-    private SlackSender sender;
+    private Outbox queue;
+
+    private Outbox outbox(int maxAttempts, Duration backoff) {
+        Secret url = Secret.of(slack.baseUrl() + PATH);
+        queue = Outbox.queued(10, SlackClient.webhook(url, Duration.ofSeconds(2)),
+                Outbox.retryPolicy(maxAttempts, backoff, Duration.ofSeconds(1)), metrics);
+        return queue;
+    }
 
     private void startSender(int maxAttempts, Duration backoff) {
-        Secret url = Secret.of(slack.baseUrl() + PATH);
-        SlackHttp http = new SlackHttp(SlackHttp.client(Duration.ofSeconds(2)), Duration.ofSeconds(2), List.of(url));
-        sender = new SlackSender(queue, new WebhookEndpoint(http, url), new RetryPolicy(maxAttempts, backoff,
-                Duration.ofSeconds(1)), metrics, SlackSender.singleThread("slack-sender-test"));
-        sender.start();
+        outbox(maxAttempts, backoff).start();
     }
 
     @AfterEach
     void stop() {
-        if (sender != null) {
-            sender.close();
+        if (queue != null) {
+            queue.close();
         }
     }
 
@@ -114,10 +119,11 @@ class SlackSenderTest {
     @Test
     void messagesGoOutOneAtATimeInTheOrderQueued() {
         slack.stubFor(post(PATH).willReturn(aResponse().withBody("ok")));
+        outbox(1, Duration.ofMillis(10));
         for (int i = 0; i < 5; i++) {
             queue.offer(announce("m" + i));
         }
-        startSender(1, Duration.ofMillis(10));
+        queue.start();
 
         Eventually.await(Duration.ofSeconds(5), "five messages", () -> metrics.sentCount() == 5);
         assertThat(requestsInOrder()).extracting(e -> e.getBodyAsString().replaceAll(".*\"text\":\"(m\\d)\".*", "$1"))
