@@ -22,8 +22,19 @@ public final class TargetsFactory {
     private TargetsFactory() {
     }
 
+    /** @throws InvalidConfiguration naming every target setting at fault */
     public static Map<String, Target> fromConfig(Map<String, OperatorConfig.TargetConfig> configured) {
         List<String> problems = new ArrayList<>();
+        Map<String, Target> targets = fromConfig(configured, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidConfiguration(problems);
+        }
+        return targets;
+    }
+
+    /** The targets that are valid; adds a line naming the key for every problem found. */
+    public static Map<String, Target> fromConfig(Map<String, OperatorConfig.TargetConfig> configured,
+                                                 List<String> problems) {
         Map<String, Target> targets = new TreeMap<>();
         Map<String, String> groups = new TreeMap<>();
         configured.forEach((name, c) -> {
@@ -71,9 +82,6 @@ public final class TargetsFactory {
                 targets.put(name, new Target(name, c.cluster(), c.autoScalingGroup(), ami, c.onNewAmi(), policy));
             }
         });
-        if (!problems.isEmpty()) {
-            throw new InvalidConfiguration(problems);
-        }
         return targets;
     }
 
@@ -86,13 +94,6 @@ public final class TargetsFactory {
     private static void requirePositive(List<String> problems, String key, Duration d) {
         if (d.isZero() || d.isNegative()) {
             problems.add(key + " must be a positive duration (e.g. 30s, 15m, 1h), was " + d);
-        }
-    }
-
-    /** Configuration that cannot work; start-up stops with this message. */
-    public static final class InvalidConfiguration extends RuntimeException {
-        public InvalidConfiguration(List<String> problems) {
-            super("Invalid configuration:\n  - " + String.join("\n  - ", problems));
         }
     }
 }
