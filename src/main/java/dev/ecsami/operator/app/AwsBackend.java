@@ -1,37 +1,22 @@
 package dev.ecsami.operator.app;
 
-import dev.ecsami.operator.core.port.AmiCatalog;
-import dev.ecsami.operator.core.port.ContainerInstances;
-import dev.ecsami.operator.core.port.Fleet;
-import dev.ecsami.operator.core.port.GroupNeighbours;
-import dev.ecsami.operator.core.port.LaunchSpecs;
 import dev.ecsami.operator.core.port.LifecycleActions;
 import dev.ecsami.operator.runtime.FleetPorts;
-import jakarta.enterprise.inject.Instance;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * Real AWS through the adapters of the aws package, on the wall clock. The adapters (and their SDK
- * clients) are looked up only here, so the simulated backend never builds them.
+ * clients) are looked up only when asked for, so the simulated backend never builds them.
  */
 final class AwsBackend implements Backend {
-    private final Instance<Fleet> fleet;
-    private final Instance<ContainerInstances> containerInstances;
-    private final Instance<LaunchSpecs> launchSpecs;
-    private final Instance<AmiCatalog> amiCatalog;
-    private final Instance<GroupNeighbours> neighbours;
-    private final Instance<LifecycleActions> lifecycleActions;
+    private final Supplier<FleetPorts> ports;
+    private final Supplier<LifecycleActions> lifecycleActions;
 
-    AwsBackend(Instance<Fleet> fleet, Instance<ContainerInstances> containerInstances, Instance<LaunchSpecs> launchSpecs,
-               Instance<AmiCatalog> amiCatalog, Instance<GroupNeighbours> neighbours,
-               Instance<LifecycleActions> lifecycleActions) {
-        this.fleet = fleet;
-        this.containerInstances = containerInstances;
-        this.launchSpecs = launchSpecs;
-        this.amiCatalog = amiCatalog;
-        this.neighbours = neighbours;
+    AwsBackend(Supplier<FleetPorts> ports, Supplier<LifecycleActions> lifecycleActions) {
+        this.ports = ports;
         this.lifecycleActions = lifecycleActions;
     }
 
@@ -42,8 +27,7 @@ final class AwsBackend implements Backend {
 
     @Override
     public FleetPorts ports() {
-        return new FleetPorts(fleet.get(), containerInstances.get(), launchSpecs.get(), amiCatalog.get(),
-                neighbours.get());
+        return ports.get();
     }
 
     @Override

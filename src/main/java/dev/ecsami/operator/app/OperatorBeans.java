@@ -59,8 +59,8 @@ public class OperatorBeans {
         return switch (config.backend()) {
             case SIMULATED -> new SimulatedBackend(targets.all().values(), config.simulation().instances(),
                     config.simulation().speed(), Clock.systemUTC().instant());
-            case AWS -> new AwsBackend(fleet, containerInstances, launchSpecs, amiCatalog, neighbours,
-                    lifecycleActions);
+            case AWS -> new AwsBackend(() -> new FleetPorts(fleet.get(), containerInstances.get(), launchSpecs.get(),
+                    amiCatalog.get(), neighbours.get()), lifecycleActions::get);
         };
     }
 
