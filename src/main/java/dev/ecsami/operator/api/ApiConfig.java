@@ -11,7 +11,20 @@ import java.util.Optional;
 @ConfigMapping(prefix = "operator.api")
 public interface ApiConfig {
 
-    enum Role { VIEWER, OPERATOR }
+    enum Role {
+        VIEWER(Roles.VIEWER), OPERATOR(Roles.OPERATOR);
+
+        private final String roleName;
+
+        Role(String roleName) {
+            this.roleName = roleName;
+        }
+
+        /** The role as {@code @RolesAllowed} names it. */
+        public String roleName() {
+            return roleName;
+        }
+    }
 
     /** Bearer tokens by name; the name is recorded with every mutation the token makes. */
     Map<String, TokenConfig> tokens();

@@ -1,18 +1,21 @@
 package dev.ecsami.operator.api;
 
+import dev.ecsami.operator.config.InvalidConfiguration;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The bearer tokens the API accepts. Only SHA-256 digests are kept; a presented token is hashed
@@ -20,6 +23,9 @@ import java.util.Optional;
  * match tells anything.
  */
 public final class ApiTokens {
+    /** The shortest secret accepted in operator.api.tokens.&lt;name&gt;.secret. */
+    static final int MIN_SECRET_LENGTH = 16;
+
     public record Caller(String name, ApiConfig.Role role) {
     }
 
@@ -32,45 +38,75 @@ public final class ApiTokens {
         this.entries = List.copyOf(entries);
     }
 
+    /** @throws InvalidConfiguration naming every token setting at fault */
     public static ApiTokens from(Map<String, ApiConfig.TokenConfig> configured, Optional<Path> file) {
+        List<String> problems = new ArrayList<>();
+        ApiTokens tokens = read(configured, file, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidConfiguration(problems);
+        }
+        return tokens;
+    }
+
+    /** What is wrong with the token settings, one line per problem naming its key; empty when nothing is. */
+    public static List<String> problems(ApiConfig config) {
+        List<String> problems = new ArrayList<>();
+        read(config.tokens(), config.tokensFile(), problems);
+        return problems;
+    }
+
+    private static ApiTokens read(Map<String, ApiConfig.TokenConfig> configured, Optional<Path> file,
+                                  List<String> problems) {
         List<Entry> entries = new ArrayList<>();
         configured.forEach((name, t) -> {
-            if (t.secret().length() < 16) {
-                throw new IllegalStateException("operator.api.tokens." + name + ".secret must be at least 16 "
-                        + "characters long");
+            if (t.secret().length() < MIN_SECRET_LENGTH) {
+                problems.add("operator.api.tokens." + name + ".secret must be at least " + MIN_SECRET_LENGTH
+                        + " characters long (value hidden)");
+            } else {
+                entries.add(new Entry(name, t.role(), sha256(t.secret())));
             }
-            entries.add(new Entry(name, t.role(), sha256(t.secret())));
         });
-        file.ifPresent(p -> entries.addAll(readFile(p)));
+        file.ifPresent(p -> readFile(p, configured.keySet(), entries, problems));
         return new ApiTokens(entries);
     }
 
-    private static List<Entry> readFile(Path path) {
-        List<Entry> entries = new ArrayList<>();
+    private static void readFile(Path path, Set<String> configuredNames, List<Entry> entries, List<String> problems) {
+        List<String> lines;
         try {
-            List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i).strip();
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] parts = line.split("\\s+");
-                String where = "operator.api.tokens-file " + path + " line " + (i + 1);
-                if (parts.length != 3 || !parts[2].startsWith("sha256:") || parts[2].length() != 7 + 64) {
-                    throw new IllegalStateException(where + ": expected '<name> <viewer|operator> sha256:<64 hex>'");
-                }
-                ApiConfig.Role role;
-                try {
-                    role = ApiConfig.Role.valueOf(parts[1].toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalStateException(where + ": role must be viewer or operator", e);
-                }
-                entries.add(new Entry(parts[0], role, HexFormat.of().parseHex(parts[2].substring(7))));
-            }
+            lines = Files.readAllLines(path, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read operator.api.tokens-file " + path, e);
+            problems.add("operator.api.tokens-file " + path + " cannot be read: " + e);
+            return;
         }
-        return entries;
+        Set<String> names = new HashSet<>(configuredNames);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] parts = line.split("\\s+");
+            String where = "operator.api.tokens-file " + path + " line " + (i + 1);
+            if (parts.length != 3 || !parts[2].matches("sha256:[0-9a-fA-F]{64}")) {
+                problems.add(where + ": expected '<name> <viewer|operator> sha256:<64 hex>'");
+                continue;
+            }
+            Optional<ApiConfig.Role> role = role(parts[1]);
+            if (role.isEmpty()) {
+                problems.add(where + ": role must be viewer or operator, was '" + parts[1] + "'");
+            } else if (!names.add(parts[0])) {
+                problems.add(where + ": token name '" + parts[0] + "' is given twice; each token needs its own name");
+            } else {
+                entries.add(new Entry(parts[0], role.get(), HexFormat.of().parseHex(parts[2].substring(7))));
+            }
+        }
+    }
+
+    private static Optional<ApiConfig.Role> role(String text) {
+        try {
+            return Optional.of(ApiConfig.Role.valueOf(text.toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     public boolean isEmpty() {

@@ -1,8 +1,7 @@
 package dev.ecsami.operator.api;
 
 import dev.ecsami.operator.core.drain.DrainRecord;
-import dev.ecsami.operator.core.port.DrainStore;
-import dev.ecsami.operator.runtime.CommandRejected;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,33 +11,24 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 
 /** Drains of instances that left outside a rollout (scale-in with a lifecycle hook, Spot), read-only. */
 @Path("/api/drains")
 @Produces(MediaType.APPLICATION_JSON)
 public class DrainsResource {
-    private final DrainStore store;
-    private final ApiConfig config;
+    private final Listings listings;
 
-    public DrainsResource(DrainStore store, ApiConfig config) {
-        this.store = store;
-        this.config = config;
+    public DrainsResource(Listings listings) {
+        this.listings = listings;
     }
 
     @GET
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
     @Operation(summary = "Drain records, newest first, filtered by target and state, paginated")
     public Views.Page<Drain> list(@QueryParam("target") String target, @QueryParam("state") String state,
                                         @QueryParam("offset") @DefaultValue("0") int offset,
                                         @QueryParam("limit") Integer limit) {
-        Optional<DrainRecord.State> wanted = parseState(state);
-        PageParams paging = PageParams.of(offset, limit, config.defaultPageSize());
-        List<DrainRecord> matching = store.drains().stream()
-                .filter(d -> target == null || d.target().equals(target))
-                .filter(d -> wanted.isEmpty() || d.state() == wanted.get()).toList();
-        return paging.page(matching, Drain::of);
+        return listings.drains(target, state, offset, limit);
     }
 
     /** A drain as listed: the record without its lifecycle action token, which would let a reader complete it. */
@@ -48,18 +38,6 @@ public class DrainsResource {
         public static Drain of(DrainRecord d) {
             return new Drain(d.id(), d.target(), d.group(), d.cluster(), d.instanceId(), d.reason(), d.hookName(),
                     d.startedAt(), d.lastHeartbeatAt(), d.heartbeats(), d.state(), d.detail(), d.endedAt());
-        }
-    }
-
-    private static Optional<DrainRecord.State> parseState(String state) {
-        if (state == null || state.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(DrainRecord.State.valueOf(state.strip().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            throw new CommandRejected(CommandRejected.Reason.INVALID, "state", "state '" + state + "' must be one of "
-                    + List.of(DrainRecord.State.values()));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ecsami.operator.api;
 
+import dev.ecsami.operator.config.SettingsCheck;
 import dev.ecsami.operator.runtime.CommandRejected;
 
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.function.Function;
 
 /** The offset and limit of a listing, checked: a bad one is a 400 naming the parameter. */
 record PageParams(int offset, int limit) {
-    static final int MAX_PAGE = 500;
+    static final int MAX_PAGE = SettingsCheck.MAX_PAGE_SIZE;
 
     static PageParams of(int offset, Integer limit, int defaultSize) {
         int size = limit == null ? defaultSize : limit;

@@ -6,8 +6,13 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.ecsami.operator.core.port.ExternalCallFailed;
 import dev.ecsami.operator.core.rollout.IllegalTransition;
 import dev.ecsami.operator.runtime.CommandRejected;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -15,6 +20,30 @@ import java.util.stream.Collectors;
 
 /** Maps every error a caller can cause to an RFC 7807 problem naming what was wrong. */
 public class ProblemMappers {
+    private final SecurityIdentity identity;
+
+    public ProblemMappers(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    /** No bearer token, an unknown one, or another scheme: 401, without saying which. */
+    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
+    public Response unauthorized() {
+        return unauthorized("a valid bearer token is required");
+    }
+
+    /** A 401 with the bearer challenge; {@code detail} tells what is expected, never what was sent. */
+    public static Response unauthorized(String detail) {
+        return Response.fromResponse(Problem.response(Response.Status.UNAUTHORIZED, detail, null))
+                .header(HttpHeaders.WWW_AUTHENTICATE, BearerTokenMechanism.CHALLENGE).build();
+    }
+
+    /** A known token without the role the endpoint needs: only a viewer can be refused. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return Problem.response(Response.Status.FORBIDDEN, "token '" + identity.getPrincipal().getName()
+                + "' has the viewer role, which may only read", null);
+    }
 
     @ServerExceptionMapper
     public Response rejected(CommandRejected e) {

@@ -3,13 +3,13 @@ package dev.ecsami.operator.api;
 import dev.ecsami.operator.core.model.AmiSource;
 import dev.ecsami.operator.core.model.Rollout;
 import dev.ecsami.operator.core.model.RolloutPolicy;
-import dev.ecsami.operator.core.model.RolloutState;
 import dev.ecsami.operator.core.model.Target;
 import dev.ecsami.operator.core.model.Trigger;
-import dev.ecsami.operator.core.port.RolloutStore;
 import dev.ecsami.operator.runtime.CommandRejected;
 import dev.ecsami.operator.runtime.Overrides;
 import dev.ecsami.operator.runtime.RolloutCommands;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,8 +23,6 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** Start, watch and steer rollouts. Every mutation is recorded with the caller's token name. */
@@ -33,21 +31,22 @@ import java.util.Optional;
 public class RolloutsResource {
 
     private final RolloutCommands commands;
-    private final RolloutStore store;
-    private final CurrentCaller caller;
+    private final Listings listings;
+    private final SecurityIdentity identity;
     private final ApiConfig config;
     private final SurroundingsCache surroundings;
 
-    public RolloutsResource(RolloutCommands commands, RolloutStore store, CurrentCaller caller, ApiConfig config,
+    public RolloutsResource(RolloutCommands commands, Listings listings, SecurityIdentity identity, ApiConfig config,
                             SurroundingsCache surroundings) {
         this.commands = commands;
-        this.store = store;
-        this.caller = caller;
+        this.listings = listings;
+        this.identity = identity;
         this.config = config;
         this.surroundings = surroundings;
     }
 
     @POST
+    @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Start a rollout (202 + Location), or with dryRun only plan it (200)")
     public Response start(Requests.StartRollout body, @Context UriInfo uri) {
         if (body == null) {
@@ -61,7 +60,7 @@ public class RolloutsResource {
                     target)).build();
         }
         Rollout r = commands.start(target, Optional.ofNullable(body.ami()), overrides,
-                new Trigger(Trigger.Kind.HTTP, caller.name(), ""), caller.name(), false);
+                new Trigger(Trigger.Kind.HTTP, caller(), ""), caller(), false);
         return Response.accepted(r).location(uri.getBaseUriBuilder().path("api/rollouts").path(r.id()).build())
                 .build();
     }
@@ -88,32 +87,17 @@ public class RolloutsResource {
     }
 
     @GET
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
     @Operation(summary = "Rollouts, newest first, filtered by target and state, paginated")
     public Views.Page<Views.RolloutSummary> list(@QueryParam("target") String target,
                                                  @QueryParam("state") String state,
                                                  @QueryParam("offset") @DefaultValue("0") int offset,
                                                  @QueryParam("limit") Integer limit) {
-        Optional<RolloutState> wanted = parseState(state);
-        PageParams paging = PageParams.of(offset, limit, config.defaultPageSize());
-        List<Rollout> matching = store.all().stream()
-                .filter(r -> target == null || r.target().equals(target))
-                .filter(r -> wanted.isEmpty() || r.state() == wanted.get()).toList();
-        return paging.page(matching, Views.RolloutSummary::of);
-    }
-
-    private static Optional<RolloutState> parseState(String state) {
-        if (state == null || state.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(RolloutState.valueOf(state.strip().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            throw new CommandRejected(CommandRejected.Reason.INVALID, "state", "state '" + state + "' must be one of "
-                    + List.of(RolloutState.values()));
-        }
+        return listings.rollouts(target, state, offset, limit);
     }
 
     @GET
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
     @Path("/{id}")
     @Operation(summary = "One rollout: state, AMIs, trigger, per-instance steps with timestamps, events")
     public Rollout get(@PathParam("id") String id) {
@@ -121,39 +105,49 @@ public class RolloutsResource {
     }
 
     @POST
+    @RolesAllowed(Roles.OPERATOR)
     @Path("/{id}/pause")
     @Operation(summary = "Pause a running or planned rollout; instances in flight stay as they are")
     public Rollout pause(@PathParam("id") String id, Requests.Pause body) {
-        return commands.pause(id, caller.name(), body == null ? null : body.reason());
+        return commands.pause(id, caller(), body == null ? null : body.reason());
     }
 
     @POST
+    @RolesAllowed(Roles.OPERATOR)
     @Path("/{id}/resume")
     @Operation(summary = "Resume a paused rollout; timeouts of the instances in flight count from now")
     public Rollout resume(@PathParam("id") String id) {
-        return commands.resume(id, caller.name());
+        return commands.resume(id, caller());
     }
 
     @POST
+    @RolesAllowed(Roles.OPERATOR)
     @Path("/{id}/approve")
     @Operation(summary = "Approve a rollout that waits for approval")
     public Rollout approve(@PathParam("id") String id) {
-        return commands.approve(id, caller.name());
+        return commands.approve(id, caller());
     }
 
     @POST
+    @RolesAllowed(Roles.OPERATOR)
     @Path("/{id}/abort")
     @Operation(summary = "Abort: re-activate instances set to DRAINING and restore surge capacity")
     public Rollout abort(@PathParam("id") String id) {
-        return commands.abort(id, caller.name());
+        return commands.abort(id, caller());
     }
 
     @POST
+    @RolesAllowed(Roles.OPERATOR)
     @Path("/{id}/rollback")
     @Operation(summary = "Roll the group back to the rollout's from-AMI, replacing replaced instances the same way")
     public Response rollback(@PathParam("id") String id, @Context UriInfo uri) {
-        Rollout r = commands.rollback(id, caller.name());
+        Rollout r = commands.rollback(id, caller());
         return Response.accepted(r).location(uri.getBaseUriBuilder().path("api/rollouts").path(r.id()).build())
                 .build();
+    }
+
+    /** The token name, recorded with every mutation. */
+    private String caller() {
+        return identity.getPrincipal().getName();
     }
 }

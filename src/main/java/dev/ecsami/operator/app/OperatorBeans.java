@@ -36,7 +36,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Wires the core, the runtime and the chosen backend together. */
 @ApplicationScoped
@@ -50,31 +49,31 @@ public class OperatorBeans {
         return new Targets(TargetsFactory.fromConfig(config.targets()));
     }
 
+    /** The one place that looks at operator.backend. */
     @Produces
     @Singleton
-    Optional<SimulatedBackend> simulatedBackend(OperatorConfig config, Targets targets) {
-        if (config.backend() != OperatorConfig.Backend.SIMULATED) {
-            return Optional.empty();
-        }
-        return Optional.of(new SimulatedBackend(targets.all().values(), config.simulation().instances(),
-                config.simulation().speed(), Clock.systemUTC().instant()));
+    Backend backend(OperatorConfig config, Targets targets, Instance<Fleet> fleet,
+                    Instance<ContainerInstances> containerInstances, Instance<LaunchSpecs> launchSpecs,
+                    Instance<AmiCatalog> amiCatalog, Instance<GroupNeighbours> neighbours,
+                    Instance<LifecycleActions> lifecycleActions) {
+        return switch (config.backend()) {
+            case SIMULATED -> new SimulatedBackend(targets.all().values(), config.simulation().instances(),
+                    config.simulation().speed(), Clock.systemUTC().instant());
+            case AWS -> new AwsBackend(() -> new FleetPorts(fleet.get(), containerInstances.get(), launchSpecs.get(),
+                    amiCatalog.get(), neighbours.get()), lifecycleActions::get);
+        };
     }
 
     @Produces
     @Singleton
-    Clock clock(Optional<SimulatedBackend> simulated) {
-        return simulated.<Clock>map(SimulatedBackend::clock).orElseGet(Clock::systemUTC);
+    Clock clock(Backend backend) {
+        return backend.clock();
     }
 
     @Produces
     @Singleton
-    FleetPorts ports(Optional<SimulatedBackend> simulated, MeterRegistry registry, Instance<Fleet> fleet,
-                     Instance<ContainerInstances> containerInstances, Instance<LaunchSpecs> launchSpecs,
-                     Instance<AmiCatalog> amiCatalog, Instance<GroupNeighbours> neighbours) {
-        // The AWS adapters (and their SDK clients) are only built when the backend is AWS.
-        FleetPorts raw = simulated.map(SimulatedBackend::ports).orElseGet(() -> new FleetPorts(fleet.get(),
-                containerInstances.get(), launchSpecs.get(), amiCatalog.get(), neighbours.get()));
-        return new MeteredPorts(registry).wrap(raw);
+    FleetPorts ports(Backend backend, MeterRegistry registry) {
+        return new MeteredPorts(registry).wrap(backend.ports());
     }
 
     @Produces
@@ -113,12 +112,10 @@ public class OperatorBeans {
     /** Drains of instances leaving through a lifecycle hook or a Spot warning. */
     @Produces
     @Singleton
-    DrainRunner drains(Clock clock, DrainStore store, FleetPorts ports, Optional<SimulatedBackend> simulated,
-                       Instance<LifecycleActions> lifecycleActions, Targets targets, OperatorConfig config,
-                       MeterRegistry registry, Notifier notifier) {
+    DrainRunner drains(Clock clock, DrainStore store, FleetPorts ports, Backend backend, Targets targets,
+                       OperatorConfig config, MeterRegistry registry, Notifier notifier) {
         OperatorConfig.Lifecycle l = config.lifecycle();
-        LifecycleActions actions = new MeteredPorts(registry).wrap(
-                simulated.map(s -> s.aws().lifecycleActions()).orElseGet(lifecycleActions::get));
+        LifecycleActions actions = new MeteredPorts(registry).wrap(backend.lifecycleActions());
         return new DrainRunner(clock, store, ports, actions, targets.all(),
                 new LifecycleDrain(new LifecycleDrain.Settings(l.heartbeatInterval(),
                         config.scheduler().tickInterval().multipliedBy(5), l.drainTimeout(), l.onDrainTimeout())),

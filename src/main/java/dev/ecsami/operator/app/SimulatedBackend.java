@@ -2,6 +2,7 @@ package dev.ecsami.operator.app;
 
 import dev.ecsami.operator.core.model.AmiSource;
 import dev.ecsami.operator.core.model.Target;
+import dev.ecsami.operator.core.port.LifecycleActions;
 import dev.ecsami.operator.runtime.FleetPorts;
 import dev.ecsami.operator.sim.SimClock;
 import dev.ecsami.operator.sim.SimTimings;
@@ -18,7 +19,7 @@ import java.util.List;
  * source already points at a newer image, so the first AMI check finds every target behind.
  * Virtual time runs {@code speed} times faster than the wall clock.
  */
-public final class SimulatedBackend {
+public final class SimulatedBackend implements Backend {
     /** The AMI every simulated group starts on; a target pinned to it (a fixed AMI source) is current. */
     public static final String OLD_AMI = "ami-0a1b2c3d4e5f60001";
     static final String NEW_AMI = "ami-0a1b2c3d4e5f60002";
@@ -26,11 +27,14 @@ public final class SimulatedBackend {
     private final SimClock clock;
     private final SimulatedAws aws;
     private final double speed;
+    private final String description;
 
     SimulatedBackend(Collection<Target> targets, int instances, double speed, Instant start) {
         this.clock = new SimClock(start);
         this.aws = new SimulatedAws(clock, SimTimings.realistic());
         this.speed = speed;
+        this.description = String.format("simulated AWS: %d target(s), %d instances each, virtual time x%.0f",
+                targets.size(), instances, speed);
         aws.setup()
                 .image(OLD_AMI, "al2023-ami-ecs-hvm-2023.0.20261020-kernel-6.1-x86_64", "x86_64")
                 .image(NEW_AMI, "al2023-ami-ecs-hvm-2023.0.20261124-kernel-6.1-x86_64", "x86_64");
@@ -56,6 +60,7 @@ public final class SimulatedBackend {
                 .daemonService(t.cluster(), "log-router", 64, 128);
     }
 
+    @Override
     public SimClock clock() {
         return clock;
     }
@@ -64,13 +69,25 @@ public final class SimulatedBackend {
         return aws;
     }
 
+    @Override
     public FleetPorts ports() {
         return new FleetPorts(aws.fleet(), aws.containerInstances(), aws.launchSpecs(), aws.amiCatalog(), aws.neighbours());
     }
 
+    @Override
+    public LifecycleActions lifecycleActions() {
+        return aws.lifecycleActions();
+    }
+
     /** Moves virtual time by {@code speed} times the wall time that passed, and the world with it. */
-    public void advanceBy(Duration wall) {
+    @Override
+    public void elapse(Duration wall) {
         clock.advance(Duration.ofNanos((long) (wall.toNanos() * speed)));
         aws.advance();
+    }
+
+    @Override
+    public String describe() {
+        return description;
     }
 }

@@ -17,15 +17,14 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The one thread that moves rollouts: every tick-interval it runs the due AMI check and ticks the
- * due rollouts and drains. With the simulated backend it first moves virtual time. Waiting happens here and
- * only here.
+ * The one thread that moves rollouts: every tick-interval it lets the backend's time catch up
+ * with the wall time passed, then runs the due AMI check and ticks the due rollouts and drains.
+ * Waiting happens here and only here.
  */
 @ApplicationScoped
 public class TickLoop {
@@ -36,7 +35,7 @@ public class TickLoop {
     private final RolloutStore store;
     private final Clock clock;
     private final OperatorConfig config;
-    private final Optional<SimulatedBackend> simulated;
+    private final Backend backend;
     private final Leadership leadership;
     private final DrainRunner drains;
     private ScheduledExecutorService executor;
@@ -45,7 +44,7 @@ public class TickLoop {
     private boolean checkedOnce;
 
     public TickLoop(RolloutRunner runner, NewAmiCheck amiCheck, RolloutStore store, Clock clock, OperatorConfig config,
-                    Optional<SimulatedBackend> simulated, Leadership leadership, DrainRunner drains) {
+                    Backend backend, Leadership leadership, DrainRunner drains) {
         this.leadership = leadership;
         this.drains = drains;
         this.runner = runner;
@@ -53,14 +52,13 @@ public class TickLoop {
         this.store = store;
         this.clock = clock;
         this.config = config;
-        this.simulated = simulated;
+        this.backend = backend;
     }
 
     void start(@Observes StartupEvent ev) {
         nextAmiCheck = config.amiCheck().onStartup() ? clock.instant()
                 : clock.instant().plus(config.amiCheck().interval());
-        simulated.ifPresent(s -> LOG.infof("simulated AWS: %d target(s), %d instances each, virtual time x%.0f",
-                config.targets().size(), config.simulation().instances(), config.simulation().speed()));
+        LOG.info(backend.describe());
         lastWallNanos = System.nanoTime();
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "rollout-ticks");
@@ -87,7 +85,7 @@ public class TickLoop {
     void loopOnce() {
         try {
             long wall = System.nanoTime();
-            simulated.ifPresent(s -> s.advanceBy(Duration.ofNanos(wall - lastWallNanos)));
+            backend.elapse(Duration.ofNanos(wall - lastWallNanos));
             lastWallNanos = wall;
             // The periodic check is the leader's; announcements reach every replica through ingest.
             if (!clock.instant().isBefore(nextAmiCheck) && leadership.mayMutate()) {

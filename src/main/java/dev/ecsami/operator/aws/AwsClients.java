@@ -1,5 +1,6 @@
 package dev.ecsami.operator.aws;
 
+import dev.ecsami.operator.config.Checks;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -151,30 +152,31 @@ public final class AwsClients implements AutoCloseable {
         return http;
     }
 
+    /** @throws IllegalArgumentException naming every operator.aws.* setting at fault */
     private static AwsConfig validate(AwsConfig config) {
-        require(config.maxAttempts() >= 1, "operator.aws.max-attempts must be at least 1, was " + config.maxAttempts());
-        require(config.launchConfigurationsToKeep() >= 2, "operator.aws.launch-configurations-to-keep must be at "
-                + "least 2 (the current and the previous one), was " + config.launchConfigurationsToKeep());
-        require(positive(config.apiCallTimeout()), "operator.aws.api-call-timeout must be positive");
-        require(positive(config.apiCallAttemptTimeout()), "operator.aws.api-call-attempt-timeout must be positive");
-        require(config.apiCallAttemptTimeout().compareTo(config.apiCallTimeout()) <= 0,
-                "operator.aws.api-call-attempt-timeout (" + config.apiCallAttemptTimeout()
-                        + ") must not exceed operator.aws.api-call-timeout (" + config.apiCallTimeout() + ")");
-        require(!config.retryBaseDelay().isNegative() && !config.throttlingBaseDelay().isNegative()
-                        && !config.maxBackoff().isNegative(),
-                "operator.aws.retry-base-delay, throttling-base-delay and max-backoff must not be negative");
-        config.region().ifPresent(r -> require(r.matches("[a-z]{2,}(-[a-z]+)+-\\d+"),
-                "operator.aws.region '" + r + "' is not a region name like eu-west-1"));
+        List<String> problems = problems(config);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
         return config;
     }
 
-    private static boolean positive(Duration d) {
-        return !d.isNegative() && !d.isZero();
-    }
-
-    private static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException(message);
-        }
+    /** What is wrong with the operator.aws.* settings, one line per problem naming its key. */
+    public static List<String> problems(AwsConfig config) {
+        Checks check = new Checks();
+        check.atLeast("operator.aws.max-attempts", config.maxAttempts(), 1);
+        check.that(config.launchConfigurationsToKeep() >= 2, "operator.aws.launch-configurations-to-keep must be at "
+                + "least 2 (the current and the previous one), was " + config.launchConfigurationsToKeep());
+        check.positive("operator.aws.api-call-timeout", config.apiCallTimeout());
+        check.positive("operator.aws.api-call-attempt-timeout", config.apiCallAttemptTimeout());
+        check.that(config.apiCallAttemptTimeout().compareTo(config.apiCallTimeout()) <= 0,
+                "operator.aws.api-call-attempt-timeout (" + config.apiCallAttemptTimeout()
+                        + ") must not exceed operator.aws.api-call-timeout (" + config.apiCallTimeout() + ")");
+        check.notNegative("operator.aws.retry-base-delay", config.retryBaseDelay());
+        check.notNegative("operator.aws.throttling-base-delay", config.throttlingBaseDelay());
+        check.notNegative("operator.aws.max-backoff", config.maxBackoff());
+        config.region().ifPresent(r -> check.region("operator.aws.region", r));
+        config.endpoint().ifPresent(e -> check.httpUrl("operator.aws.endpoint", e.toString()));
+        return check.problems();
     }
 }

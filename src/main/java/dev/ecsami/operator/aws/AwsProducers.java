@@ -1,5 +1,6 @@
 package dev.ecsami.operator.aws;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecsami.operator.core.port.AmiCatalog;
 import dev.ecsami.operator.core.port.ContainerInstances;
 import dev.ecsami.operator.core.port.Fleet;
@@ -87,8 +88,8 @@ public class AwsProducers {
     @Produces
     @ApplicationScoped
     @DefaultBean
-    SsmAmiCatalog ssmAmiCatalog(AwsClients clients) {
-        return new SsmAmiCatalog(clients.ssm(), clients.ec2());
+    SsmAmiCatalog ssmAmiCatalog(AwsClients clients, ObjectMapper json) {
+        return new SsmAmiCatalog(clients.ssm(), clients.ec2(), json);
     }
 
 }

@@ -26,17 +26,19 @@ import java.util.Set;
  * many custom ones hold a bare AMI id. Both forms are accepted for any parameter.
  */
 public final class SsmAmiCatalog implements AmiCatalog {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String AVAILABLE = "available";
     /** GetParameters reads at most 10 names per call. */
     static final int NAMES_PER_CALL = 10;
 
     private final SsmClient ssm;
     private final Ec2Client ec2;
+    private final ObjectMapper json;
 
-    public SsmAmiCatalog(SsmClient ssm, Ec2Client ec2) {
+    /** @param json reads the JSON value of ECS-optimized parameters (the application's mapper) */
+    public SsmAmiCatalog(SsmClient ssm, Ec2Client ec2, ObjectMapper json) {
         this.ssm = ssm;
         this.ec2 = ec2;
+        this.json = json;
     }
 
     @Override
@@ -118,13 +120,13 @@ public final class SsmAmiCatalog implements AmiCatalog {
         return new ReplacementCheck.Compatible(current.get(), next);
     }
 
-    static AmiRef parse(String parameter, String value) {
+    AmiRef parse(String parameter, String value) {
         String v = value == null ? "" : value.trim();
         if (v.startsWith("{")) {
             try {
-                JsonNode json = JSON.readTree(v);
-                String id = json.path("image_id").asText("");
-                return new AmiRef(checked(parameter, id), json.path("image_name").asText(""));
+                JsonNode fields = json.readTree(v);
+                String id = fields.path("image_id").asText("");
+                return new AmiRef(checked(parameter, id), fields.path("image_name").asText(""));
             } catch (JsonProcessingException e) {
                 throw invalid(parameter, "is not valid JSON");
             }

@@ -4,7 +4,6 @@ import dev.ecsami.operator.core.model.AmiSource;
 import dev.ecsami.operator.core.model.RolloutPolicy;
 import dev.ecsami.operator.core.model.Target;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,77 +21,57 @@ public final class TargetsFactory {
     private TargetsFactory() {
     }
 
+    /** @throws InvalidConfiguration naming every target setting at fault */
     public static Map<String, Target> fromConfig(Map<String, OperatorConfig.TargetConfig> configured) {
         List<String> problems = new ArrayList<>();
-        Map<String, Target> targets = new TreeMap<>();
-        Map<String, String> groups = new TreeMap<>();
-        configured.forEach((name, c) -> {
-            String key = "operator.targets." + name + ".";
-            int before = problems.size();
-            if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}")) {
-                problems.add("operator.targets." + name + ": a target name is 1-63 letters, digits, '.', '_' or '-'");
-            }
-            AmiSource ami = null;
-            try {
-                ami = AmiSource.parse(c.ami());
-            } catch (IllegalArgumentException e) {
-                problems.add(key + "ami " + e.getMessage());
-            }
-            requireText(problems, key + "cluster", c.cluster());
-            requireText(problems, key + "auto-scaling-group", c.autoScalingGroup());
-            if (c.maxInFlight() < 1) {
-                problems.add(key + "max-in-flight must be 1 or more, was " + c.maxInFlight());
-            }
-            if (c.surgeAhead() < 0) {
-                problems.add(key + "surge-ahead must be 0 or more, was " + c.surgeAhead());
-            }
-            requirePositive(problems, key + "drain-timeout", c.drainTimeout());
-            requirePositive(problems, key + "registration-timeout", c.registrationTimeout());
-            requirePositive(problems, key + "steady-timeout", c.steadyTimeout());
-            requirePositive(problems, key + "poll-interval", c.pollInterval());
-            if (c.bakeTime().isNegative()) {
-                problems.add(key + "bake-time must be zero or positive, was " + c.bakeTime());
-            }
-            for (String process : c.suspendProcesses()) {
-                if (!SUSPENDABLE.contains(process)) {
-                    problems.add(key + "suspend-processes names " + process + "; expected some of "
-                            + new java.util.TreeSet<>(SUSPENDABLE) + " (Launch and Terminate are needed by the rollout)");
-                }
-            }
-            String other = groups.put(c.autoScalingGroup(), name);
-            if (other != null) {
-                problems.add(key + "auto-scaling-group " + c.autoScalingGroup() + " is already the group of target "
-                        + other + "; one target per group");
-            }
-            if (problems.size() == before) {
-                RolloutPolicy policy = new RolloutPolicy(c.maxInFlight(), c.surge(), c.surgeAhead(), c.allowMaxSizeRaise(),
-                        c.drainTimeout(), c.onDrainTimeout(), c.registrationTimeout(), c.steadyTimeout(),
-                        c.bakeTime(), c.pollInterval(), c.suspendProcesses(), c.allowSharedLaunchTemplate());
-                targets.put(name, new Target(name, c.cluster(), c.autoScalingGroup(), ami, c.onNewAmi(), policy));
-            }
-        });
+        Map<String, Target> targets = fromConfig(configured, problems);
         if (!problems.isEmpty()) {
             throw new InvalidConfiguration(problems);
         }
         return targets;
     }
 
-    private static void requireText(List<String> problems, String key, String value) {
-        if (value == null || value.isBlank()) {
-            problems.add(key + " must not be empty");
-        }
-    }
-
-    private static void requirePositive(List<String> problems, String key, Duration d) {
-        if (d.isZero() || d.isNegative()) {
-            problems.add(key + " must be a positive duration (e.g. 30s, 15m, 1h), was " + d);
-        }
-    }
-
-    /** Configuration that cannot work; start-up stops with this message. */
-    public static final class InvalidConfiguration extends RuntimeException {
-        public InvalidConfiguration(List<String> problems) {
-            super("Invalid configuration:\n  - " + String.join("\n  - ", problems));
-        }
+    /** The targets that are valid; adds a line naming the key for every problem found. */
+    public static Map<String, Target> fromConfig(Map<String, OperatorConfig.TargetConfig> configured,
+                                                 List<String> problems) {
+        Map<String, Target> targets = new TreeMap<>();
+        Map<String, String> groups = new TreeMap<>();
+        configured.forEach((name, c) -> {
+            String key = "operator.targets." + name + ".";
+            Checks check = new Checks();
+            check.that(name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}"),
+                    "operator.targets." + name + ": a target name is 1-63 letters, digits, '.', '_' or '-'");
+            AmiSource ami = null;
+            try {
+                ami = AmiSource.parse(c.ami());
+            } catch (IllegalArgumentException e) {
+                check.add(key + "ami " + e.getMessage());
+            }
+            check.notBlank(key + "cluster", c.cluster());
+            check.notBlank(key + "auto-scaling-group", c.autoScalingGroup());
+            check.atLeast(key + "max-in-flight", c.maxInFlight(), 1);
+            check.atLeast(key + "surge-ahead", c.surgeAhead(), 0);
+            check.positive(key + "drain-timeout", c.drainTimeout());
+            check.positive(key + "registration-timeout", c.registrationTimeout());
+            check.positive(key + "steady-timeout", c.steadyTimeout());
+            check.positive(key + "poll-interval", c.pollInterval());
+            check.notNegative(key + "bake-time", c.bakeTime());
+            for (String process : c.suspendProcesses()) {
+                check.that(SUSPENDABLE.contains(process), key + "suspend-processes names " + process
+                        + "; expected some of " + new java.util.TreeSet<>(SUSPENDABLE)
+                        + " (Launch and Terminate are needed by the rollout)");
+            }
+            String other = groups.put(c.autoScalingGroup(), name);
+            check.that(other == null, key + "auto-scaling-group " + c.autoScalingGroup()
+                    + " is already the group of target " + other + "; one target per group");
+            if (check.problems().isEmpty()) {
+                RolloutPolicy policy = new RolloutPolicy(c.maxInFlight(), c.surge(), c.surgeAhead(), c.allowMaxSizeRaise(),
+                        c.drainTimeout(), c.onDrainTimeout(), c.registrationTimeout(), c.steadyTimeout(),
+                        c.bakeTime(), c.pollInterval(), c.suspendProcesses(), c.allowSharedLaunchTemplate());
+                targets.put(name, new Target(name, c.cluster(), c.autoScalingGroup(), ami, c.onNewAmi(), policy));
+            }
+            problems.addAll(check.problems());
+        });
+        return targets;
     }
 }

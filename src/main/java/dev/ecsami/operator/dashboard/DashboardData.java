@@ -1,8 +1,8 @@
 package dev.ecsami.operator.dashboard;
 
 import dev.ecsami.operator.api.DrainsResource;
-import dev.ecsami.operator.api.RolloutsResource;
-import dev.ecsami.operator.api.TargetsResource;
+import dev.ecsami.operator.api.Listings;
+import dev.ecsami.operator.api.TargetViews;
 import dev.ecsami.operator.api.Views;
 import dev.ecsami.operator.config.OperatorConfig;
 import dev.ecsami.operator.core.model.Finding;
@@ -21,24 +21,22 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The front page's data, read through the API's own resources so the page shows exactly what
+ * The front page's data, read the way the API reads it, so the page shows exactly what
  * GET /api/targets, POST /api/targets/{name}/plan and GET /api/rollouts answer.
  */
 @ApplicationScoped
 public class DashboardData {
-    private final TargetsResource targets;
-    private final RolloutsResource rollouts;
+    private final TargetViews targets;
+    private final Listings rollouts;
     private final RolloutStore store;
     private final RolloutCommands commands;
-    private final DrainsResource drains;
     private final Clock clock;
     private final int pageSize;
 
-    public DashboardData(TargetsResource targets, RolloutsResource rollouts, DrainsResource drains, RolloutStore store,
+    public DashboardData(TargetViews targets, Listings rollouts, RolloutStore store,
                          RolloutCommands commands, Clock clock, OperatorConfig config) {
         this.targets = targets;
         this.rollouts = rollouts;
-        this.drains = drains;
         this.clock = clock;
         this.store = store;
         this.commands = commands;
@@ -48,9 +46,9 @@ public class DashboardData {
     OverviewPage overview(Reader reader, String target, String state, int page) {
         String wantedTarget = target == null || target.isBlank() ? null : target;
         String wantedState = state == null || state.isBlank() ? null : state.strip().toUpperCase(Locale.ROOT);
-        int total = rollouts.list(wantedTarget, wantedState, 0, 1).total();
+        int total = rollouts.rollouts(wantedTarget, wantedState, 0, 1).total();
         Paging paging = Paging.of(page, pageSize, total);
-        Views.Page<Views.RolloutSummary> found = rollouts.list(wantedTarget, wantedState, paging.from(), pageSize);
+        Views.Page<Views.RolloutSummary> found = rollouts.rollouts(wantedTarget, wantedState, paging.from(), pageSize);
         List<String> names = commands.targets().keySet().stream().sorted().toList();
         OverviewPage.History history = new OverviewPage.History(
                 found.items().stream().map(OverviewPage.HistoryRow::of).toList(), found.total(), paging,
@@ -58,10 +56,10 @@ public class DashboardData {
                 Arrays.stream(RolloutState.values()).map(s -> new OverviewPage.Option(s.name(),
                         s.name().equals(wantedState))).toList(),
                 wantedTarget == null ? "" : wantedTarget, wantedState == null ? "" : wantedState);
-        Views.Page<DrainsResource.Drain> recent = drains.list(null, null, 0, pageSize);
+        Views.Page<DrainsResource.Drain> recent = rollouts.drains(null, null, 0, pageSize);
         OverviewPage.Drains drainTable = new OverviewPage.Drains(recent.items().stream()
                 .map(d -> OverviewPage.DrainRow.of(d, clock.instant())).toList(), recent.total());
-        return new OverviewPage(reader, targets.list().stream().map(this::card).toList(), history, drainTable);
+        return new OverviewPage(reader, targets.all().stream().map(this::card).toList(), history, drainTable);
     }
 
     private OverviewPage.TargetCard card(Views.Target t) {

@@ -1,19 +1,18 @@
 package dev.ecsami.operator.dashboard;
 
-import dev.ecsami.operator.api.ApiTokens;
-import dev.ecsami.operator.api.Problem;
+import dev.ecsami.operator.api.ProblemMappers;
 import dev.ecsami.operator.config.OperatorConfig;
 import dev.ecsami.operator.runtime.RolloutCommands;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -24,13 +23,12 @@ import java.util.Optional;
  * The dashboard: server-rendered pages that read the way the API does, and the live parts of
  * each page that its script fetches again every refresh-interval. A page shows data to a request
  * that carries a known token, or to anyone when operator.dashboard.public-read is on; otherwise
- * it is an empty shell that asks for a token.
+ * it is an empty shell that asks for a token. Open to all ({@code @PermitAll}): what a page shows
+ * depends on the caller, which {@link Reader#of} decides; an unknown token is refused with 401.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class DashboardResource {
-    private static final String BEARER = "Bearer ";
-
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance overview(OverviewPage page, Shell shell);
@@ -51,19 +49,20 @@ public class DashboardResource {
     record Shell(boolean readable, boolean publicRead, long refreshMillis, String part, String title) {
     }
 
-    private final ApiTokens tokens;
+    private final SecurityIdentity identity;
     private final OperatorConfig.Dashboard settings;
     private final DashboardData data;
     private final RolloutCommands commands;
 
-    public DashboardResource(ApiTokens tokens, OperatorConfig config, DashboardData data, RolloutCommands commands) {
-        this.tokens = tokens;
+    public DashboardResource(SecurityIdentity identity, OperatorConfig config, DashboardData data, RolloutCommands commands) {
+        this.identity = identity;
         this.settings = config.dashboard();
         this.data = data;
         this.commands = commands;
     }
 
     @GET
+    @PermitAll
     @Operation(hidden = true)
     public TemplateInstance overview(@QueryParam("target") String target, @QueryParam("state") String state,
                                      @QueryParam("page") @DefaultValue("1") int page) {
@@ -73,12 +72,12 @@ public class DashboardResource {
     }
 
     @GET
+    @PermitAll
     @Path("parts/overview")
     @Operation(hidden = true)
-    public Response overviewPart(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
-                                 @QueryParam("target") String target, @QueryParam("state") String state,
+    public Response overviewPart(@QueryParam("target") String target, @QueryParam("state") String state,
                                  @QueryParam("page") @DefaultValue("1") int page) {
-        Optional<Reader> reader = reader(auth);
+        Optional<Reader> reader = Reader.of(identity, settings.publicRead());
         if (reader.isEmpty()) {
             return unauthorized();
         }
@@ -87,6 +86,7 @@ public class DashboardResource {
     }
 
     @GET
+    @PermitAll
     @Path("rollouts/{id}")
     @Operation(hidden = true)
     public TemplateInstance rollout(@PathParam("id") String id, @QueryParam("page") @DefaultValue("1") int page,
@@ -96,12 +96,13 @@ public class DashboardResource {
     }
 
     @GET
+    @PermitAll
     @Path("parts/rollouts/{id}")
     @Operation(hidden = true)
-    public Response rolloutPart(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @PathParam("id") String id,
+    public Response rolloutPart(@PathParam("id") String id,
                                 @QueryParam("page") @DefaultValue("1") int page,
                                 @QueryParam("events") @DefaultValue("1") int events) {
-        Optional<Reader> reader = reader(auth);
+        Optional<Reader> reader = Reader.of(identity, settings.publicRead());
         if (reader.isEmpty()) {
             return unauthorized();
         }
@@ -117,18 +118,7 @@ public class DashboardResource {
                 title);
     }
 
-    /** The reader of a live part: a known token, or anyone when reading is public; empty when refused. */
-    private Optional<Reader> reader(String authorization) {
-        if (authorization != null && authorization.startsWith(BEARER)) {
-            return tokens.authenticate(authorization.substring(BEARER.length()).strip()).map(c ->
-                    Reader.of(Optional.of(c)));
-        }
-        return settings.publicRead() ? Optional.of(Reader.ANONYMOUS) : Optional.empty();
-    }
-
-    private static Response unauthorized() {
-        return Response.fromResponse(Problem.response(Response.Status.UNAUTHORIZED,
-                        "a valid bearer token is required (or operator.dashboard.public-read=true)", null))
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"ecs-ami-operator\"").build();
+    static Response unauthorized() {
+        return ProblemMappers.unauthorized("a valid bearer token is required (or operator.dashboard.public-read=true)");
     }
 }

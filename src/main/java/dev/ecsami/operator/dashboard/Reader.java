@@ -1,8 +1,8 @@
 package dev.ecsami.operator.dashboard;
 
-import dev.ecsami.operator.api.ApiConfig;
-import dev.ecsami.operator.api.ApiTokens;
+import dev.ecsami.operator.api.Roles;
 import io.quarkus.qute.TemplateData;
+import io.quarkus.security.identity.SecurityIdentity;
 
 import java.util.Optional;
 
@@ -14,8 +14,15 @@ import java.util.Optional;
 public record Reader(boolean known, String name, boolean operator) {
     public static final Reader ANONYMOUS = new Reader(false, "", false);
 
-    static Reader of(Optional<ApiTokens.Caller> caller) {
-        return caller.map(c -> new Reader(true, c.name(), c.role() == ApiConfig.Role.OPERATOR)).orElse(ANONYMOUS);
+    /**
+     * The reader of a live part: a known token, or anyone when reading is public; empty when refused.
+     * Asking the identity authenticates the request, so an unknown token has failed before.
+     */
+    static Optional<Reader> of(SecurityIdentity identity, boolean publicRead) {
+        if (!identity.isAnonymous()) {
+            return Optional.of(new Reader(true, identity.getPrincipal().getName(), identity.hasRole(Roles.OPERATOR)));
+        }
+        return publicRead ? Optional.of(ANONYMOUS) : Optional.empty();
     }
 
     /** Why the actions are disabled, for a viewer. */

@@ -53,12 +53,21 @@ public final class LeaderLease implements Leadership {
     }
 
     static void validate(Duration leaseDuration, Duration renewInterval) {
+        problem(leaseDuration, renewInterval).ifPresent(p -> {
+            throw new IllegalArgumentException(p);
+        });
+    }
+
+    /** Why the two settings cannot work together, naming the keys; empty when they can. */
+    public static Optional<String> problem(Duration leaseDuration, Duration renewInterval) {
         if (renewInterval.isNegative() || renewInterval.isZero()
                 || renewInterval.multipliedBy(2).compareTo(leaseDuration) >= 0) {
-            throw new IllegalArgumentException("operator.leader.renew-interval (" + renewInterval + ") must be "
+            return Optional.of("operator.leader.renew-interval (" + renewInterval + ") must be "
                     + "positive and under half of operator.leader.lease-duration (" + leaseDuration + ")");
         }
+        return Optional.empty();
     }
+
 
     /**
      * Renews the lease if held; else (or once lost) looks at it, and takes it over once it has gone

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,8 +68,7 @@ public final class FileDrainStore implements DrainStore {
 
     @Override
     public List<DrainRecord> drains() {
-        return cache.values().stream().sorted(Comparator.comparing(DrainRecord::startedAt).reversed()
-                .thenComparing(DrainRecord::id)).toList();
+        return cache.values().stream().sorted(DrainRecord.NEWEST_FIRST).toList();
     }
 
     /** Ids hold an instance id and an Auto Scaling token; anything but letters, digits, '.', '-' becomes '_'. */

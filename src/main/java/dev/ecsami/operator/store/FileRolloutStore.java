@@ -116,7 +116,7 @@ public final class FileRolloutStore implements RolloutStore {
     @Override
     public synchronized List<Rollout> all() {
         List<Rollout> list = new ArrayList<>(cache.values());
-        list.sort(Comparator.comparing(Rollout::createdAt).thenComparing(Rollout::id).reversed());
+        list.sort(Rollout.NEWEST_FIRST);
         return list;
     }
 }

@@ -3,7 +3,6 @@ package dev.ecsami.operator.store;
 import dev.ecsami.operator.core.drain.DrainRecord;
 import dev.ecsami.operator.core.port.DrainStore;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +23,6 @@ public final class InMemoryDrainStore implements DrainStore {
 
     @Override
     public List<DrainRecord> drains() {
-        return drains.values().stream().sorted(Comparator.comparing(DrainRecord::startedAt).reversed()
-                .thenComparing(DrainRecord::id)).toList();
+        return drains.values().stream().sorted(DrainRecord.NEWEST_FIRST).toList();
     }
 }

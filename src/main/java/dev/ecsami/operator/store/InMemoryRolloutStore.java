@@ -4,7 +4,6 @@ import dev.ecsami.operator.core.model.Rollout;
 import dev.ecsami.operator.core.port.RolloutStore;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +34,7 @@ public final class InMemoryRolloutStore implements RolloutStore {
     @Override
     public synchronized List<Rollout> all() {
         List<Rollout> list = new ArrayList<>(rollouts.values());
-        list.sort(Comparator.comparing(Rollout::createdAt).thenComparing(Rollout::id).reversed());
+        list.sort(Rollout.NEWEST_FIRST);
         return list;
     }
 }

@@ -15,7 +15,10 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** No token, a wrong token, a viewer and an operator against every endpoint under /api. */
+/**
+ * No token, a wrong token, a viewer and an operator against every endpoint under /api; what is open
+ * to anyone stays open whatever Authorization header comes with it.
+ */
 @QuarkusTest
 @TestProfile(SimulatedTestProfile.class)
 class ApiAuthorizationTest {
@@ -24,6 +27,8 @@ class ApiAuthorizationTest {
     }
 
     private static final List<Call> CALLS = List.of(
+            new Call("GET", "/api/whoami", null),
+            new Call("GET", "/api/drains", null),
             new Call("GET", "/api/targets", null),
             new Call("POST", "/api/targets/no-such-target/plan", "{}"),
             new Call("GET", "/api/rollouts", null),
@@ -76,9 +81,53 @@ class ApiAuthorizationTest {
 
     /** Lists answer 200; every other call names something that does not exist: 404 once authorized. */
     private static int expectedForOperator(String method, String path) {
-        if (method.equals("GET") && (path.equals("/api/targets") || path.equals("/api/rollouts"))) {
+        if (method.equals("GET") && List.of("/api/targets", "/api/rollouts", "/api/drains", "/api/whoami")
+                .contains(path)) {
             return 200;
         }
         return 404;
+    }
+
+    @ParameterizedTest(name = "{0} with {1}")
+    @MethodSource("openEndpoints")
+    void endpointsOpenToAnyoneIgnoreTheAuthorizationHeader(String path, String authorization) {
+        var res = RestAssured.given().header("Authorization", authorization).get(path);
+
+        assertThat(res.statusCode()).isEqualTo(200);
+    }
+
+    static Stream<Arguments> openEndpoints() {
+        List<Arguments> args = new ArrayList<>();
+        for (String path : List.of("/q/health/live", "/q/health/ready", "/", "/q/openapi")) {
+            for (String auth : List.of("Bearer not-a-known-token-at-all", "Basic b3BzOm9wcw==", "")) {
+                args.add(Arguments.of(path, auth));
+            }
+        }
+        return args.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dashboardParts")
+    void dashboardPartsRefuseAnUnknownTokenEvenWhenReadingIsPublic(String part) {
+        var wrong = RestAssured.given().header("Authorization", "Bearer not-a-known-token-at-all").get(part);
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.contentType()).startsWith("application/problem+json");
+        assertThat(wrong.header("WWW-Authenticate")).startsWith("Bearer");
+
+        assertThat(RestAssured.given().header("Authorization", "Bearer " + SimulatedTestProfile.VIEWER_TOKEN)
+                .get(part).statusCode()).isEqualTo(200);
+        assertThat(RestAssured.given().get(part).statusCode()).as("public-read in this profile").isEqualTo(200);
+    }
+
+    static Stream<String> dashboardParts() {
+        return Stream.of("/parts/overview");
+    }
+
+    @org.junit.jupiter.api.Test
+    void theSnsEndpointIsNotGuardedByTheBearerToken() {
+        var res = RestAssured.given().header("Authorization", "Bearer not-a-known-token-at-all")
+                .contentType("text/plain").body("{}").post("/sns");
+
+        assertThat(res.statusCode()).isNotIn(401, 403);
     }
 }

@@ -3,9 +3,12 @@ package dev.ecsami.operator.api;
 import dev.ecsami.operator.SimulatedTestProfile;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Requests as the operator token, and waiting for a rollout to reach a state. */
 final class ApiTestSupport {
@@ -17,24 +20,20 @@ final class ApiTestSupport {
                 .header("Authorization", "Bearer " + SimulatedTestProfile.OPERATOR_TOKEN);
     }
 
-    /** Polls GET /api/rollouts/{id} until its state is one of those given; returns the last state. */
+    /**
+     * Polls GET /api/rollouts/{id} until its state is one of those given; returns the last state seen,
+     * so that a caller's assertion names where the rollout stayed when it did not get there in time.
+     */
     static String awaitState(String id, Duration limit, String... states) {
-        Instant end = Instant.now().plus(limit);
-        String state = "";
-        while (Instant.now().isBefore(end)) {
-            state = asOperator().get("/api/rollouts/" + id).then().statusCode(200).extract().path("state");
-            for (String s : states) {
-                if (s.equals(state)) {
-                    return state;
-                }
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return state;
-            }
+        AtomicReference<String> last = new AtomicReference<>("");
+        try {
+            Awaitility.await().atMost(limit).pollInterval(Duration.ofMillis(100)).until(() -> {
+                last.set(asOperator().get("/api/rollouts/" + id).then().statusCode(200).extract().path("state"));
+                return List.of(states).contains(last.get());
+            });
+        } catch (ConditionTimeoutException e) {
+            return last.get();
         }
-        return state;
+        return last.get();
     }
 }

@@ -11,7 +11,7 @@ import static dev.ecsami.operator.api.ApiTestSupport.asOperator;
 import static dev.ecsami.operator.api.ApiTestSupport.awaitState;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** First run: a rollout started over HTTP completes in the simulated world. See RestartPhase2Test. */
+/** A run on an empty file store: a rollout started over HTTP completes and is written to the store's directory. */
 @QuarkusTest
 @TestProfile(RestartProfiles.Phase1.class)
 class RestartPhase1Test {
@@ -23,6 +23,6 @@ class RestartPhase1Test {
         String id = started.path("id");
 
         assertThat(awaitState(id, Duration.ofSeconds(60), "SUCCEEDED", "PAUSED", "FAILED")).isEqualTo("SUCCEEDED");
-        assertThat(RestartProfiles.STORE.resolve("rollout-" + id + ".json")).exists();
+        assertThat(RestartProfiles.Phase1.STORE.resolve("rollout-" + id + ".json")).exists();
     }
 }

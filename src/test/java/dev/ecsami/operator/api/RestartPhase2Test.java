@@ -11,7 +11,10 @@ import java.util.Map;
 import static dev.ecsami.operator.api.ApiTestSupport.asOperator;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Second run, a new application over the same store: the first run's rollout and history are there. */
+/**
+ * A new application over a store an earlier run left behind (as after a restart): that run's
+ * rollout and its history are there to read.
+ */
 @QuarkusTest
 @TestProfile(RestartProfiles.Phase2.class)
 class RestartPhase2Test {
@@ -20,7 +23,7 @@ class RestartPhase2Test {
     void historyOfTheRolloutIsReadableAfterTheApplicationRestarts() {
         List<Map<String, Object>> items = asOperator().get("/api/rollouts?target=fleet&state=SUCCEEDED")
                 .then().statusCode(200).extract().path("items");
-        assertThat(items).as("the rollout of the first run (RestartPhase1Test)").hasSize(1);
+        assertThat(items).as("the rollout the earlier run stored").hasSize(1);
 
         Response detail = asOperator().get("/api/rollouts/" + items.get(0).get("id"));
         detail.then().statusCode(200);

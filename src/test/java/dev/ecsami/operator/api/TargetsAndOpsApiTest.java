@@ -1,6 +1,7 @@
 package dev.ecsami.operator.api;
 
 import dev.ecsami.operator.SimulatedTestProfile;
+import dev.ecsami.operator.app.Backend;
 import dev.ecsami.operator.app.SimulatedBackend;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -55,13 +56,13 @@ class TargetsAndOpsApiTest {
     }
 
     @Inject
-    java.util.Optional<SimulatedBackend> simulated;
+    Backend backend;
 
     @Test
     void aTargetWhoseSurroundingsCannotBeReadStillShowsItsFleetAndSaysWhy() {
-        SimulatedBackend backend = simulated.orElseThrow();
-        backend.clock().advance(java.time.Duration.ofMinutes(1));
-        backend.aws().faults().failNext("DescribeLifecycleHooks", 4, "ThrottlingException", true);
+        SimulatedBackend simulated = (SimulatedBackend) backend;
+        simulated.clock().advance(java.time.Duration.ofMinutes(1));
+        simulated.aws().faults().failNext("DescribeLifecycleHooks", 4, "ThrottlingException", true);
 
         List<Map<String, Object>> targets = asOperator().get("/api/targets").then().statusCode(200)
                 .extract().path("");

@@ -57,7 +57,7 @@ class SsmAmiCatalogTest {
 
     @BeforeEach
     void setUp() {
-        catalog = new SsmAmiCatalog(clients.ssm(), clients.ec2());
+        catalog = new SsmAmiCatalog(clients.ssm(), clients.ec2(), new com.fasterxml.jackson.databind.ObjectMapper());
     }
 
     private static void parameter(String name, String value) {

@@ -24,7 +24,7 @@ public final class StubbedPorts {
         return new FleetPorts(new AutoScalingFleet(c.autoScaling(), c.ec2()),
                 new EcsContainerInstances(c.ecs(), world.clock()),
                 new AwsLaunchSpecs(c.autoScaling(), c.ec2(), c.config().launchConfigurationsToKeep()),
-                new SsmAmiCatalog(c.ssm(), c.ec2()),
+                new SsmAmiCatalog(c.ssm(), c.ec2(), new com.fasterxml.jackson.databind.ObjectMapper()),
                 new AwsGroupNeighbours(c.autoScaling(), c.ecs()));
     }
 }

@@ -81,7 +81,7 @@ class ConfigValidationTest {
         p.put("operator.targets.prod.drain-timeout", "0s");
 
         assertThatThrownBy(() -> TargetsFactory.fromConfig(load(p).targets()))
-                .isInstanceOf(TargetsFactory.InvalidConfiguration.class)
+                .isInstanceOf(InvalidConfiguration.class)
                 .hasMessageContaining("operator.targets.prod.ami 'ubuntu-22' is not a known AMI family")
                 .hasMessageContaining("operator.targets.prod.max-in-flight must be 1 or more, was 0")
                 .hasMessageContaining("operator.targets.prod.drain-timeout must be a positive duration");

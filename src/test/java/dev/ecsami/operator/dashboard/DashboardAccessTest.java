@@ -1,47 +1,51 @@
 package dev.ecsami.operator.dashboard;
 
-import dev.ecsami.operator.api.ApiConfig;
-import dev.ecsami.operator.api.ApiTokens;
-import dev.ecsami.operator.config.OperatorConfig;
+import dev.ecsami.operator.api.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
-import org.mockito.Mockito;
 
-import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** By default the dashboard shows nothing to a request without a known token. */
+/**
+ * By default the dashboard shows nothing to a request without a known token. (A request with an
+ * unknown token fails authentication before: ApiAuthorizationTest checks that over HTTP.)
+ */
 class DashboardAccessTest {
+    private static final SecurityIdentity ANONYMOUS = QuarkusSecurityIdentity.builder().setAnonymous(true).build();
+
+    private static SecurityIdentity token(String name, String role) {
+        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(name)).addRole(role).build();
+    }
 
     @Test
     void livePartsRefuseARequestWithoutAKnownTokenWhenReadingIsNotPublic() {
-        OperatorConfig config = Mockito.mock(OperatorConfig.class);
-        OperatorConfig.Dashboard dashboard = Mockito.mock(OperatorConfig.Dashboard.class);
-        Mockito.when(config.dashboard()).thenReturn(dashboard);
-        Mockito.when(dashboard.publicRead()).thenReturn(false);
-        Mockito.when(dashboard.refreshInterval()).thenReturn(Duration.ofSeconds(2));
-        ApiTokens tokens = ApiTokens.from(Map.of("ops", new ApiConfig.TokenConfig() {
-            @Override
-            public String secret() {
-                return "operator-secret-0123456789";
-            }
+        assertThat(Reader.of(ANONYMOUS, false)).isEmpty();
 
-            @Override
-            public ApiConfig.Role role() {
-                return ApiConfig.Role.OPERATOR;
-            }
-        }), Optional.empty());
-        DashboardResource resource = new DashboardResource(tokens, config, null, null);
+        Response refused = DashboardResource.unauthorized();
+        assertThat(refused.getStatus()).isEqualTo(401);
+        assertThat(refused.getMediaType().toString()).isEqualTo("application/problem+json");
+        assertThat(refused.getHeaderString("WWW-Authenticate")).startsWith("Bearer");
+    }
 
-        for (String auth : new String[] {null, "Bearer wrong-secret-0123456789", "Basic b3BzOm9wcw=="}) {
-            Response overview = resource.overviewPart(auth, null, null, 1);
-            Response rollout = resource.rolloutPart(auth, "r-1", 1, 1);
-            assertThat(overview.getStatus()).isEqualTo(401);
-            assertThat(rollout.getStatus()).isEqualTo(401);
-            assertThat(overview.getMediaType().toString()).isEqualTo("application/problem+json");
+    @Test
+    void anyoneReadsWithoutActionsWhenReadingIsPublic() {
+        assertThat(Reader.of(ANONYMOUS, true)).contains(Reader.ANONYMOUS);
+    }
+
+    @Test
+    void aViewerTokenReadsWithActionsDisabledAndAnOperatorTokenWithThemEnabled() {
+        for (boolean publicRead : new boolean[] {false, true}) {
+            assertThat(Reader.of(token("view", Roles.VIEWER), publicRead))
+                    .contains(new Reader(true, "view", false));
+            assertThat(Reader.of(token("ops", Roles.OPERATOR), publicRead))
+                    .contains(new Reader(true, "ops", true));
         }
+        assertThat(Reader.of(token("view", Roles.VIEWER), false).map(Reader::disabledReason))
+                .isEqualTo(Optional.of("token 'view' has the viewer role; actions need an operator token"));
     }
 }

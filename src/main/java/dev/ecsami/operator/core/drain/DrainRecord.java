@@ -1,6 +1,7 @@
 package dev.ecsami.operator.core.drain;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -16,6 +17,10 @@ import java.util.Objects;
 public record DrainRecord(String id, String target, String group, String cluster, String instanceId, Reason reason,
                           String hookName, String token, Instant startedAt, Instant lastHeartbeatAt, int heartbeats,
                           State state, String detail, Instant endedAt) {
+    /** The order of every listing: newest first, the id breaking ties. */
+    public static final Comparator<DrainRecord> NEWEST_FIRST = Comparator.comparing(DrainRecord::startedAt).reversed()
+            .thenComparing(DrainRecord::id);
+
 
     /** Why the instance leaves. */
     public enum Reason { SCALE_IN, SPOT_INTERRUPTION, REBALANCE_RECOMMENDATION }

@@ -1,6 +1,7 @@
 package dev.ecsami.operator.core.model;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,6 +42,10 @@ public record Rollout(
         List<CapacitySample> capacity,
         CapacityLedger ledger,
         boolean windingDown) {
+    /** The order of every listing: newest first, the id breaking ties. */
+    public static final Comparator<Rollout> NEWEST_FIRST = Comparator.comparing(Rollout::createdAt)
+            .thenComparing(Rollout::id).reversed();
+
 
     public Rollout {
         reason = reason == null ? "" : reason;
