@@ -1,6 +1,7 @@
 package dev.ecsami.operator.dashboard;
 
 import dev.ecsami.operator.SimulatedTestProfile;
+import dev.ecsami.operator.app.Backend;
 import dev.ecsami.operator.app.SimulatedBackend;
 import dev.ecsami.operator.core.drain.DrainRecord;
 import dev.ecsami.operator.core.drain.DrainRequest;
@@ -61,7 +62,7 @@ class DashboardBrowserTest {
     DrainRunner drains;
 
     @Inject
-    Optional<SimulatedBackend> simulated;
+    Backend backend;
 
     @BeforeAll
     static void startBrowser() {
@@ -304,7 +305,7 @@ class DashboardBrowserTest {
      */
     @Test
     void aDrainAppearsOnTheFrontPageAndCompletesThere() {
-        SimulatedBackend sim = simulated.orElseThrow();
+        SimulatedBackend sim = (SimulatedBackend) backend;
         String instance = sim.aws().peekGroup("demo-asg").instances().get(0).instanceId();
         String row = "#drains tr[data-instance=" + instance + "]";
         browser.open(root);
