@@ -115,14 +115,14 @@ public class OperatorBeans {
     @Singleton
     DrainRunner drains(Clock clock, DrainStore store, FleetPorts ports, Optional<SimulatedBackend> simulated,
                        Instance<LifecycleActions> lifecycleActions, Targets targets, OperatorConfig config,
-                       MeterRegistry registry) {
+                       MeterRegistry registry, Leadership leadership) {
         OperatorConfig.Lifecycle l = config.lifecycle();
         LifecycleActions actions = new MeteredPorts(registry).wrap(
                 simulated.map(s -> s.aws().lifecycleActions()).orElseGet(lifecycleActions::get));
         return new DrainRunner(clock, store, ports, actions, targets.all(),
                 new LifecycleDrain(new LifecycleDrain.Settings(l.heartbeatInterval(),
                         config.scheduler().tickInterval().multipliedBy(5), l.drainTimeout(), l.onDrainTimeout())),
-                new DrainMetrics(registry));
+                new DrainMetrics(registry), leadership);
     }
 
     /** The configured targets, validated. */

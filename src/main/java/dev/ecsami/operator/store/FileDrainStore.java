@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +43,23 @@ public final class FileDrainStore implements DrainStore {
     }
 
     @Override
-    public synchronized void saveDrain(DrainRecord drain) {
+    public synchronized void createDrain(DrainRecord drain) {
+        if (cache.containsKey(drain.id())) {
+            throw new Conflict("drain " + drain.id() + " is recorded already");
+        }
+        write(drain);
+    }
+
+    /** One process holds the directory (its lock), so the copy in memory is the one on disk. */
+    @Override
+    public synchronized void updateDrain(DrainRecord before, DrainRecord after, long fencingToken) {
+        if (!before.equals(cache.get(before.id()))) {
+            throw new Conflict("drain " + before.id() + " was changed since it was read");
+        }
+        write(after);
+    }
+
+    private void write(DrainRecord drain) {
         try {
             AtomicFile.write(dir.resolve(fileName(drain.id())), json.writeValueAsBytes(drain), true);
         } catch (IOException e) {
@@ -69,8 +84,7 @@ public final class FileDrainStore implements DrainStore {
 
     @Override
     public List<DrainRecord> drains() {
-        return cache.values().stream().sorted(Comparator.comparing(DrainRecord::startedAt).reversed()
-                .thenComparing(DrainRecord::id)).toList();
+        return cache.values().stream().sorted(InMemoryDrainStore.NEWEST_FIRST).toList();
     }
 
     /** Ids hold an instance id and an Auto Scaling token; anything but letters, digits, '.', '-' becomes '_'. */
