@@ -44,7 +44,7 @@ public final class RolloutEngine {
     public Decision tick(Rollout rollout, Observation observed, Instant now) {
         if (rollout.state() != RolloutState.RUNNING) {
             if (rollout.windingDown() && rollout.handedTo() != null) {
-                return letGo(rollout, observed, now);
+                return Reactivate.afterHandOver(rollout, observed, now);
             }
             return rollout.windingDown() && rollout.baseline() != null ? windDown(rollout, observed, now)
                     : Decision.unchanged(rollout);
@@ -126,19 +126,6 @@ public final class RolloutEngine {
             next.windingDown(false).nextCheckAt(null);
         }
         return decide(rollout, next, tick);
-    }
-
-    /**
-     * A rollout that handed what it gives back to a rollback: its skipped instances still DRAINING
-     * in service go back to ACTIVE; once none is, it lets go of the group.
-     */
-    private Decision letGo(Rollout handed, Observation observed, Instant now) {
-        Rollout.Builder next = handed.toBuilder().updatedAt(now).nextCheckAt(now.plus(handed.policy().pollInterval()));
-        Tick tick = new Tick(handed, observed, now);
-        if (Reactivate.skippedActive(tick)) {
-            next.windingDown(false).nextCheckAt(null);
-        }
-        return decide(handed, next, tick);
     }
 
     private Optional<Decision> preflight(Rollout r, Observation observed, Instant now, Rollout.Builder next) {
