@@ -152,7 +152,9 @@ public final class DrainRunner {
             return;
         }
         try {
-            store.updateDrain(drain, next, leadership.fencingToken());
+            if (!next.equals(drain)) {
+                store.updateDrain(drain, next, leadership.fencingToken());
+            }
         } catch (DrainStore.Conflict e) {
             LOG.infof("drain of %s: not recorded, %s; the next tick starts from what won", drain.instanceId(),
                     e.getMessage());

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -176,10 +175,7 @@ class FollowerCommandScenarioTest {
         for (Instant settle = w.clock.instant().plus(Duration.ofMinutes(2)); w.clock.instant().isBefore(settle); ) {
             TableObserver.step(w, leader, follower);
         }
-        Map<String, Long> counts = new TreeMap<>();
-        for (SimCallLog.MutationRecord m : w.aws.log().mutations()) {
-            counts.merge(m.operation(), 1L, Long::sum);
-        }
+        Map<String, Long> counts = w.mutationCounts();
         var g = w.aws.peekGroup(World.GROUP);
         long drainingInService = w.aws.peekCluster(World.CLUSTER).instances().stream()
                 .filter(ci -> ci.status() == ContainerInstance.Status.DRAINING)
