@@ -25,7 +25,8 @@ final class Reactivate {
 
     /**
      * Instances of skipped steps that are still DRAINING in service are set ACTIVE again, asked
-     * every tick until observed (a crash between deciding and doing would leave them DRAINING).
+     * every tick until observed (a crash between deciding and doing would leave them DRAINING); so
+     * are those the rollout drained before someone moved them to Standby.
      *
      * @return whether none is left DRAINING
      */
@@ -33,7 +34,8 @@ final class Reactivate {
         boolean done = true;
         for (InstanceStep s : tick.steps()) {
             boolean inService = tick.groupInstance(s.instanceId())
-                    .map(gi -> gi.lifecycle() == Lifecycle.IN_SERVICE).orElse(false);
+                    .map(gi -> gi.lifecycle() == Lifecycle.IN_SERVICE || gi.lifecycle() == Lifecycle.STANDBY
+                            && s.marks().stream().anyMatch(m -> m.phase() == StepPhase.DRAIN)).orElse(false);
             if (s.phase() != StepPhase.SKIPPED || !inService) {
                 continue;
             }
