@@ -113,13 +113,13 @@ public class OperatorBeans {
     @Produces
     @Singleton
     DrainRunner drains(Clock clock, DrainStore store, FleetPorts ports, Backend backend, Targets targets,
-                       OperatorConfig config, MeterRegistry registry, Notifier notifier) {
+                       OperatorConfig config, MeterRegistry registry, Notifier notifier, Leadership leadership) {
         OperatorConfig.Lifecycle l = config.lifecycle();
         LifecycleActions actions = new MeteredPorts(registry).wrap(backend.lifecycleActions());
         return new DrainRunner(clock, store, ports, actions, targets.all(),
                 new LifecycleDrain(new LifecycleDrain.Settings(l.heartbeatInterval(),
                         config.scheduler().tickInterval().multipliedBy(5), l.drainTimeout(), l.onDrainTimeout())),
-                DrainRunner.Observer.countedAndTold(new DrainMetrics(registry), notifier));
+                DrainRunner.Observer.countedAndTold(new DrainMetrics(registry), notifier), leadership);
     }
 
     /** The configured targets, validated. */

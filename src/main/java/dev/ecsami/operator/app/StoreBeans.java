@@ -12,6 +12,7 @@ import dev.ecsami.operator.store.InMemoryDrainStore;
 import dev.ecsami.operator.core.port.DrainStore;
 import dev.ecsami.operator.store.InMemoryRolloutStore;
 import dev.ecsami.operator.store.SharedKeys;
+import dev.ecsami.operator.store.dynamo.DynamoDrainStore;
 import dev.ecsami.operator.store.dynamo.DynamoLeaseTable;
 import dev.ecsami.operator.store.dynamo.DynamoRolloutStore;
 import dev.ecsami.operator.store.dynamo.DynamoSharedKeys;
@@ -73,15 +74,17 @@ public class StoreBeans {
     }
 
     /**
-     * Drain records of scale-in and Spot drains: beside the rollouts with the file store, so a restart
-     * resumes them; in memory with the other kinds.
+     * Drain records of scale-in and Spot drains, kept where the rollouts are: beside them with the
+     * file store, so a restart resumes them; in the shared table with dynamodb, so a new leader does.
      */
     @Produces
     @Singleton
-    DrainStore drainStore(OperatorConfig config) {
-        return config.store().kind() == OperatorConfig.StoreKind.FILE
-                ? new FileDrainStore(config.store().dir().resolve("drains"), config.store().keepFinished())
-                : new InMemoryDrainStore();
+    DrainStore drainStore(OperatorConfig config, Optional<DynamoTable> table) {
+        return switch (config.store().kind()) {
+            case MEMORY -> new InMemoryDrainStore();
+            case FILE -> new FileDrainStore(config.store().dir().resolve("drains"), config.store().keepFinished());
+            case DYNAMODB -> new DynamoDrainStore(table.orElseThrow());
+        };
     }
 
     /**

@@ -29,6 +29,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * warnings): {@link #accept} starts one from a notification, {@link #tickDue} looks again at the
  * due ones. Each look re-reads the container instance and applies what {@link LifecycleDrain}
  * decides; nothing here waits. Records are saved after every look, so a restart resumes them.
+ *
+ * <p>With replicas only the leader drains: it checks the lease before every mutation and its writes
+ * carry its fencing token, so a replica that lost the lease neither heartbeats nor records over the
+ * new leader, which finds every drain still DRAINING in the shared store due at once and resumes its
+ * heartbeats. A heartbeat repeated is harmless; a completion repeated is refused by Auto Scaling
+ * and ends the record LOST, never a second CONTINUE.
  */
 public final class DrainRunner {
     private static final Logger LOG = Logger.getLogger(DrainRunner.class);
@@ -87,10 +93,19 @@ public final class DrainRunner {
     private final Map<String, Target> targets;
     private final LifecycleDrain decision;
     private final Observer observer;
+    private final Leadership leadership;
     private final Map<String, Instant> due = new ConcurrentHashMap<>();
 
+    /** The single process of the file and memory stores, which always leads. */
     public DrainRunner(Clock clock, DrainStore store, FleetPorts ports, LifecycleActions lifecycle,
                        Map<String, Target> targets, LifecycleDrain decision, Observer observer) {
+        this(clock, store, ports, lifecycle, targets, decision, observer, Leadership.sole("local"));
+    }
+
+    public DrainRunner(Clock clock, DrainStore store, FleetPorts ports, LifecycleActions lifecycle,
+                       Map<String, Target> targets, LifecycleDrain decision, Observer observer,
+                       Leadership leadership) {
+        this.leadership = leadership;
         this.clock = clock;
         this.store = store;
         this.ports = ports;
@@ -129,7 +144,11 @@ public final class DrainRunner {
             release(drain, DrainRecord.State.STEPPED_ASIDE, "ECS managed draining drains this group's instances");
             return Accepted.STEPPED_ASIDE;
         }
-        store.saveDrain(drain);
+        try {
+            store.createDrain(drain);
+        } catch (DrainStore.Conflict e) {
+            return Accepted.DUPLICATE;
+        }
         observer.started(drain);
         look(drain);
         return Accepted.STARTED;
@@ -138,6 +157,10 @@ public final class DrainRunner {
     /** Looks again at every drain that is due; after a restart every one still draining is due at once. */
     public synchronized void tickDue() {
         Instant now = clock.instant();
+        if (!leadership.mayMutate()) {
+            due.clear();
+            return;
+        }
         for (DrainRecord drain : store.activeDrains()) {
             if (!due.getOrDefault(drain.id(), Instant.MIN).isAfter(now)) {
                 look(drain);
@@ -162,7 +185,16 @@ public final class DrainRunner {
                     drain.redacted(e.getMessage()));
             return;
         }
-        store.saveDrain(next);
+        try {
+            if (!next.equals(drain)) {
+                store.updateDrain(drain, next, leadership.fencingToken());
+            }
+        } catch (DrainStore.Conflict e) {
+            LOG.infof("drain of %s: not recorded, %s; the next tick starts from what won", drain.instanceId(),
+                    e.getMessage());
+            due.remove(drain.id());
+            return;
+        }
         if (next.state().ended()) {
             due.remove(next.id());
             LOG.infof("drain of %s (%s) ended %s: %s", next.instanceId(), next.reason(), next.state(), next.detail());
@@ -174,6 +206,10 @@ public final class DrainRunner {
 
     private DrainRecord apply(List<DrainMutation> mutations, DrainRecord next, Instant now) {
         for (DrainMutation m : mutations) {
+            if (!leadership.mayMutate()) {
+                throw new ExternalCallFailed(m.getClass().getSimpleName(), "NotLeader", "the leader lease is no "
+                        + "longer safely held; the next leader carries on", false);
+            }
             try {
                 if (m instanceof DrainMutation.SetDraining s) {
                     ports.containerInstances().setState(s.cluster(), List.of(s.containerInstanceArn()),
@@ -210,7 +246,11 @@ public final class DrainRunner {
                 }
             }
         }
-        store.saveDrain(ended);
+        try {
+            store.createDrain(ended);
+        } catch (DrainStore.Conflict e) {
+            return;
+        }
         observer.started(drain);
         observer.ended(ended);
     }

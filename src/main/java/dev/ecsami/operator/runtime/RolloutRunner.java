@@ -147,21 +147,28 @@ public final class RolloutRunner {
     /**
      * Applies a control command to the rollout as last saved, under the same lock as ticks, then
      * persists and carries out its decision. When another replica wrote the rollout meanwhile, the
-     * command is applied again to the new copy.
+     * command is applied again to the new copy, so a command racing a tick is never lost.
      *
-     * @throws CommandRejected CONFLICT when the decision changes AWS and this replica does not lead
+     * <p>A replica that does not lead records the decision and makes no AWS call: the core asks
+     * again on every tick for whatever a command's mutations do (see {@link RolloutControl#abort}
+     * and {@link RolloutControl#handOver}), so the leader carries them out on its next tick, fenced
+     * as usual. The answer is the same on every replica: the rollout as the command left it.
+     *
+     * @throws CommandRejected CONFLICT when the rollout keeps changing under the command
      */
     public synchronized Rollout control(String id, java.util.function.Function<Rollout, Decision> command) {
         for (int attempt = 1; ; attempt++) {
             Rollout current = store.find(id).orElseThrow(() -> new IllegalArgumentException("no rollout " + id));
             Decision decision = command.apply(current);
-            if (!decision.mutations().isEmpty() && !leadership.mayMutate()) {
-                throw new CommandRejected(CommandRejected.Reason.CONFLICT, "", "this command changes AWS, which only "
-                        + "the leading replica does; replica " + leadership.replicaId() + " follows "
-                        + leadership.leader().map(l -> "replica " + l).orElse("no leader yet") + ": send it there");
-            }
             try {
-                return apply(current, decision);
+                if (leadership.mayMutate()) {
+                    return apply(current, decision);
+                }
+                if (!decision.mutations().isEmpty()) {
+                    LOG.infof("rollout %s: recorded for the leader %s to carry out (%d AWS change(s) owed)", id,
+                            leadership.leader().orElse("to come"), decision.mutations().size());
+                }
+                return write(current, decision.rollout(), decision.newEvents(), 0);
             } catch (RolloutStore.Conflict e) {
                 if (attempt == COMMAND_ATTEMPTS) {
                     throw new CommandRejected(CommandRejected.Reason.CONFLICT, "", "rollout " + id

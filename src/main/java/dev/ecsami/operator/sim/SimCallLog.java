@@ -14,8 +14,13 @@ public final class SimCallLog {
     /**
      * A termination as carried out, with the work still on the instance at that moment.
      */
+    /**
+     * An instance shut down with what still ran on it.
+     *
+     * @param begunAt when its termination began (it may have waited in Terminating:Wait since)
+     */
     public record TerminationRecord(Instant at, String instanceId, int serviceTasks, int standaloneTasks,
-                                    SimCause cause) {
+                                    SimCause cause, Instant begunAt) {
     }
 
     /** Something other than the operator acted on the fleet. */

@@ -21,6 +21,8 @@ final class SimInstance {
     Instant inServiceAt;
     Instant registerAt;
     Instant goneAt;
+    /** When its termination began, or null. */
+    Instant leavingSince;
     /** In Terminating:Wait: when the hooks other than ECS managed draining are done; null once they are. */
     Instant hookDoneAt;
     /** In Terminating:Wait: ECS managed draining must drain it before it goes on. */

@@ -21,6 +21,7 @@ final class SimTerminations {
 
     void begin(SimGroup g, SimInstance i, Instant t, SimCause cause) {
         i.cause = cause;
+        i.leavingSince = t;
         i.registerAt = null;
         if (g.hooks.isEmpty() || cause == SimCause.SPOT) {
             shutDown(i, t);
@@ -111,7 +112,7 @@ final class SimTerminations {
         }
         boolean registered = world.containerInstance(i.id) != null;
         world.log.termination(new SimCallLog.TerminationRecord(t, i.id, registered ? service : 0, standalone,
-                i.cause == null ? SimCause.SCALE_IN : i.cause));
+                i.cause == null ? SimCause.SCALE_IN : i.cause, i.leavingSince == null ? t : i.leavingSince));
         i.lifecycle = Lifecycle.TERMINATING;
         i.registerAt = null;
         i.goneAt = t.plus(world.timings.termination());

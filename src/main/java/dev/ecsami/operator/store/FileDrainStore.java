@@ -43,7 +43,23 @@ public final class FileDrainStore implements DrainStore {
     }
 
     @Override
-    public synchronized void saveDrain(DrainRecord drain) {
+    public synchronized void createDrain(DrainRecord drain) {
+        if (cache.containsKey(drain.id())) {
+            throw new Conflict("drain " + drain.id() + " is recorded already");
+        }
+        write(drain);
+    }
+
+    /** One process holds the directory (its lock), so the copy in memory is the one on disk. */
+    @Override
+    public synchronized void updateDrain(DrainRecord before, DrainRecord after, long fencingToken) {
+        if (!before.equals(cache.get(before.id()))) {
+            throw new Conflict("drain " + before.id() + " was changed since it was read");
+        }
+        write(after);
+    }
+
+    private void write(DrainRecord drain) {
         try {
             AtomicFile.write(dir.resolve(fileName(drain.id())), json.writeValueAsBytes(drain), true);
         } catch (IOException e) {

@@ -12,8 +12,17 @@ public final class InMemoryDrainStore implements DrainStore {
     private final ConcurrentHashMap<String, DrainRecord> drains = new ConcurrentHashMap<>();
 
     @Override
-    public void saveDrain(DrainRecord drain) {
-        drains.put(drain.id(), drain);
+    public void createDrain(DrainRecord drain) {
+        if (drains.putIfAbsent(drain.id(), drain) != null) {
+            throw new Conflict("drain " + drain.id() + " is recorded already");
+        }
+    }
+
+    @Override
+    public void updateDrain(DrainRecord before, DrainRecord after, long fencingToken) {
+        if (!drains.replace(before.id(), before, after)) {
+            throw new Conflict("drain " + before.id() + " was changed since it was read");
+        }
     }
 
     @Override

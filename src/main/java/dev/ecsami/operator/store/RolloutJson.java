@@ -38,6 +38,10 @@ public final class RolloutJson {
         return read(json, Rollout.class);
     }
 
+    public static dev.ecsami.operator.core.drain.DrainRecord drain(String json) {
+        return read(json, dev.ecsami.operator.core.drain.DrainRecord.class);
+    }
+
     public static RolloutEvent event(String json) {
         return read(json, RolloutEvent.class);
     }

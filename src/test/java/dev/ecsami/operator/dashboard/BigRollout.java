@@ -49,6 +49,6 @@ final class BigRollout {
         return new Rollout(id, "big", "big-cluster", "big-asg", new AmiRef("ami-0000000000000a001", "old"),
                 new AmiRef("ami-0000000000000b002", "new <b>bold</b>"), new Trigger(Trigger.Kind.HTTP, "ops", ""),
                 RolloutState.SUCCEEDED, "", RolloutPolicy.defaults(), new Baseline(instances, 1, instances + 2,
-                instances), List.of(), steps, events, t0, end, end, null, instances, capacity, null, false);
+                instances), List.of(), steps, events, t0, end, end, null, instances, capacity, null, false, null);
     }
 }

@@ -3,7 +3,6 @@ package dev.ecsami.operator.scenario;
 import dev.ecsami.operator.core.model.Rollout;
 import dev.ecsami.operator.core.model.RolloutState;
 import dev.ecsami.operator.core.port.RolloutStore;
-import dev.ecsami.operator.sim.SimCallLog;
 import dev.ecsami.operator.store.dynamo.DynamoRolloutStore;
 import dev.ecsami.operator.store.dynamo.DynamoTable;
 import dev.ecsami.operator.store.dynamo.DynamoTestTables;
@@ -14,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -93,10 +91,7 @@ class FailoverScenarioTest {
         for (Instant settle = w.clock.instant().plus(Duration.ofMinutes(3)); w.clock.instant().isBefore(settle); ) {
             TableObserver.step(w, leader, follower);
         }
-        Map<String, Long> counts = new TreeMap<>();
-        for (SimCallLog.MutationRecord m : w.aws.log().mutations()) {
-            counts.merge(m.operation(), 1L, Long::sum);
-        }
+        Map<String, Long> counts = w.mutationCounts();
         var g = w.aws.peekGroup(World.GROUP);
         Outcome outcome = new Outcome(w.rollout(r.id()).state(), counts, g.instances().size(), g.desired(), g.max(),
                 w.instanceAmis().stream().allMatch(World.NEW_AMI::equals), w.violations.size());

@@ -91,7 +91,7 @@ final class SharedGroupInvariants {
             if (t.at().isBefore(r.createdAt()) || t.serviceTasks() + t.standaloneTasks() == 0) {
                 continue;
             }
-            if (t.cause() == SimCause.REBALANCE && (firstChange == null || !t.at().isAfter(firstChange))) {
+            if (t.cause() == SimCause.REBALANCE && (firstChange == null || !t.begunAt().isAfter(firstChange))) {
                 continue;
             }
             boolean forced = r.step(t.instanceId()).map(s -> s.forced()).orElse(false);

@@ -199,6 +199,13 @@ final class World {
         return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     }
 
+    /** How many mutations of each operation the simulated AWS saw, by operation name. */
+    Map<String, Long> mutationCounts() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        aws.log().mutations().forEach(m -> counts.merge(m.operation(), 1L, Long::sum));
+        return counts;
+    }
+
     long mutations(String operation) {
         return aws.log().mutations().stream().filter(m -> m.operation().equals(operation)).count();
     }

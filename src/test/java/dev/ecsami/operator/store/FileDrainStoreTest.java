@@ -32,7 +32,7 @@ class FileDrainStoreTest {
     void heartbeatsAreKeptAcrossARestart(@TempDir Path dir) {
         DrainRecord drain = new DrainRecord("i-2/tok", "web", "web-asg", "prod", "i-2", DrainRecord.Reason.SCALE_IN,
                 "hook", "tok", T0, T0, 0, DrainRecord.State.DRAINING, "", null).heartbeatAt(T0.plusSeconds(30));
-        new FileDrainStore(dir, 10).saveDrain(drain);
+        new FileDrainStore(dir, 10).createDrain(drain);
 
         assertThat(new FileDrainStore(dir, 10).findDrain(drain.id())).hasValueSatisfying(d -> {
             assertThat(d.heartbeats()).isEqualTo(1);

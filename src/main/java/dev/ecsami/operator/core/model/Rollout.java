@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param ledger      its account of desired capacity and max size, null until the baseline
  * @param windingDown ended (aborted or failed) but still giving back what it changed: surge
  *                    capacity, max size, scale-in protection, suspended processes
+ * @param handedTo    the rollback that took over what it gives back, or null; while still winding
+ *                    down, it only sets the instances it let go of back to ACTIVE
  */
 public record Rollout(
         String id,
@@ -41,7 +43,8 @@ public record Rollout(
         int toReplace,
         List<CapacitySample> capacity,
         CapacityLedger ledger,
-        boolean windingDown) {
+        boolean windingDown,
+        String handedTo) {
     /** The order of every listing: newest first, the id breaking ties. */
     public static final Comparator<Rollout> NEWEST_FIRST = Comparator.comparing(Rollout::createdAt)
             .thenComparing(Rollout::id).reversed();
@@ -62,7 +65,7 @@ public record Rollout(
                    Instant updatedAt, Instant finishedAt, Instant nextCheckAt, int toReplace) {
         this(id, target, cluster, autoScalingGroup, fromAmi, toAmi, trigger, state, reason, policy, baseline,
                 preflight, steps, events, createdAt, updatedAt, finishedAt, nextCheckAt, toReplace, List.of(), null,
-                false);
+                false, null);
     }
 
     public Optional<InstanceStep> step(String instanceId) {
@@ -102,6 +105,7 @@ public record Rollout(
         private List<CapacitySample> capacity;
         private CapacityLedger ledger;
         private boolean windingDown;
+        private String handedTo;
 
         private Builder(Rollout r) {
             from = r;
@@ -118,6 +122,12 @@ public record Rollout(
             capacity = r.capacity;
             ledger = r.ledger;
             windingDown = r.windingDown;
+            handedTo = r.handedTo;
+        }
+
+        public Builder handedTo(String successor) {
+            handedTo = successor;
+            return this;
         }
 
         public Builder ledger(CapacityLedger l) {
@@ -185,7 +195,7 @@ public record Rollout(
         public Rollout build() {
             return new Rollout(from.id, from.target, from.cluster, from.autoScalingGroup, from.fromAmi, from.toAmi,
                     from.trigger, state, reason, from.policy, baseline, preflight, steps, events, from.createdAt,
-                    updatedAt, finishedAt, nextCheckAt, toReplace, capacity, ledger, windingDown);
+                    updatedAt, finishedAt, nextCheckAt, toReplace, capacity, ledger, windingDown, handedTo);
         }
     }
 }

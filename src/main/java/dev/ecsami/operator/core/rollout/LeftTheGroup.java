@@ -12,7 +12,7 @@ import java.util.Optional;
  * An instance the rollout has not asked to terminate yet that is leaving anyway: the group
  * replaced it (health check, Spot interruption, scale-in, rebalancing) without a drain by the
  * operator. The step goes on to wait for it to be gone; surge capacity it raised is given back at
- * the end. An instance moved to Standby is left out of the rollout.
+ * the end. An instance moved to Standby is left out of the rollout while it is there.
  */
 final class LeftTheGroup {
     private LeftTheGroup() {
@@ -42,5 +42,15 @@ final class LeftTheGroup {
             return skipped;
         }
         return step;
+    }
+
+    /**
+     * A replacement skipped when its instance went to Standby, whose instance is back in service
+     * while the rollout runs: it is replaced after all.
+     */
+    static boolean backFromStandby(InstanceStep step, Tick tick) {
+        return tick.rollout.state() == dev.ecsami.operator.core.model.RolloutState.RUNNING
+                && step.phase() == StepPhase.SKIPPED && !step.extra()
+                && tick.groupInstance(step.instanceId()).map(gi -> gi.lifecycle() == Lifecycle.IN_SERVICE).orElse(false);
     }
 }

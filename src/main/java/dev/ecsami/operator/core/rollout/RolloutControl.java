@@ -31,7 +31,7 @@ public final class RolloutControl {
                 + ", triggered by " + trigger.describe() + (awaitApproval ? "; waiting for approval" : ""), actor);
         return new Rollout(id, target.name(), target.cluster(), target.autoScalingGroup(), from, to, trigger, state,
                 awaitApproval ? "waiting for approval" : "", policy, null, null, List.of(), List.of(created), now, now,
-                null, awaitApproval ? null : now, 0, List.of(), null, false);
+                null, awaitApproval ? null : now, 0, List.of(), null, false, null);
     }
 
     public static Rollout pause(Rollout r, String actor, String reason, Instant now) {
@@ -68,9 +68,14 @@ public final class RolloutControl {
 
     /**
      * Stops for good. Instances the rollout set to DRAINING to replace them go back to ACTIVE;
-     * steps that give back capacity or even out zones go on in the wind-down. What it changed is then given back by the ticks that follow (the rollout is ABORTED
-     * and winding down, see {@link WindDown}): surge capacity through the normal drain loop, never
-     * terminated in the batch that drains it; max size; scale-in protection; suspended processes.
+     * steps that give back capacity or even out zones go on in the wind-down. What it changed is
+     * then given back by the ticks that follow (the rollout is ABORTED and winding down, see
+     * {@link WindDown}): surge capacity through the normal drain loop, never terminated in the batch
+     * that drains it; max size; scale-in protection; suspended processes.
+     *
+     * <p>The wind-down asks again every tick for what the returned mutations do (skipped instances
+     * still DRAINING in service go back to ACTIVE), so they may be left to the next tick: a replica
+     * that does not lead records the abort and the leader carries it out.
      */
     public static Decision abort(Rollout r, Observation observed, String actor, Instant now) {
         if (r.state().isFinal()) {
@@ -117,7 +122,12 @@ public final class RolloutControl {
                         RolloutEvent.ENGINE))).build();
     }
 
-    /** The ended rollout hands what it still gives back to {@code successor}; instances it drains go back to ACTIVE. */
+    /**
+     * The ended rollout hands what it still gives back to {@code successor}; instances it drains go
+     * back to ACTIVE. It stays winding down until they are seen ACTIVE, asked again every tick (see
+     * {@link RolloutEngine}), so a replica that does not lead may record the hand-over and leave the
+     * reactivation to the leader.
+     */
     public static Decision handOver(Rollout ended, Observation observed, String successor, String actor, Instant now) {
         List<Mutation> mutations = new ArrayList<>();
         List<InstanceStep> steps = new ArrayList<>();
@@ -131,7 +141,7 @@ public final class RolloutControl {
         }
         RolloutEvent event = new RolloutEvent(now, RolloutEvent.Type.CAPACITY_RESTORED, "", "handed what it gives "
                 + "back to rollback " + successor, actor);
-        Rollout handed = ended.toBuilder().steps(steps).windingDown(false).nextCheckAt(null).updatedAt(now)
+        Rollout handed = ended.toBuilder().steps(steps).handedTo(successor).nextCheckAt(now).updatedAt(now)
                 .events(List.of(event)).build();
         return new Decision(handed, mutations, List.of(event));
     }

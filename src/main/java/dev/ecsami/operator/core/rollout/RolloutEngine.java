@@ -43,6 +43,9 @@ public final class RolloutEngine {
 
     public Decision tick(Rollout rollout, Observation observed, Instant now) {
         if (rollout.state() != RolloutState.RUNNING) {
+            if (rollout.windingDown() && rollout.handedTo() != null) {
+                return Reactivate.afterHandOver(rollout, observed, now);
+            }
             return rollout.windingDown() && rollout.baseline() != null ? windDown(rollout, observed, now)
                     : Decision.unchanged(rollout);
         }
@@ -91,6 +94,7 @@ public final class RolloutEngine {
     }
 
     private static Rollout.Builder holdingGroup(Rollout.Builder next, Tick tick) {
+        Reactivate.skippedActive(tick);
         ScaleInProtection.protectNewInstances(tick);
         GroupProcesses.keepSuspended(tick);
         return next;
@@ -194,7 +198,7 @@ public final class RolloutEngine {
     /** The instances this rollout has a step for, as a set: membership is asked once per candidate. */
     private static Set<String> stepped(Tick tick) {
         Set<String> ids = new HashSet<>();
-        tick.steps().forEach(s -> ids.add(s.instanceId()));
+        tick.steps().stream().filter(s -> !LeftTheGroup.backFromStandby(s, tick)).forEach(s -> ids.add(s.instanceId()));
         return ids;
     }
 

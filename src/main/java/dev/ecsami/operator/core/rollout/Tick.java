@@ -73,9 +73,13 @@ final class Tick {
 
     /**
      * Records a mutation. Capacity changes are absolute, so only the last one of a tick is kept, and
-     * it runs after the terminations: a termination that decrements must not undo it.
+     * it runs after the terminations: a termination that decrements must not undo it. A mutation
+     * asked for twice in a tick is made once.
      */
     void mutate(Mutation m) {
+        if (mutations.contains(m)) {
+            return;
+        }
         if (m instanceof Mutation.SetInstanceState s && s.status() == ContainerInstance.Status.DRAINING) {
             drainedThisTick.add(s.instanceId());
         }

@@ -20,6 +20,12 @@ import java.util.TreeMap;
  * launches in its smallest zone), then is drained and terminated with decrement; without, it is
  * drained, then terminated without decrement and the group launches its replacement in its
  * smallest zone. Otherwise AZRebalance, once resumed, would do the same without a drain.
+ *
+ * <p>Without surge the step takes one instance out of service, as each replacement of the rollout
+ * did, within max-in-flight: the surge floor does not hold it back (with surge off the rollout
+ * never kept serving capacity at the floor). While every slot is in use the step waits, and
+ * AZRebalance stays suspended; only when no instance of the largest zone can be evened out (all
+ * outdated or not serving) is it resumed with the zones as they are.
  */
 final class ZoneBalance {
     private ZoneBalance() {
@@ -63,11 +69,13 @@ final class ZoneBalance {
                 .filter(gi -> !outdated.contains(gi.instanceId()))
                 .min(Comparator.comparingLong((GroupInstance gi) -> tick.containerInstance(gi.instanceId())
                         .map(ContainerInstance::blockingTasks).orElse(0L)).thenComparing(GroupInstance::instanceId));
-        boolean surge = tick.policy().surge();
-        if (candidate.isEmpty() || (!surge && tick.servingCapacity() - 1 < tick.floor())
-                || tick.slotsInUse() >= tick.policy().maxInFlight()) {
+        if (candidate.isEmpty()) {
             return false;
         }
+        if (tick.slotsInUse() >= tick.policy().maxInFlight()) {
+            return true;
+        }
+        boolean surge = tick.policy().surge();
         GroupInstance gi = candidate.get();
         String arn = tick.containerInstance(gi.instanceId()).map(ContainerInstance::arn).orElse("");
         InstanceStep step = surge

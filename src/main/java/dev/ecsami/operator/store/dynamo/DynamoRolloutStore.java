@@ -137,8 +137,11 @@ public final class DynamoRolloutStore implements RolloutStore {
                 values.put(":f" + i, s(finals.get(i)));
             }
             names.put("#state", "state");
-            filter = "NOT #state IN (" + values.keySet().stream().filter(k -> k.startsWith(":f")).sorted()
-                    .collect(Collectors.joining(", ")) + ")";
+            names.put("#holds", "holds");
+            values.put(":holds", AttributeValue.fromBool(true));
+            filter = "#holds = :holds OR (attribute_not_exists(#holds) AND NOT #state IN ("
+                    + values.keySet().stream().filter(k -> k.startsWith(":f")).sorted()
+                    .collect(Collectors.joining(", ")) + "))";
         }
         String where = filter;
         List<Rollout> list = new ArrayList<>();
@@ -221,6 +224,7 @@ public final class DynamoRolloutStore implements RolloutStore {
         item.put("version", n(version));
         item.put("fence", n(fence));
         item.put("state", s(r.state().name()));
+        item.put("holds", AttributeValue.fromBool(r.holdsGroup()));
         item.put("grp", s(r.autoScalingGroup()));
         item.put("body", s(tree.toString()));
         item.put("eventCount", n(r.events().size()));
