@@ -34,6 +34,7 @@ final class SimWorld {
     final SimEcsScheduler scheduler = new SimEcsScheduler(this);
     final SimTerminations terminations = new SimTerminations(this);
     final List<SimActor> actors = new ArrayList<>();
+    final SimTaskTimes taskTimes = new SimTaskTimes();
     int neverRegisterNextLaunches;
     Resources instanceSize = new Resources(2048, 7680);
     private long ids = 0x1000;
@@ -111,6 +112,7 @@ final class SimWorld {
                 if (i.registerAt != null && !i.registerAt.isAfter(t)) {
                     i.registerAt = null;
                     register(g, i);
+                    taskTimes.registered(i.id, t);
                 }
                 if (i.goneAt != null && !i.goneAt.isAfter(t)) {
                     g.instances.remove(i);
@@ -129,6 +131,7 @@ final class SimWorld {
             keepDesiredCapacity(g, t);
         }
         scheduler.reconcile(t);
+        taskTimes.settle(this, t);
     }
 
     void register(SimGroup g, SimInstance i) {
@@ -186,6 +189,7 @@ final class SimWorld {
         }
         i.registerAt = registers ? i.inServiceAt.plus(timings.registration()) : null;
         g.instances.add(i);
+        taskTimes.launched(i.id, t);
         return i;
     }
 
