@@ -2,6 +2,7 @@ package dev.ecsami.operator.config;
 
 import dev.ecsami.operator.core.model.AmiSource;
 import dev.ecsami.operator.core.model.RolloutPolicy;
+import dev.ecsami.operator.core.model.SurgeAhead;
 import dev.ecsami.operator.core.model.Target;
 
 import java.time.Duration;
@@ -43,8 +44,11 @@ public final class TargetsFactory {
             if (c.maxInFlight() < 1) {
                 problems.add(key + "max-in-flight must be 1 or more, was " + c.maxInFlight());
             }
-            if (c.surgeAhead() < 0) {
-                problems.add(key + "surge-ahead must be 0 or more, was " + c.surgeAhead());
+            SurgeAhead surgeAhead = SurgeAhead.AUTO;
+            try {
+                surgeAhead = SurgeAhead.parse(c.surgeAhead());
+            } catch (IllegalArgumentException e) {
+                problems.add(key + "surge-ahead " + e.getMessage());
             }
             requirePositive(problems, key + "drain-timeout", c.drainTimeout());
             requirePositive(problems, key + "registration-timeout", c.registrationTimeout());
@@ -65,9 +69,10 @@ public final class TargetsFactory {
                         + other + "; one target per group");
             }
             if (problems.size() == before) {
-                RolloutPolicy policy = new RolloutPolicy(c.maxInFlight(), c.surge(), c.surgeAhead(), c.allowMaxSizeRaise(),
-                        c.drainTimeout(), c.onDrainTimeout(), c.registrationTimeout(), c.steadyTimeout(),
-                        c.bakeTime(), c.pollInterval(), c.suspendProcesses(), c.allowSharedLaunchTemplate());
+                RolloutPolicy policy = surgeAhead.applyTo(new RolloutPolicy(c.maxInFlight(), c.surge(), 0,
+                        c.allowMaxSizeRaise(), c.drainTimeout(), c.onDrainTimeout(), c.registrationTimeout(),
+                        c.steadyTimeout(), c.bakeTime(), c.pollInterval(), c.suspendProcesses(),
+                        c.allowSharedLaunchTemplate()));
                 targets.put(name, new Target(name, c.cluster(), c.autoScalingGroup(), ami, c.onNewAmi(), policy));
             }
         });
