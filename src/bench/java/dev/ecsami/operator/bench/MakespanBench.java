@@ -64,8 +64,8 @@ final class MakespanBench {
 
     /** The defaults a user gets, with the same timeouts and no bake as the tuned runs. */
     static RolloutPolicy defaults() {
-        RolloutPolicy d = RolloutPolicy.defaults();
-        return policy(d.surge(), d.surgeAhead(), d.pollInterval());
+        return RolloutPolicy.defaults().withTimeouts(Duration.ofMinutes(10), Duration.ofMinutes(10))
+                .withBakeTime(Duration.ZERO);
     }
 
     static Run run(int n, RolloutPolicy policy, String ahead) {
@@ -127,8 +127,7 @@ final class MakespanBench {
     static List<Run> measure(Figures figures) {
         List<Run> tunedRuns = new ArrayList<>();
         int ahead = recommendedAhead(SimTimings.realistic());
-        RolloutPolicy d = RolloutPolicy.defaults();
-        String defaultAhead = String.valueOf(d.surgeAhead());
+        String defaultAhead = RolloutPolicy.defaults().surgeAheadSetting().toString();
         Figures.print("== 1. Rollout makespan on the simulated AWS (virtual time; step %ss; SimTimings boot 90s, "
                 + "registration 20s, task start 20s, task stop 30s; bound measured per run) ==", STEP.toSeconds());
         Figures.print("%6s %6s %6s %6s %10s %12s %8s %14s %12s %8s %8s", "N", "surge", "ahead", "poll", "makespan_s",

@@ -4,10 +4,7 @@ import dev.ecsami.operator.core.model.RolloutEvent;
 import dev.ecsami.operator.core.model.RolloutPolicy;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Surge-ahead {@code auto}: boot replacements far enough ahead that a drain never waits for a boot,
@@ -27,8 +24,8 @@ final class SurgeAheadSizing {
 
     /** @param room replacements the group's max size leaves beyond those in flight, when it may not be raised */
     static Size size(RolloutPolicy policy, List<RolloutEvent> events, int room) {
-        Duration boot = mean(events, RolloutEvent.Type.INSTANCE_STARTED, RolloutEvent.Type.REPLACEMENT_READY);
-        Duration drain = mean(events, RolloutEvent.Type.DRAIN_STARTED, RolloutEvent.Type.DRAINED);
+        Duration boot = ObservedDurations.boot(events).orElse(null);
+        Duration drain = ObservedDurations.drain(events).orElse(null);
         boolean observed = boot != null && drain != null;
         Duration b = observed ? boot : Planner.TYPICAL_BOOT;
         Duration d = observed ? drain : Planner.TYPICAL_DRAIN;
@@ -55,21 +52,5 @@ final class SurgeAheadSizing {
 
     private static long ceilDiv(long a, long b) {
         return (a + b - 1) / b;
-    }
-
-    /** Mean from the first {@code from} event of an instance to its next {@code to} event; null when none. */
-    private static Duration mean(List<RolloutEvent> events, RolloutEvent.Type from, RolloutEvent.Type to) {
-        Map<String, Instant> open = new HashMap<>();
-        long total = 0;
-        int count = 0;
-        for (RolloutEvent e : events) {
-            if (e.type() == from && !e.instanceId().isEmpty()) {
-                open.putIfAbsent(e.instanceId(), e.at());
-            } else if (e.type() == to && open.containsKey(e.instanceId())) {
-                total += Duration.between(open.remove(e.instanceId()), e.at()).toMillis();
-                count++;
-            }
-        }
-        return count == 0 ? null : Duration.ofMillis(total / count);
     }
 }
