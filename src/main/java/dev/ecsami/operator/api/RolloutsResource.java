@@ -31,7 +31,6 @@ import java.util.Optional;
 @Path("/api/rollouts")
 @Produces(MediaType.APPLICATION_JSON)
 public class RolloutsResource {
-    private static final int MAX_PAGE = 500;
 
     private final RolloutCommands commands;
     private final RolloutStore store;
@@ -95,21 +94,11 @@ public class RolloutsResource {
                                                  @QueryParam("offset") @DefaultValue("0") int offset,
                                                  @QueryParam("limit") Integer limit) {
         Optional<RolloutState> wanted = parseState(state);
-        int size = limit == null ? config.defaultPageSize() : limit;
-        if (size < 1 || size > MAX_PAGE) {
-            throw new CommandRejected(CommandRejected.Reason.INVALID, "limit", "limit must be 1 to " + MAX_PAGE
-                    + ", was " + size);
-        }
-        if (offset < 0) {
-            throw new CommandRejected(CommandRejected.Reason.INVALID, "offset", "offset must be 0 or more");
-        }
+        PageParams paging = PageParams.of(offset, limit, config.defaultPageSize());
         List<Rollout> matching = store.all().stream()
                 .filter(r -> target == null || r.target().equals(target))
                 .filter(r -> wanted.isEmpty() || r.state() == wanted.get()).toList();
-        List<Views.RolloutSummary> page = matching.stream().skip(offset).limit(size)
-                .map(Views.RolloutSummary::of).toList();
-        Integer next = offset + size < matching.size() ? offset + size : null;
-        return new Views.Page<>(page, matching.size(), offset, next);
+        return paging.page(matching, Views.RolloutSummary::of);
     }
 
     private static Optional<RolloutState> parseState(String state) {

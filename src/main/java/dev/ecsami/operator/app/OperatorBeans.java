@@ -8,6 +8,10 @@ import dev.ecsami.operator.core.port.ContainerInstances;
 import dev.ecsami.operator.core.port.Fleet;
 import dev.ecsami.operator.core.port.GroupNeighbours;
 import dev.ecsami.operator.core.port.LaunchSpecs;
+import dev.ecsami.operator.core.port.LifecycleActions;
+import dev.ecsami.operator.core.drain.LifecycleDrain;
+import dev.ecsami.operator.runtime.DrainRunner;
+import dev.ecsami.operator.core.port.DrainStore;
 import dev.ecsami.operator.core.port.Notifier;
 import dev.ecsami.operator.core.port.RolloutStore;
 import dev.ecsami.operator.runtime.FleetPorts;
@@ -16,6 +20,7 @@ import dev.ecsami.operator.runtime.NewAmiCheck;
 import dev.ecsami.operator.runtime.RetryPolicy;
 import dev.ecsami.operator.runtime.RolloutCommands;
 import dev.ecsami.operator.runtime.RolloutRunner;
+import dev.ecsami.operator.metrics.DrainMetrics;
 import dev.ecsami.operator.metrics.MeteredPorts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.All;
@@ -103,6 +108,21 @@ public class OperatorBeans {
     @Singleton
     NewAmiCheck newAmiCheck(RolloutCommands commands, RolloutStore store, FleetPorts ports, Notifier notifier) {
         return new NewAmiCheck(commands, store, ports, notifier);
+    }
+
+    /** Drains of instances leaving through a lifecycle hook or a Spot warning. */
+    @Produces
+    @Singleton
+    DrainRunner drains(Clock clock, DrainStore store, FleetPorts ports, Optional<SimulatedBackend> simulated,
+                       Instance<LifecycleActions> lifecycleActions, Targets targets, OperatorConfig config,
+                       MeterRegistry registry) {
+        OperatorConfig.Lifecycle l = config.lifecycle();
+        LifecycleActions actions = new MeteredPorts(registry).wrap(
+                simulated.map(s -> s.aws().lifecycleActions()).orElseGet(lifecycleActions::get));
+        return new DrainRunner(clock, store, ports, actions, targets.all(),
+                new LifecycleDrain(new LifecycleDrain.Settings(l.heartbeatInterval(),
+                        config.scheduler().tickInterval().multipliedBy(5), l.drainTimeout(), l.onDrainTimeout())),
+                new DrainMetrics(registry));
     }
 
     /** The configured targets, validated. */

@@ -6,7 +6,10 @@ import dev.ecsami.operator.core.port.RolloutStore;
 import dev.ecsami.operator.runtime.LeaderLease;
 import dev.ecsami.operator.runtime.Leadership;
 import dev.ecsami.operator.store.DirectoryLock;
+import dev.ecsami.operator.store.FileDrainStore;
 import dev.ecsami.operator.store.FileRolloutStore;
+import dev.ecsami.operator.store.InMemoryDrainStore;
+import dev.ecsami.operator.core.port.DrainStore;
 import dev.ecsami.operator.store.InMemoryRolloutStore;
 import dev.ecsami.operator.store.SharedKeys;
 import dev.ecsami.operator.store.dynamo.DynamoLeaseTable;
@@ -67,6 +70,18 @@ public class StoreBeans {
             }
             case DYNAMODB -> new DynamoRolloutStore(table.orElseThrow(), clock);
         };
+    }
+
+    /**
+     * Drain records of scale-in and Spot drains: beside the rollouts with the file store, so a restart
+     * resumes them; in memory with the other kinds.
+     */
+    @Produces
+    @Singleton
+    DrainStore drainStore(OperatorConfig config) {
+        return config.store().kind() == OperatorConfig.StoreKind.FILE
+                ? new FileDrainStore(config.store().dir().resolve("drains"), config.store().keepFinished())
+                : new InMemoryDrainStore();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.ecsami.operator.app;
 import dev.ecsami.operator.config.OperatorConfig;
 import dev.ecsami.operator.core.model.Trigger;
 import dev.ecsami.operator.core.port.RolloutStore;
+import dev.ecsami.operator.runtime.DrainRunner;
 import dev.ecsami.operator.runtime.Leadership;
 import dev.ecsami.operator.runtime.NewAmiCheck;
 import dev.ecsami.operator.runtime.RolloutRunner;
@@ -23,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The one thread that moves rollouts: every tick-interval it runs the due AMI check and ticks the
- * due rollouts. With the simulated backend it first moves virtual time. Waiting happens here and
+ * due rollouts and drains. With the simulated backend it first moves virtual time. Waiting happens here and
  * only here.
  */
 @ApplicationScoped
@@ -37,14 +38,16 @@ public class TickLoop {
     private final OperatorConfig config;
     private final Optional<SimulatedBackend> simulated;
     private final Leadership leadership;
+    private final DrainRunner drains;
     private ScheduledExecutorService executor;
     private Instant nextAmiCheck;
     private volatile long lastWallNanos;
     private boolean checkedOnce;
 
     public TickLoop(RolloutRunner runner, NewAmiCheck amiCheck, RolloutStore store, Clock clock, OperatorConfig config,
-                    Optional<SimulatedBackend> simulated, Leadership leadership) {
+                    Optional<SimulatedBackend> simulated, Leadership leadership, DrainRunner drains) {
         this.leadership = leadership;
+        this.drains = drains;
         this.runner = runner;
         this.amiCheck = amiCheck;
         this.store = store;
@@ -99,6 +102,9 @@ public class TickLoop {
                 nextAmiCheck = clock.instant().plus(config.amiCheck().interval());
             }
             runner.tickDue();
+            if (config.lifecycle().enabled() && leadership.mayMutate()) {
+                drains.tickDue();
+            }
             if (config.simulation().exitWhenIdle() && checkedOnce && store.active().isEmpty()) {
                 LOG.info("no rollout is active any more; the demo ends here");
                 executor.shutdown();

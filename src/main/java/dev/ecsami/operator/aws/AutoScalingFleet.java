@@ -45,7 +45,7 @@ public final class AutoScalingFleet implements Fleet {
                 g.instances().stream().map(AutoScalingFleet::instance).toList(),
                 g.suspendedProcesses().stream().map(SuspendedProcess::processName).collect(Collectors.toSet()),
                 g.desiredCapacityType(), Boolean.TRUE.equals(g.newInstancesProtectedFromScaleIn()),
-                g.terminationPolicies());
+                g.terminationPolicies(), g.availabilityZones());
     }
 
     /**

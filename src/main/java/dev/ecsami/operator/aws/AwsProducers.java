@@ -4,6 +4,7 @@ import dev.ecsami.operator.core.port.AmiCatalog;
 import dev.ecsami.operator.core.port.ContainerInstances;
 import dev.ecsami.operator.core.port.Fleet;
 import dev.ecsami.operator.core.port.GroupNeighbours;
+import dev.ecsami.operator.core.port.LifecycleActions;
 import dev.ecsami.operator.core.port.LaunchSpecs;
 import dev.ecsami.operator.config.OperatorConfig;
 import io.quarkus.arc.DefaultBean;
@@ -51,6 +52,13 @@ public class AwsProducers {
     @DefaultBean
     Fleet fleet(AwsClients clients) {
         return new AutoScalingFleet(clients.autoScaling(), clients.ec2());
+    }
+
+    @Produces
+    @ApplicationScoped
+    @DefaultBean
+    LifecycleActions lifecycleActions(AwsClients clients) {
+        return new AutoScalingLifecycleActions(clients.autoScaling());
     }
 
     @Produces

@@ -7,6 +7,7 @@ import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,6 +40,8 @@ public interface OperatorConfig {
     Simulation simulation();
 
     Dashboard dashboard();
+
+    Lifecycle lifecycle();
 
     interface TargetConfig {
         /** ECS cluster name. */
@@ -194,5 +197,30 @@ public interface OperatorConfig {
         /** Rows per page of a rollout's instance timeline, its event log and the history. */
         @WithDefault("50")
         int pageSize();
+    }
+
+    interface Lifecycle {
+        /** Drain instances that leave through a terminating lifecycle hook or a Spot warning. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The SQS queues the hook notifications and EventBridge events arrive on; may be the AMI queue. */
+        Optional<List<String>> queueUrls();
+
+        /** How often a held hook is heartbeaten; keep it well below the hook's heartbeat timeout. */
+        @WithDefault("30s")
+        Duration heartbeatInterval();
+
+        /** How long a scale-in or Spot drain may last before the drain-timeout policy applies. */
+        @WithDefault("45m")
+        Duration drainTimeout();
+
+        /** What a drain that outlives the drain timeout does: force (CONTINUE) or pause (ACTIVE again, ABANDON). */
+        @WithDefault("force")
+        OnDrainTimeout onDrainTimeout();
+
+        /** Also drain at once on an EC2 Instance Rebalance Recommendation. */
+        @WithDefault("false")
+        boolean drainOnRebalanceRecommendation();
     }
 }

@@ -1,6 +1,7 @@
 package dev.ecsami.operator.ingest;
 
 import dev.ecsami.operator.core.model.Trigger;
+import dev.ecsami.operator.runtime.DrainRunner;
 import dev.ecsami.operator.runtime.NewAmiCheck;
 import java.util.List;
 import java.util.Objects;
@@ -20,6 +21,10 @@ public sealed interface Handled {
     }
 
     record Confirmed(String topicArn, String subscriptionArn) implements Handled {
+    }
+
+    /** A lifecycle message about a leaving instance: what became of its drain. */
+    record DrainAccepted(String instanceId, DrainRunner.Accepted accepted) implements Handled {
     }
 
     /** Nothing to do, or nothing that a redelivery could change (e.g. an unparseable announcement). */

@@ -4,8 +4,15 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import dev.ecsami.operator.config.OperatorConfig;
+import dev.ecsami.operator.runtime.DrainRunner;
+import dev.ecsami.operator.runtime.Leadership;
 import jakarta.enterprise.inject.Instance;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -28,11 +35,17 @@ public class IngestStartup {
     private final EnvelopeGate gate;
     private final Instance<TopicSubscriber> subscriber;
     private final MessageHandling handling;
-    private Optional<SqsAmiQueuePoller> poller = Optional.empty();
+    private final OperatorConfig.Lifecycle lifecycle;
+    private final Instance<DrainRunner> drains;
+    private final Leadership leadership;
+    private final List<SqsAmiQueuePoller> pollers = new ArrayList<>();
     private Optional<SqsClient> sqsClient = Optional.empty();
 
     public IngestStartup(SnsConfig sns, SqsConfig sqs, EnvelopeGate gate, Instance<TopicSubscriber> subscriber,
-            MessageHandling handling) {
+            MessageHandling handling, OperatorConfig config, Instance<DrainRunner> drains, Leadership leadership) {
+        this.lifecycle = config.lifecycle();
+        this.drains = drains;
+        this.leadership = leadership;
         this.sns = sns;
         this.sqs = sqs;
         this.gate = gate;
@@ -46,12 +59,29 @@ public class IngestStartup {
                     + " reach /sns or the queue can trigger AMI checks. Never run like this in production. !!!");
         }
         LOG.infof("SNS ingest accepts topics %s (max body %d bytes)", sns.allowedTopicArns(), gate.maxBodyBytes());
+        LOG.info("AWS stopped documenting the Linux ECS-optimized AMI SNS topic in 2021 and calls it deprecated;"
+                + " the periodic SSM parameter check (operator.ami-check.interval) is the trigger to count on."
+                + " SNS/SQS announcements stay supported for those who still receive them and for the Windows topic.");
         sns.endpointUrl().ifPresent(this::subscribe);
-        sqs.queueUrl().ifPresent(this::startPoller);
+        Set<String> lifecycleQueues = lifecycle.enabled()
+                ? new LinkedHashSet<>(lifecycle.queueUrls().orElse(List.of())) : Set.of();
+        Set<String> queues = new LinkedHashSet<>();
+        sqs.queueUrl().ifPresent(queues::add);
+        queues.addAll(lifecycleQueues);
+        for (String queue : queues) {
+            boolean ami = sqs.queueUrl().filter(queue::equals).isPresent();
+            QueueMessageHandler amiHandler = new AmiQueueMessageHandler(gate, handling);
+            QueueMessageHandler handler = !lifecycleQueues.contains(queue) ? amiHandler
+                    : new LifecycleQueueMessageHandler(new LifecycleMessages(lifecycle.drainOnRebalanceRecommendation()),
+                    drains.get(), leadership, ami ? Optional.of(amiHandler) : Optional.empty());
+            startPoller(queue, handler, (ami ? "AMI announcements" : "")
+                    + (ami && lifecycleQueues.contains(queue) ? " and " : "")
+                    + (lifecycleQueues.contains(queue) ? "lifecycle and Spot messages" : ""));
+        }
     }
 
     void stop(@Observes ShutdownEvent event) {
-        poller.ifPresent(SqsAmiQueuePoller::close);
+        pollers.forEach(SqsAmiQueuePoller::close);
         sqsClient.ifPresent(SqsClient::close);
     }
 
@@ -66,19 +96,22 @@ public class IngestStartup {
         }
     }
 
-    private void startPoller(String queueUrl) {
+    private void startPoller(String queueUrl, QueueMessageHandler handler, String what) {
+        SqsClient client = sqsClient.orElseGet(this::client);
+        SqsAmiQueuePoller started = new SqsAmiQueuePoller(client, queueUrl, handler,
+                new SqsAmiQueuePoller.Settings(sqs.waitTime(), sqs.visibilityTimeout(), sqs.maxReceives()));
+        started.start();
+        sqsClient = Optional.of(client);
+        pollers.add(started);
+        LOG.infof("polling SQS queue %s for %s", queueUrl, what);
+    }
+
+    private SqsClient client() {
         SqsClientBuilder builder = SqsClient.builder()
                 .region(Region.of(sqs.region()))
                 .credentialsProvider(DefaultCredentialsProvider.builder().build())
                 .httpClientBuilder(UrlConnectionHttpClient.builder());
         sqs.endpoint().ifPresent(builder::endpointOverride);
-        SqsClient client = builder.build();
-        SqsAmiQueuePoller started = new SqsAmiQueuePoller(client, queueUrl,
-                new AmiQueueMessageHandler(gate, handling),
-                new SqsAmiQueuePoller.Settings(sqs.waitTime(), sqs.visibilityTimeout(), sqs.maxReceives()));
-        started.start();
-        sqsClient = Optional.of(client);
-        poller = Optional.of(started);
-        LOG.infof("polling SQS queue %s for AMI announcements", queueUrl);
+        return builder.build();
     }
 }

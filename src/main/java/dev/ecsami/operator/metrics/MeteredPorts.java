@@ -10,6 +10,7 @@ import dev.ecsami.operator.core.port.ContainerInstances;
 import dev.ecsami.operator.core.port.ExternalCallFailed;
 import dev.ecsami.operator.core.port.Fleet;
 import dev.ecsami.operator.core.port.GroupNeighbours;
+import dev.ecsami.operator.core.port.LifecycleActions;
 import dev.ecsami.operator.core.port.LaunchSpecs;
 import dev.ecsami.operator.runtime.FleetPorts;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -105,6 +106,27 @@ public final class MeteredPorts {
         };
         GroupNeighbours neighbours = (group, cluster) -> call("ReadNeighbours", () -> p.neighbours().read(group, cluster));
         return new FleetPorts(fleet, ecs, specs, amis, neighbours);
+    }
+
+    /** The lifecycle actions, counted like the other ports' calls. */
+    public LifecycleActions wrap(LifecycleActions actions) {
+        return new LifecycleActions() {
+            @Override
+            public void heartbeat(String group, String hookName, String instanceId, String token) {
+                call("RecordLifecycleActionHeartbeat", () -> {
+                    actions.heartbeat(group, hookName, instanceId, token);
+                    return null;
+                });
+            }
+
+            @Override
+            public void complete(String group, String hookName, String instanceId, String token, String result) {
+                call("CompleteLifecycleAction", () -> {
+                    actions.complete(group, hookName, instanceId, token, result);
+                    return null;
+                });
+            }
+        };
     }
 
     private <T> T call(String operation, Supplier<T> body) {

@@ -72,6 +72,7 @@ final class SimDisruption implements SimActor {
                 warned = true;
                 next = t.plus(SPOT_WARNING);
                 world.log.actor(t, name(), "warns " + i.id + " of its interruption");
+                world.notices.add(new SimNotice(SimNotice.Kind.SPOT_WARNING, group, i.id, "", "", t));
             }
             case ENTER_STANDBY -> {
                 if (i.lifecycle == Lifecycle.IN_SERVICE) {

@@ -3,6 +3,8 @@ package dev.ecsami.operator.sim;
 import dev.ecsami.operator.core.fleet.Lifecycle;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** An EC2 instance of a simulated group, with the times of its next transitions. */
 final class SimInstance {
@@ -24,6 +26,10 @@ final class SimInstance {
     /** In Terminating:Wait: ECS managed draining must drain it before it goes on. */
     boolean awaitsManagedDrain;
     SimCause cause;
+    /** In Terminating:Wait: each pending hook (other than ECS managed draining) and when it runs out. */
+    final Map<String, Instant> hookDeadlines = new LinkedHashMap<>();
+    /** The lifecycle action token of each pending hook. */
+    final Map<String, String> hookTokens = new LinkedHashMap<>();
 
     SimInstance(String id, String group, String az, String launchRef, String ami, Instant launchedAt) {
         this.id = id;

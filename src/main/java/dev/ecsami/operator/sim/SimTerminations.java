@@ -40,9 +40,43 @@ final class SimTerminations {
                 Instant done = t.plus(h.completesAfter() == null || h.completesAfter().compareTo(h.heartbeatTimeout()) > 0
                         ? h.heartbeatTimeout() : h.completesAfter());
                 userDone = done.isAfter(userDone) ? done : userDone;
+                String token = world.nextId("token-", 12);
+                i.hookDeadlines.put(h.name(), done);
+                i.hookTokens.put(h.name(), token);
+                world.notices.add(new SimNotice(SimNotice.Kind.TERMINATING_HOOK, g.name, i.id, h.name(), token, t));
             }
         }
         i.hookDoneAt = userDone;
+    }
+
+    /** The hook's pending action for this token, or a ValidationError as Auto Scaling answers. */
+    SimHook pendingHook(SimGroup g, SimInstance i, String hookName, String token, String operation, Instant t) {
+        SimHook hook = g.hooks.stream().filter(h -> h.name().equals(hookName) && !h.managedDraining()).findFirst()
+                .orElse(null);
+        Instant deadline = i == null ? null : i.hookDeadlines.get(hookName);
+        if (hook == null || i == null || i.lifecycle != Lifecycle.TERMINATING_WAIT || deadline == null || !deadline.isAfter(t)
+                || !token.isEmpty() && !token.equals(i.hookTokens.get(hookName))) {
+            throw new dev.ecsami.operator.core.port.ExternalCallFailed(operation, "ValidationError",
+                    "No active Lifecycle Action found with token " + token, false);
+        }
+        return hook;
+    }
+
+    /** RecordLifecycleActionHeartbeat: the hook waits another heartbeat timeout from now. */
+    void heartbeat(SimInstance i, SimHook hook, Instant t) {
+        i.hookDeadlines.put(hook.name(), t.plus(hook.heartbeatTimeout()));
+        i.hookDoneAt = latest(i, t);
+    }
+
+    /** CompleteLifecycleAction: the hook no longer holds the instance. */
+    void complete(SimInstance i, SimHook hook, Instant t) {
+        i.hookDeadlines.remove(hook.name());
+        i.hookTokens.remove(hook.name());
+        i.hookDoneAt = latest(i, t);
+    }
+
+    private static Instant latest(SimInstance i, Instant t) {
+        return i.hookDeadlines.values().stream().max(Instant::compareTo).filter(d -> d.isAfter(t)).orElse(t);
     }
 
     /** Instances whose hooks are all done move on to shut down. */
@@ -52,6 +86,11 @@ final class SimTerminations {
                 continue;
             }
             i.hookDoneAt = null;
+            for (String expired : i.hookDeadlines.keySet()) {
+                world.log.actor(t, "lifecycle-hook", "the heartbeat timeout of " + expired + " ran out for " + i.id);
+            }
+            i.hookDeadlines.clear();
+            i.hookTokens.clear();
             if (i.awaitsManagedDrain && blockingTasks(i.id) > 0) {
                 continue;
             }

@@ -46,7 +46,7 @@ final class SimViews {
                 .map(i -> new GroupInstance(i.id, i.az, i.lifecycle, i.launchRef, i.healthy, i.protectedFromScaleIn,
                         i.weight)).toList();
         return new GroupState(g.name, g.desired, g.min, g.max, g.launchRef, g.launchSpecs.get(g.launchRef), instances,
-                g.suspended, g.desiredCapacityType, g.newInstancesProtected, g.terminationPolicies);
+                g.suspended, g.desiredCapacityType, g.newInstancesProtected, g.terminationPolicies, g.zones);
     }
 
     ClusterState cluster(String name, TaskDetail detail) {

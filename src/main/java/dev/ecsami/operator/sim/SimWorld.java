@@ -35,6 +35,8 @@ final class SimWorld {
     final SimTerminations terminations = new SimTerminations(this);
     final List<SimActor> actors = new ArrayList<>();
     final SimTaskTimes taskTimes = new SimTaskTimes();
+    /** Notifications AWS sent and nobody has read yet: lifecycle hooks' and Spot warnings. */
+    final List<SimNotice> notices = new ArrayList<>();
     int neverRegisterNextLaunches;
     Resources instanceSize = new Resources(2048, 7680);
     private long ids = 0x1000;

@@ -5,18 +5,18 @@ import dev.ecsami.operator.core.fleet.ContainerInstance;
 import dev.ecsami.operator.core.fleet.GroupState;
 import dev.ecsami.operator.core.fleet.GroupSurroundings;
 import dev.ecsami.operator.core.model.AmiRef;
-import dev.ecsami.operator.core.model.AmiSource;
 import dev.ecsami.operator.core.port.AmiCatalog;
 import dev.ecsami.operator.core.port.ContainerInstances;
 import dev.ecsami.operator.core.port.ExternalCallFailed;
 import dev.ecsami.operator.core.port.Fleet;
 import dev.ecsami.operator.core.port.GroupNeighbours;
 import dev.ecsami.operator.core.port.LaunchSpecs;
+import dev.ecsami.operator.core.port.LifecycleActions;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,14 +33,30 @@ public final class SimulatedAws {
     private final Fleet fleet = new SimFleet();
     private final ContainerInstances containerInstances = new SimContainerInstances();
     private final LaunchSpecs launchSpecs = new SimLaunchSpecs();
-    private final AmiCatalog amiCatalog = new SimAmiCatalog();
+    private final AmiCatalog amiCatalog;
     private final GroupNeighbours neighbours = new SimNeighbours();
+    private final LifecycleActions lifecycleActions;
 
     public SimulatedAws(Clock clock, SimTimings timings) {
         this.world = new SimWorld(clock, timings);
         this.views = new SimViews(world);
         this.setup = new SimSetup(world);
         this.actors = new SimActors(world);
+        this.lifecycleActions = new SimLifecycleActions(world, views, faults);
+        this.amiCatalog = new SimAmiCatalog(world, faults);
+    }
+
+    /** The notifications sent since the last call (lifecycle hooks', Spot warnings), oldest first. */
+    public List<SimNotice> takeNotices() {
+        synchronized (world) {
+            List<SimNotice> sent = new ArrayList<>(world.notices);
+            world.notices.clear();
+            return sent;
+        }
+    }
+
+    public LifecycleActions lifecycleActions() {
+        return lifecycleActions;
     }
 
     /** Switches on the other actors of a group: rebalancing, scaling, hooks, health, Spot, Standby. */
@@ -265,36 +281,6 @@ public final class SimulatedAws {
                     world.log.mutation(world.now(), "RollLaunchSpec", group + " -> " + ref + " " + ami.imageId());
                 }
                 return ref;
-            }
-        }
-    }
-
-    private final class SimAmiCatalog implements AmiCatalog {
-        @Override
-        public AmiRef resolve(AmiSource source) {
-            synchronized (world) {
-                call("GetParameter");
-                String id;
-                if (source instanceof AmiSource.Fixed f) {
-                    id = f.imageId();
-                } else {
-                    id = world.ssmParameters.get(source.parameterName());
-                    if (id == null) {
-                        throw new ExternalCallFailed("GetParameter", "ParameterNotFound", source.parameterName(), false);
-                    }
-                }
-                SimWorld.SimImage image = world.images.get(id);
-                return new AmiRef(id, image == null ? "" : image.name());
-            }
-        }
-
-        @Override
-        public Optional<Image> describe(String imageId) {
-            synchronized (world) {
-                call("DescribeImages");
-                SimWorld.SimImage image = world.images.get(imageId);
-                return image == null ? Optional.empty()
-                        : Optional.of(new Image(new AmiRef(image.id(), image.name()), image.architecture(), true));
             }
         }
     }

@@ -6,12 +6,8 @@ import dev.ecsami.operator.core.port.RolloutStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -83,21 +79,8 @@ public final class FileRolloutStore implements RolloutStore {
 
     private void write(Rollout rollout) {
         Path target = dir.resolve(fileName(rollout.id()));
-        Path tmp = dir.resolve(fileName(rollout.id()) + ".tmp");
         try {
-            byte[] bytes = json.writeValueAsBytes(rollout);
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ch.write(java.nio.ByteBuffer.wrap(bytes));
-                if (fsync) {
-                    ch.force(true);
-                }
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFile.write(target, json.writeValueAsBytes(rollout), fsync);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save rollout " + rollout.id() + " in " + dir.toAbsolutePath(), e);
         }

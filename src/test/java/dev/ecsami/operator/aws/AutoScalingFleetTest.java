@@ -71,7 +71,7 @@ class AutoScalingFleetTest {
                 new GroupInstance("i-0aaa", "us-east-1a", Lifecycle.IN_SERVICE, TEMPLATE + ":7", true),
                 new GroupInstance("i-0bbb", "us-east-1b", Lifecycle.IN_SERVICE, TEMPLATE + ":6", false),
                 new GroupInstance("i-0ccc", "us-east-1a", Lifecycle.PENDING, TEMPLATE + ":7", true)),
-                Set.of("AZRebalance")));
+                Set.of("AZRebalance"), GroupState.UNITS, false, List.of("Default"), List.of("us-east-1a", "us-east-1b")));
         assertThat(stub.queryParams("DescribeAutoScalingGroups")).singleElement().isEqualTo(Map.of(
                 "Action", "DescribeAutoScalingGroups", "Version", "2011-01-01",
                 "AutoScalingGroupNames.member.1", GROUP));

@@ -48,6 +48,7 @@ final class AutoScalingApi {
             case "SuspendProcesses" -> processes(action, form, true);
             case "ResumeProcesses" -> processes(action, form, false);
             case "SetInstanceProtection" -> setProtection(form);
+            case "RecordLifecycleActionHeartbeat", "CompleteLifecycleAction" -> lifecycleAction(action, form);
             case "DescribePolicies", "DescribeScheduledActions", "DescribeLifecycleHooks" ->
                     neighbours.answer(action, existing(form.get("AutoScalingGroupName"), action), form);
             default -> throw new Reply.Failure(action, "InvalidAction", "the stub does not implement " + action);
@@ -115,6 +116,27 @@ final class AutoScalingApi {
         return result("SetInstanceProtection", "");
     }
 
+    /**
+     * RecordLifecycleActionHeartbeat or CompleteLifecycleAction of a pending terminating action; the
+     * hook, the group and the token or instance id are required, as the API reference says.
+     */
+    private Reply lifecycleAction(String action, Map<String, String> form) {
+        String group = existing(form.get("AutoScalingGroupName"), action);
+        String hook = form.getOrDefault("LifecycleHookName", "");
+        String instance = form.getOrDefault("InstanceId", "");
+        String token = form.getOrDefault("LifecycleActionToken", "");
+        if (hook.isEmpty() || instance.isEmpty() && token.isEmpty()) {
+            throw new Reply.Failure(action, "ValidationError",
+                    "LifecycleHookName and one of InstanceId or LifecycleActionToken are required");
+        }
+        if (action.equals("CompleteLifecycleAction")) {
+            aws.lifecycleActions().complete(group, hook, instance, token, form.getOrDefault("LifecycleActionResult", ""));
+        } else {
+            aws.lifecycleActions().heartbeat(group, hook, instance, token);
+        }
+        return result(action, "");
+    }
+
     /** A group the call may name: Auto Scaling answers ValidationError for a name it does not know. */
     private String existing(String group, String action) {
         try {
@@ -178,6 +200,7 @@ final class AutoScalingApi {
                 + Xml.el("AutoScalingGroupARN", ScalingNeighboursApi.groupArn(g.name()))
                 + Xml.raw("LaunchTemplate", Xml.el("LaunchTemplateId", template)
                 + Xml.el("LaunchTemplateName", LaunchTemplates.nameOf(g.name())) + Xml.el("Version", "$Default"))
+                + Xml.list("AvailabilityZones", "member", g.availabilityZones(), z -> Xml.escape(z))
                 + Xml.el("MinSize", g.min()) + Xml.el("MaxSize", g.max()) + Xml.el("DesiredCapacity", g.desired())
                 + Xml.el("DefaultCooldown", 300) + Xml.el("HealthCheckType", "EC2")
                 + Xml.el("HealthCheckGracePeriod", 300) + instances + Xml.el("CreatedTime", "2026-01-01T00:00:00Z")

@@ -113,7 +113,7 @@ class DashboardBrowserTest {
 
         assertThat(browser.script("return window.sameDocument === true")).isEqualTo(true);
         assertThat(progressSeen).as("the progress the page showed while it ran").hasSizeGreaterThanOrEqualTo(2)
-                .last().asString().startsWith("3 of 3 replaced");
+                .last().asString().matches("(\\d+) of \\1 replaced.*");
         Rollout done = commands.get(id);
         List<WebElement> rows = browser.all("#timeline tbody tr");
         assertThat(rows).extracting(r -> r.getAttribute("data-instance"))
@@ -186,6 +186,8 @@ class DashboardBrowserTest {
         } catch (dev.ecsami.operator.core.rollout.IllegalTransition alreadyFinished) {
             assertThat(commands.get(id).state().isFinal()).isTrue();
         }
+        // An aborted rollout holds its group until it has given back what it changed; the next start waits for that.
+        browser.await(LIMIT, d -> !commands.get(id).holdsGroup());
     }
 
     private void click(String action, boolean confirms) {

@@ -23,17 +23,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -47,8 +40,9 @@ class SqsAmiQueuePollerTest {
     private static final SqsAmiQueuePoller.Settings SETTINGS =
             new SqsAmiQueuePoller.Settings(Duration.ofSeconds(1), VISIBILITY, 2);
 
-    private static SQSRestServer server;
-    private static SqsClient sqs;
+    @RegisterExtension
+    static final LoopbackSqs.PerClass ELASTIC_MQ = new LoopbackSqs.PerClass();
+
 
     private final TestPki pki = TestPki.get();
     private final MutableClock clock = new MutableClock(Instant.now());
@@ -57,27 +51,9 @@ class SqsAmiQueuePollerTest {
     private String queueUrl;
     private SqsAmiQueuePoller poller;
 
-    @BeforeAll
-    static void startElasticMq() {
-        server = SQSRestServerBuilder.withPort(0).withInterface("127.0.0.1").start();
-        int port = server.waitUntilStarted().localAddress().getPort();
-        sqs = SqsClient.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + port))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build();
-    }
-
-    @AfterAll
-    static void stopElasticMq() {
-        sqs.close();
-        server.stopAndWait();
-    }
-
     @BeforeEach
     void createQueue() {
-        queueUrl = sqs.createQueue(r -> r.queueName("ami-" + UUID.randomUUID())
+        queueUrl = ELASTIC_MQ.client().createQueue(r -> r.queueName("ami-" + UUID.randomUUID())
                 .attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, String.valueOf(VISIBILITY.toSeconds()))))
                 .queueUrl();
     }
@@ -144,7 +120,7 @@ class SqsAmiQueuePollerTest {
     @Test
     void failingMessageStaysQueuedAndIsLeftForTheDeadLetterQueueAfterMaxReceives() {
         AtomicInteger attempts = new AtomicInteger();
-        poller = new SqsAmiQueuePoller(sqs, queueUrl, (id, body) -> {
+        poller = new SqsAmiQueuePoller(ELASTIC_MQ.client(), queueUrl, (id, body) -> {
             attempts.incrementAndGet();
             throw new IllegalStateException("handler broken");
         }, SETTINGS);
@@ -161,10 +137,10 @@ class SqsAmiQueuePollerTest {
     @Test
     void slowHandlingKeepsTheMessageInvisibleUntilItIsDeleted() {
         List<Integer> seenByOthers = new CopyOnWriteArrayList<>();
-        poller = new SqsAmiQueuePoller(sqs, queueUrl, (id, body) -> {
+        poller = new SqsAmiQueuePoller(ELASTIC_MQ.client(), queueUrl, (id, body) -> {
             for (int i = 0; i < 3; i++) {
                 java.util.concurrent.locks.LockSupport.parkNanos(VISIBILITY.toNanos());
-                seenByOthers.add(sqs.receiveMessage(r -> r.queueUrl(queueUrl).waitTimeSeconds(0)).messages().size());
+                seenByOthers.add(ELASTIC_MQ.client().receiveMessage(r -> r.queueUrl(queueUrl).waitTimeSeconds(0)).messages().size());
             }
             return new Handled.Ignored("done");
         }, SETTINGS);
@@ -190,11 +166,11 @@ class SqsAmiQueuePollerTest {
             return List.of();
         }, pending -> new SubscriptionConfirmer.Confirmation.Failed("not in this test"), true);
         MessageHandling handling = new MessageHandling(dispatcher, gate, journal, clock);
-        return new SqsAmiQueuePoller(sqs, queueUrl, new AmiQueueMessageHandler(gate, handling), SETTINGS);
+        return new SqsAmiQueuePoller(ELASTIC_MQ.client(), queueUrl, new AmiQueueMessageHandler(gate, handling), SETTINGS);
     }
 
     private String send(String body) {
-        return sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(body)).messageId();
+        return ELASTIC_MQ.client().sendMessage(r -> r.queueUrl(queueUrl).messageBody(body)).messageId();
     }
 
     private void pollUntil(java.util.function.BooleanSupplier done) {
@@ -205,7 +181,7 @@ class SqsAmiQueuePollerTest {
     }
 
     private int messagesLeft() {
-        Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl)
+        Map<QueueAttributeName, String> attributes = ELASTIC_MQ.client().getQueueAttributes(r -> r.queueUrl(queueUrl)
                 .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
                         QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
         return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))

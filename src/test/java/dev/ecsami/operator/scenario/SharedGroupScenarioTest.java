@@ -1,10 +1,13 @@
 package dev.ecsami.operator.scenario;
 
+import dev.ecsami.operator.core.fleet.ContainerInstance;
 import dev.ecsami.operator.core.fleet.GroupState;
 import dev.ecsami.operator.core.fleet.Lifecycle;
+import dev.ecsami.operator.core.model.InstanceStep;
 import dev.ecsami.operator.core.model.Rollout;
 import dev.ecsami.operator.core.model.RolloutEvent;
 import dev.ecsami.operator.core.model.RolloutState;
+import dev.ecsami.operator.core.model.StepPhase;
 import dev.ecsami.operator.sim.SimCallLog;
 import dev.ecsami.operator.sim.SimCause;
 import org.junit.jupiter.api.Test;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Rollouts in groups that others act on too: Auto Scaling processes, scaling policies, scheduled
@@ -102,6 +106,59 @@ class SharedGroupScenarioTest {
         assertThat(g.desired()).isEqualTo(4);
         assertThat(g.max()).isEqualTo(6);
         assertThat(w.instanceAmis()).hasSize(4).containsOnly(World.OLD_AMI);
+        assertThat(w.violations).isEmpty();
+    }
+
+    @Test
+    void anInstanceACrashLeftDrainingWhenTheRolloutLetGoOfItIsSetActiveAgainBeforeTheWindDownEnds() {
+        World w = World.fleetOf(4, World.policy());
+        boolean[] armed = {false};
+        w.portsWrapper = p -> CrashingPorts.aroundMutations(p, (operation, call) -> {
+            if (armed[0] && operation.equals("SetState")) {
+                armed[0] = false;
+                throw new CrashingPorts.Crash("before " + operation);
+            }
+            call.run();
+        });
+        w.wire();
+        Rollout r = w.start();
+        for (int i = 0; i < 100 && w.rollout(r.id()).steps().stream().noneMatch(s -> s.phase() == StepPhase.DRAIN); i++) {
+            w.step();
+        }
+        armed[0] = true;
+
+        assertThatThrownBy(() -> w.commands.abort(r.id(), "ops")).isInstanceOf(CrashingPorts.Crash.class);
+        w.portsWrapper = java.util.function.Function.identity();
+        w.wire();
+        Rollout aborted = w.runUntilSettled(r.id(), Duration.ofHours(1));
+
+        assertThat(aborted.state()).isEqualTo(RolloutState.ABORTED);
+        assertThat(aborted.windingDown()).isFalse();
+        GroupState g = w.aws.peekGroup(World.GROUP);
+        assertThat(w.aws.peekCluster(World.CLUSTER).instances()).filteredOn(ci -> g.instance(ci.ec2InstanceId())
+                .map(i -> !i.lifecycle().isLeaving()).orElse(false))
+                .noneMatch(ci -> ci.status() == ContainerInstance.Status.DRAINING);
+        assertThat(w.violations).isEmpty();
+    }
+
+    @Test
+    void abortWhileZonesAreEvenedOutGivesBackTheCapacityTheEveningAdded() {
+        World w = World.fleetOf(4, List.of("us-east-1a"), World.policy());
+        w.aws.actors().addZone(World.GROUP, "us-east-1b").addZone(World.GROUP, "us-east-1c");
+        Rollout r = w.start();
+        for (int i = 0; i < 1000 && w.rollout(r.id()).steps().stream().noneMatch(s -> s.purpose()
+                == InstanceStep.Purpose.REBALANCE && s.phase() == StepPhase.DRAIN); i++) {
+            w.step();
+        }
+        assertThat(w.rollout(r.id()).steps()).anyMatch(s -> s.purpose() == InstanceStep.Purpose.REBALANCE
+                && !s.phase().isFinished());
+
+        w.commands.abort(r.id(), "ops");
+        Rollout aborted = w.runUntilSettled(r.id(), Duration.ofHours(1));
+
+        assertThat(aborted.windingDown()).isFalse();
+        assertThat(w.aws.peekGroup(World.GROUP).desired()).isEqualTo(4);
+        assertThat(w.aws.peekGroup(World.GROUP).suspendedProcesses()).isEmpty();
         assertThat(w.violations).isEmpty();
     }
 

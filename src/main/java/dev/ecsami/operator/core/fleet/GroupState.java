@@ -13,10 +13,12 @@ import java.util.Set;
  * @param desiredCapacityType    "units" (default), "vcpu" or "memory-mib": what desired, min and max count
  * @param newInstancesProtected  NewInstancesProtectedFromScaleIn: the group protects every instance it launches
  * @param terminationPolicies    the group's termination policies in order, e.g. ["Default"]
+ * @param availabilityZones      the zones the group launches in, also those it has no instance in now
  */
 public record GroupState(String name, int desired, int min, int max, String launchRef, String launchImageId,
                          List<GroupInstance> instances, Set<String> suspendedProcesses, String desiredCapacityType,
-                         boolean newInstancesProtected, List<String> terminationPolicies) {
+                         boolean newInstancesProtected, List<String> terminationPolicies,
+                         List<String> availabilityZones) {
     public static final String UNITS = "units";
 
     public GroupState {
@@ -26,6 +28,15 @@ public record GroupState(String name, int desired, int min, int max, String laun
         desiredCapacityType = desiredCapacityType == null || desiredCapacityType.isEmpty() ? UNITS
                 : desiredCapacityType;
         terminationPolicies = terminationPolicies == null ? List.of() : List.copyOf(terminationPolicies);
+        availabilityZones = availabilityZones == null ? List.of() : List.copyOf(availabilityZones);
+    }
+
+    /** A group whose zones are known only from its instances. */
+    public GroupState(String name, int desired, int min, int max, String launchRef, String launchImageId,
+                      List<GroupInstance> instances, Set<String> suspendedProcesses, String desiredCapacityType,
+                      boolean newInstancesProtected, List<String> terminationPolicies) {
+        this(name, desired, min, max, launchRef, launchImageId, instances, suspendedProcesses, desiredCapacityType,
+                newInstancesProtected, terminationPolicies, List.of());
     }
 
     /** A group counted in units, without new-instance protection and with the default termination policy. */

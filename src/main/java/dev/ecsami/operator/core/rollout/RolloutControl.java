@@ -67,8 +67,8 @@ public final class RolloutControl {
     }
 
     /**
-     * Stops for good. Instances the rollout set to DRAINING and has not terminated go back to
-     * ACTIVE. What it changed is then given back by the ticks that follow (the rollout is ABORTED
+     * Stops for good. Instances the rollout set to DRAINING to replace them go back to ACTIVE;
+     * steps that give back capacity or even out zones go on in the wind-down. What it changed is then given back by the ticks that follow (the rollout is ABORTED
      * and winding down, see {@link WindDown}): surge capacity through the normal drain loop, never
      * terminated in the batch that drains it; max size; scale-in protection; suspended processes.
      */
@@ -80,7 +80,7 @@ public final class RolloutControl {
         List<RolloutEvent> events = new ArrayList<>();
         List<InstanceStep> steps = new ArrayList<>();
         for (InstanceStep s : r.steps()) {
-            if (s.phase().isFinished() || s.giveBack()) {
+            if (s.phase().isFinished() || s.extra()) {
                 steps.add(s);
                 continue;
             }

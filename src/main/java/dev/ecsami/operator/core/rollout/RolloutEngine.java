@@ -106,7 +106,6 @@ public final class RolloutEngine {
             if (paused.isPresent()) {
                 tick.replace(tick.steps().stream().filter(s -> s.instanceId().equals(step.instanceId())).findFirst()
                         .orElse(step).enter(StepPhase.SKIPPED, now));
-                Reactivate.ifDraining(observed, rollout.cluster(), step.instanceId()).ifPresent(tick::mutate);
                 tick.event(RolloutEvent.Type.INSTANCE_SKIPPED, step.instanceId(), "not given back, left in place "
                         + "and ACTIVE: " + paused.get());
                 stuck = true;

@@ -15,8 +15,9 @@ import java.util.Set;
 /**
  * Gives back what the rollout changed, when it ends in any way: surge capacity still in the
  * group (drained through the normal loop, then terminated with decrement; never by lowering
- * desired capacity and letting the group choose), max size, the scale-in protection it set, and
- * the processes it suspended. Each is asked for until observed done, so a crash only delays it.
+ * desired capacity and letting the group choose), max size, the scale-in protection it set, the
+ * processes it suspended, and ACTIVE state for the instances it let go of undrained. Each is
+ * asked for until observed done, so a crash only delays it.
  */
 final class WindDown {
     /** Where the wind-down stands after this tick. */
@@ -32,10 +33,11 @@ final class WindDown {
     }
 
     static Progress advance(Tick tick, boolean mayGiveBack) {
+        boolean reactivated = Reactivate.skippedActive(tick);
         if (mayGiveBack && (givingBack(tick) || ZoneBalance.evening(tick))) {
             return Progress.GIVING_BACK;
         }
-        boolean done = maxRestored(tick);
+        boolean done = reactivated & maxRestored(tick);
         done &= ScaleInProtection.unprotected(tick);
         done &= GroupProcesses.resumed(tick);
         return done ? Progress.DONE : Progress.RESTORING;

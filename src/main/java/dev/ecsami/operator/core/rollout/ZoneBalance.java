@@ -38,6 +38,7 @@ final class ZoneBalance {
         boolean gaveUp = tick.steps().stream().anyMatch(s -> s.purpose() == InstanceStep.Purpose.REBALANCE
                 && s.phase() == StepPhase.SKIPPED);
         Map<String, Integer> size = new TreeMap<>();
+        tick.observed.group().availabilityZones().forEach(z -> size.put(z, 0));
         tick.observed.group().instances().stream()
                 .filter(gi -> !gi.lifecycle().isLeaving() && gi.lifecycle() != Lifecycle.STANDBY)
                 .forEach(gi -> size.merge(gi.availabilityZone(), 1, Integer::sum));

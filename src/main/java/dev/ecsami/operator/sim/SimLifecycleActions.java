@@ -1,0 +1,59 @@
+package dev.ecsami.operator.sim;
+
+import dev.ecsami.operator.core.port.ExternalCallFailed;
+import dev.ecsami.operator.core.port.LifecycleActions;
+
+/** The lifecycle actions of simulated groups: a heartbeat extends a pending hook, a completion ends it. */
+final class SimLifecycleActions implements LifecycleActions {
+    private final SimWorld world;
+    private final SimViews views;
+    private final FaultPlan faults;
+
+    SimLifecycleActions(SimWorld world, SimViews views, FaultPlan faults) {
+        this.world = world;
+        this.views = views;
+        this.faults = faults;
+    }
+
+    @Override
+    public void heartbeat(String group, String hookName, String instanceId, String token) {
+        synchronized (world) {
+            call("RecordLifecycleActionHeartbeat");
+            world.advance();
+            SimGroup g = views.requireGroup(group, "RecordLifecycleActionHeartbeat");
+            SimInstance i = instance(g, instanceId);
+            SimHook hook = world.terminations.pendingHook(g, i, hookName, token, "RecordLifecycleActionHeartbeat",
+                    world.now());
+            world.terminations.heartbeat(i, hook, world.now());
+            world.log.mutation(world.now(), "Heartbeat", instanceId + " " + hookName);
+        }
+    }
+
+    @Override
+    public void complete(String group, String hookName, String instanceId, String token, String result) {
+        synchronized (world) {
+            call("CompleteLifecycleAction");
+            if (!"CONTINUE".equals(result) && !"ABANDON".equals(result)) {
+                throw new ExternalCallFailed("CompleteLifecycleAction", "ValidationError",
+                        "LifecycleActionResult must be CONTINUE or ABANDON but was " + result, false);
+            }
+            world.advance();
+            SimGroup g = views.requireGroup(group, "CompleteLifecycleAction");
+            SimInstance i = instance(g, instanceId);
+            SimHook hook = world.terminations.pendingHook(g, i, hookName, token, "CompleteLifecycleAction",
+                    world.now());
+            world.terminations.complete(i, hook, world.now());
+            world.log.mutation(world.now(), "CompleteLifecycleAction", instanceId + " " + hookName + " " + result);
+            world.advance();
+        }
+    }
+
+    private static SimInstance instance(SimGroup g, String instanceId) {
+        return g.instances.stream().filter(x -> x.id.equals(instanceId)).findFirst().orElse(null);
+    }
+
+    private void call(String operation) {
+        world.log.call(operation);
+        faults.beforeCall(operation);
+    }
+}
