@@ -86,6 +86,7 @@ final class SimEcsScheduler {
             add(new SimTask(taskArn(s.cluster), TaskInfo.Kind.SERVICE, s.name, target.instanceId, s.need,
                     s.hostPorts, SimTask.State.PENDING, t.plus(world.timings.taskStart())), byInstance);
         }
+        scaleIn(s, own, healthyOnActive - s.desired, t);
         int stoppable = Math.min(onDraining, healthyOnActive + onDraining - minHealthy);
         for (SimTask task : own) {
             if (stoppable <= 0) {
@@ -98,6 +99,27 @@ final class SimEcsScheduler {
                 task.nextAt = t.plus(world.timings.taskStop());
                 stoppable--;
             }
+        }
+    }
+
+    /**
+     * Stops surplus tasks, as ECS does when more run than desired (an instance set back to ACTIVE
+     * with its tasks, after their replacements started elsewhere): one at a time from the ACTIVE
+     * instance running most of the service's tasks.
+     */
+    private void scaleIn(SimService s, List<SimTask> own, int surplus, Instant t) {
+        Map<String, List<SimTask>> byInstance = new HashMap<>();
+        for (SimTask task : own) {
+            if (task.state == SimTask.State.RUNNING && statusOf(task.instanceId) == ContainerInstance.Status.ACTIVE) {
+                byInstance.computeIfAbsent(task.instanceId, k -> new ArrayList<>()).add(task);
+            }
+        }
+        for (int n = 0; n < surplus; n++) {
+            List<SimTask> most = byInstance.values().stream().max((a, b) -> Integer.compare(a.size(), b.size()))
+                    .orElseThrow();
+            SimTask task = most.remove(most.size() - 1);
+            task.state = SimTask.State.STOPPING;
+            task.nextAt = t.plus(world.timings.taskStop());
         }
     }
 

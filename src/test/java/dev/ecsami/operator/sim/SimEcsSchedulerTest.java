@@ -1,0 +1,43 @@
+package dev.ecsami.operator.sim;
+
+import dev.ecsami.operator.core.fleet.ContainerInstance;
+import dev.ecsami.operator.core.fleet.ServiceState;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SimEcsSchedulerTest {
+    private final SimClock clock = new SimClock(Instant.parse("2026-12-01T10:00:00Z"));
+    private final SimulatedAws aws = new SimulatedAws(clock, SimTimings.realistic());
+
+    private void run(Duration d) {
+        for (long s = 0; s < d.toSeconds(); s += 5) {
+            clock.advance(Duration.ofSeconds(5));
+            aws.advance();
+        }
+    }
+
+    private ServiceState api() {
+        return aws.peekCluster("prod").service("api").orElseThrow();
+    }
+
+    @Test
+    void surplusTasksOnActiveInstancesAreStoppedWhenAnInstanceIsSetBackToActive() {
+        aws.setup().group("asg", "prod", List.of("us-east-1a", "us-east-1b"), 3, 1, 4, "ami-1")
+                .service("prod", "api", 2, 100, 200, 256, 256);
+        ContainerInstance busy = aws.peekCluster("prod").instances().stream().filter(ci -> ci.blockingTasks() > 0)
+                .findFirst().orElseThrow();
+
+        aws.containerInstances().setState("prod", List.of(busy.arn()), ContainerInstance.Status.DRAINING);
+        run(Duration.ofSeconds(10));
+        aws.containerInstances().setState("prod", List.of(busy.arn()), ContainerInstance.Status.ACTIVE);
+        run(Duration.ofSeconds(60));
+
+        assertThat(api().running()).isEqualTo(2);
+        assertThat(api().steady()).isTrue();
+    }
+}
