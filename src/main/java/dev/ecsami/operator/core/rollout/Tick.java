@@ -199,7 +199,9 @@ final class Tick {
     /** The outdated instances in replacement order; the observation does not change within a tick. */
     List<GroupInstance> outdated() {
         if (outdated == null) {
-            outdated = OutdatedInstances.select(observed, rollout.toAmi().imageId());
+            Set<String> leaving = new HashSet<>();
+            steps.stream().filter(s -> !s.phase().isFinished()).forEach(s -> leaving.add(s.instanceId()));
+            outdated = OutdatedInstances.select(observed, rollout.toAmi().imageId(), leaving);
         }
         return outdated;
     }

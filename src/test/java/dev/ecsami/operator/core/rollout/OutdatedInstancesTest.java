@@ -38,6 +38,17 @@ class OutdatedInstancesTest {
     }
 
     @Test
+    void instancesAlreadyBeingReplacedComeFirstAndCountAsGoneForTheNextChoice() {
+        GroupState g = new GroupState("g", 6, 1, 8, "lt:2", NEW, List.of(
+                gi("i-a1", "a", "lt:1"), gi("i-a2", "a", "lt:1"), gi("i-b1", "b", "lt:1"),
+                gi("i-b2", "b", "lt:1"), gi("i-c1", "c", "lt:1"), gi("i-c2", "c", "lt:1")), Set.of());
+        Observation obs = new Observation(g, new ClusterState("c", List.of(), List.of()));
+
+        assertThat(OutdatedInstances.select(obs, NEW, Set.of("i-a1", "i-a2"))).extracting(GroupInstance::instanceId)
+                .containsExactly("i-a1", "i-a2", "i-b1", "i-c1", "i-b2", "i-c2");
+    }
+
+    @Test
     void anInstanceIsOutdatedByItsLaunchReferenceOrByItsReportedAmi() {
         GroupState g = new GroupState("g", 4, 1, 8, "lt:2", NEW, List.of(
                 gi("i-current", "a", "lt:2"), gi("i-old-ref", "a", "lt:1"), gi("i-old-ami", "a", "lt:2"),
