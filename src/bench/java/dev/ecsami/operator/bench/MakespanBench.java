@@ -32,7 +32,7 @@ final class MakespanBench {
     static final Duration POLL = Duration.ofSeconds(5);
 
     record Run(int n, boolean surge, String ahead, Duration pollInterval, Duration makespan, double lowerBoundS,
-               double measuredDrainS, int startDesired, int minServing, long wallMs) {
+               double measuredDrainS, int startDesired, int minServing, Map<String, Double> moves, long wallMs) {
         double ratio() {
             return makespan.toSeconds() / lowerBoundS;
         }
@@ -94,7 +94,8 @@ final class MakespanBench {
         double drainSum = drains.values().stream().mapToLong(Duration::toMillis).sum() / 1000.0;
         double bound = fleet.aws.taskTimes().firstLaunchToActive().toMillis() / 1000.0 + drainSum;
         Run run = new Run(n, policy.surge(), ahead, policy.pollInterval(), makespan(started, done), bound,
-                measuredDrainSeconds(done), startDesired, minServing.get(), (System.nanoTime() - wallStart) / 1_000_000);
+                measuredDrainSeconds(done), startDesired, minServing.get(), fleet.taskMovesPerTask(),
+                (System.nanoTime() - wallStart) / 1_000_000);
         if (run.ratio() < 1) {
             throw new IllegalStateException("makespan " + run.makespan().toSeconds() + " s is below the lower bound "
                     + bound + " s for N = " + n + ": the bound is wrong");
@@ -130,8 +131,9 @@ final class MakespanBench {
         String defaultAhead = RolloutPolicy.defaults().surgeAheadSetting().toString();
         Figures.print("== 1. Rollout makespan on the simulated AWS (virtual time; step %ss; SimTimings boot 90s, "
                 + "registration 20s, task start 20s, task stop 30s; bound measured per run) ==", STEP.toSeconds());
-        Figures.print("%6s %6s %6s %6s %10s %12s %8s %14s %12s %8s %8s", "N", "surge", "ahead", "poll", "makespan_s",
-                "lower_bnd_s", "ratio", "meas_drain_s", "min_serving", "dip", "wall_ms");
+        Figures.print("%6s %6s %6s %6s %10s %12s %8s %14s %12s %8s %8s   %s", "N", "surge", "ahead", "poll",
+                "makespan_s", "lower_bnd_s", "ratio", "meas_drain_s", "min_serving", "dip", "wall_ms",
+                "task starts per task (spread_az, spread_instance, binpack)");
         for (int n : new int[] {10, 100, 1000}) {
             Run byDefault = run(n, defaults(), defaultAhead);
             print(byDefault, "<- defaults");
@@ -139,6 +141,9 @@ final class MakespanBench {
             figures.put("capacity_dip_n" + n, byDefault.dip());
             figures.put("makespan_s_n" + n, byDefault.makespan().toSeconds());
             figures.put("lower_bound_s_n" + n, byDefault.lowerBoundS());
+            if (n == 100) {
+                byDefault.moves().forEach((strategy, moves) -> figures.put("task_moves_per_task_" + strategy, moves));
+            }
             Run tuned = run(n, policy(true, ahead, POLL), String.valueOf(ahead));
             tunedRuns.add(tuned);
             print(tuned, "<- tuned");
@@ -156,9 +161,10 @@ final class MakespanBench {
     }
 
     private static void print(Run run, String note) {
-        Figures.print("%6d %6s %6s %6d %10d %12.0f %8.2f %14.1f %7d/%-4d %8.3f %8d   %s", run.n(),
+        Figures.print("%6d %6s %6s %6d %10d %12.0f %8.2f %14.1f %7d/%-4d %8.3f %8d   %.2f %.2f %.2f %s", run.n(),
                 run.surge() ? "on" : "off", run.ahead(), run.pollInterval().toSeconds(), run.makespan().toSeconds(),
                 run.lowerBoundS(), run.ratio(), run.measuredDrainS(), run.minServing(), run.startDesired(), run.dip(),
-                run.wallMs(), note);
+                run.wallMs(), run.moves().get("spread_az"), run.moves().get("spread_instance"),
+                run.moves().get("binpack"), note);
     }
 }

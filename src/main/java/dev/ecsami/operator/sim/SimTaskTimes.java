@@ -20,6 +20,7 @@ public final class SimTaskTimes {
     private final Map<String, Duration> launchToActive = new LinkedHashMap<>();
     private final Map<String, Instant> drainStartedAt = new HashMap<>();
     private final Map<String, Duration> drained = new LinkedHashMap<>();
+    private final Map<String, Integer> starts = new HashMap<>();
 
     void launched(String instanceId, Instant t) {
         launchedAt.put(instanceId, t);
@@ -77,6 +78,15 @@ public final class SimTaskTimes {
             }
         }
         return true;
+    }
+
+    void started(String service) {
+        starts.merge(service, 1, Integer::sum);
+    }
+
+    /** Tasks the ECS scheduler started per service, to replace others or to reach desired. */
+    public Map<String, Integer> taskStarts() {
+        return Map.copyOf(starts);
     }
 
     /** Launch to ACTIVE, per instance launched in the simulation, in order of registration. */

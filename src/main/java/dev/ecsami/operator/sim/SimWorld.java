@@ -139,7 +139,7 @@ final class SimWorld {
     void register(SimGroup g, SimInstance i) {
         SimContainerInstance ci = new SimContainerInstance(
                 "arn:aws:ecs:us-east-1:123456789012:container-instance/" + g.cluster + "/" + nextId("", 32),
-                i.id, g.cluster, i.ami, instanceSize);
+                i.id, g.cluster, i.ami, i.az, instanceSize);
         clusters.computeIfAbsent(g.cluster, c -> new ArrayList<>()).add(ci);
         byInstance.put(i.id, ci);
     }
