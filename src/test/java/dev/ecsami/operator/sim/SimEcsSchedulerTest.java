@@ -25,14 +25,19 @@ class SimEcsSchedulerTest {
         return aws.peekCluster("prod").service("api").orElseThrow();
     }
 
-    @Test
-    void surplusTasksOnActiveInstancesAreStoppedWhenAnInstanceIsSetBackToActive() {
+    /** api (2 tasks, 100/200 %) on three instances; one running a task is set DRAINING. */
+    private ContainerInstance apiOnThreeInstancesOneDrained() {
         aws.setup().group("asg", "prod", List.of("us-east-1a", "us-east-1b"), 3, 1, 4, "ami-1")
                 .service("prod", "api", 2, 100, 200, 256, 256);
         ContainerInstance busy = aws.peekCluster("prod").instances().stream().filter(ci -> ci.blockingTasks() > 0)
                 .findFirst().orElseThrow();
-
         aws.containerInstances().setState("prod", List.of(busy.arn()), ContainerInstance.Status.DRAINING);
+        return busy;
+    }
+
+    @Test
+    void surplusTasksOnActiveInstancesAreStoppedWhenAnInstanceIsSetBackToActive() {
+        ContainerInstance busy = apiOnThreeInstancesOneDrained();
         run(Duration.ofSeconds(10));
         aws.containerInstances().setState("prod", List.of(busy.arn()), ContainerInstance.Status.ACTIVE);
         run(Duration.ofSeconds(60));
@@ -67,12 +72,7 @@ class SimEcsSchedulerTest {
 
     @Test
     void tasksStartedToReplaceDrainedOnesAreCountedPerService() {
-        aws.setup().group("asg", "prod", List.of("us-east-1a", "us-east-1b"), 3, 1, 4, "ami-1")
-                .service("prod", "api", 2, 100, 200, 256, 256);
-        ContainerInstance busy = aws.peekCluster("prod").instances().stream().filter(ci -> ci.blockingTasks() > 0)
-                .findFirst().orElseThrow();
-
-        aws.containerInstances().setState("prod", List.of(busy.arn()), ContainerInstance.Status.DRAINING);
+        apiOnThreeInstancesOneDrained();
         run(Duration.ofSeconds(60));
 
         assertThat(aws.taskTimes().taskStarts()).containsEntry("api", 1);

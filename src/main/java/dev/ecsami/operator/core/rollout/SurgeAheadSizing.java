@@ -8,20 +8,13 @@ import java.util.List;
 
 /**
  * Surge-ahead {@code auto}: boot replacements far enough ahead that a drain never waits for a boot,
- * ceil(boot / drain) per instance in flight, from the shortest boot (INSTANCE_STARTED to
- * REPLACEMENT_READY; longer ones include waiting for a drain slot) and the mean drain (DRAIN_STARTED
- * to DRAINED) this rollout has seen; until it has seen one of each, a typical boot and a quick first
- * drain guess. Capped by the room the group allows when its max size may not be raised.
+ * ceil(boot / drain) per instance in flight, from the boots (INSTANCE_STARTED to REPLACEMENT_READY)
+ * and drains (DRAIN_STARTED to DRAINED) this rollout has seen, typical durations until it has seen
+ * one of each; capped by the room the group allows when its max size may not be raised.
  */
 final class SurgeAheadSizing {
     /** What the rollout's events tell when it sizes itself, followed by the size. */
     static final String ANNOUNCEMENT = "surge-ahead auto: ";
-    /**
-     * The drain assumed until one has been seen: shorter than {@link Planner#TYPICAL_DRAIN}, because a
-     * replacement booted early only serves sooner, while quick first drains that run out of booted
-     * replacements each wait for a whole boot.
-     */
-    static final Duration FIRST_DRAIN_GUESS = Duration.ofMinutes(1);
 
     record Size(int ahead, String why) {
     }
@@ -31,12 +24,11 @@ final class SurgeAheadSizing {
 
     /** @param room replacements the group's max size leaves beyond those in flight, when it may not be raised */
     static Size size(RolloutPolicy policy, List<RolloutEvent> events, int room) {
-        Duration boot = ObservedDurations.all(events, ObservedDurations.Wait.BOOT).stream().min(Duration::compareTo)
-                .orElse(null);
+        Duration boot = ObservedDurations.boot(events).orElse(null);
         Duration drain = ObservedDurations.drain(events).orElse(null);
         boolean observed = boot != null && drain != null;
         Duration b = observed ? boot : Planner.TYPICAL_BOOT;
-        Duration d = observed ? drain : FIRST_DRAIN_GUESS;
+        Duration d = observed ? drain : Planner.TYPICAL_DRAIN;
         int wanted = policy.maxInFlight() * (int) ceilDiv(b.toMillis(), Math.max(1, d.toMillis()));
         int ahead = policy.allowMaxSizeRaise() ? wanted : Math.min(wanted, Math.max(0, room));
         String why = (observed ? "observed" : "typical") + " boot " + b.toSeconds() + "s / drain " + d.toSeconds()

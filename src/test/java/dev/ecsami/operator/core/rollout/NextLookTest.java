@@ -11,6 +11,8 @@ import dev.ecsami.operator.core.model.StepPhase;
 import dev.ecsami.operator.core.model.Target;
 import dev.ecsami.operator.core.model.Trigger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -52,22 +54,18 @@ class NextLookTest {
         return Duration.between(T0, NextLook.at(r, T0.plusSeconds(now), false)).toSeconds() - now;
     }
 
-    @Test
-    void aDrainIsFirstLookedAtOnePollIntervalBeforeTheShortestSeenCouldEnd() {
-        Rollout r = rollout(StepPhase.DRAIN, 100, 140, drains(68, 80));
-        assertThat(lookAfter(r, 140)).isEqualTo(13);
-    }
-
-    @Test
-    void withinTheSpanOfDrainsSeenItIsLookedAtEveryThirdOfThePollInterval() {
-        Rollout r = rollout(StepPhase.DRAIN, 100, 150, drains(60, 75));
-        assertThat(lookAfter(r, 150)).isEqualTo(5);
-    }
-
-    @Test
-    void pastTheLongestDrainSeenItIsLookedAtThePollIntervalAgain() {
-        Rollout r = rollout(StepPhase.DRAIN, 100, 185, drains(60, 75));
-        assertThat(lookAfter(r, 185)).isEqualTo(15);
+    /**
+     * Drains of 68 s and 80 s seen before; a drain in flight since 100 s, poll interval 15 s: quick
+     * looks (5 s) from 100 + 68 - 15 = 153 s until 100 + 80 + 5 = 185 s.
+     */
+    @ParameterizedTest(name = "at {0} s the next look is {1} s later")
+    @CsvSource({
+            "140, 13",  // before the shortest drain seen less one poll: looked at then
+            "160, 5",   // within the span of drains seen: every third of the poll interval
+            "190, 15"   // past the longest seen: the poll interval again
+    })
+    void aDrainInFlightIsLookedAtQuicklyOverTheSpanOfDrainsSeen(long now, long after) {
+        assertThat(lookAfter(rollout(StepPhase.DRAIN, 100, now, drains(68, 80)), now)).isEqualTo(after);
     }
 
     @Test

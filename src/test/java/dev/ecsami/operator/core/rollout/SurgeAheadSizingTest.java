@@ -36,8 +36,8 @@ class SurgeAheadSizingTest {
     @Test
     void beforeAnythingIsObservedTypicalBootAndDrainSizeIt() {
         SurgeAheadSizing.Size size = SurgeAheadSizing.size(AUTO, List.of(), 10);
-        assertThat(size.ahead()).isEqualTo(3);
-        assertThat(size.why()).startsWith("typical boot 180s / drain 60s");
+        assertThat(size.ahead()).isEqualTo(2);
+        assertThat(size.why()).startsWith("typical boot 180s / drain 120s");
     }
 
     @Test
@@ -47,14 +47,6 @@ class SurgeAheadSizingTest {
         assertThat(SurgeAheadSizing.size(AUTO, observed(30, 300), 10).ahead()).isEqualTo(1);
         assertThat(SurgeAheadSizing.size(AUTO, observed(110, 50), 10).why())
                 .isEqualTo("observed boot 110s / drain 50s");
-    }
-
-    @Test
-    void theShortestBootSeenSizesItBecauseLongerOnesWaitedForADrainSlot() {
-        List<RolloutEvent> events = new java.util.ArrayList<>(observed(110, 50));
-        events.add(at(0, RolloutEvent.Type.INSTANCE_STARTED, "i-2"));
-        events.add(at(290, RolloutEvent.Type.REPLACEMENT_READY, "i-2"));
-        assertThat(SurgeAheadSizing.size(AUTO, events, 10).why()).isEqualTo("observed boot 110s / drain 50s");
     }
 
     @Test
