@@ -20,6 +20,7 @@ class BenchmarkSuite {
         Figures.print("machine: %d processors, load %s", Runtime.getRuntime().availableProcessors(),
                 Files.readString(Path.of("/proc/loadavg")).trim());
         List<MakespanBench.Run> runs = MakespanBench.measure(figures);
+        PeerBench.measure(figures);
         ApiCallsBench.measure(runs, figures);
         StartupBench startup = new StartupBench(Path.of(System.getProperty("bench.appDir", "target/quarkus-app")),
                 Path.of("target", "bench"));

@@ -14,6 +14,7 @@ import dev.ecsami.operator.runtime.RetryPolicy;
 import dev.ecsami.operator.runtime.RolloutCommands;
 import dev.ecsami.operator.runtime.RolloutRunner;
 import dev.ecsami.operator.sim.SimClock;
+import dev.ecsami.operator.sim.SimPlacement;
 import dev.ecsami.operator.sim.SimTimings;
 import dev.ecsami.operator.sim.SimulatedAws;
 import dev.ecsami.operator.store.InMemoryRolloutStore;
@@ -23,11 +24,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * The scenario harness of the tests, for benchmarks: a simulated fleet of N instances over three
- * zones running web (N tasks), api (N/2) and worker (3), with the operator wired to it and driven
+ * zones running web (N tasks, spread over zones), api (N/2, spread over instances, one per instance)
+ * and worker (N/10, at least 3, binpacked on memory), with the operator wired to it and driven
  * in virtual time, either directly or through ports built over the world (the real AWS adapters
  * against a stub that plays it).
  */
@@ -37,6 +40,9 @@ final class SimulatedFleet {
     static final String OLD_AMI = "ami-0000000000000a001";
     static final String NEW_AMI = "ami-0000000000000b002";
     static final String PARAMETER = "/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended";
+    /** Each service's placement, by the suffix its task-moves figure carries. */
+    static final Map<String, String> STRATEGIES = Map.of("web", "spread_az", "api", "spread_instance",
+            "worker", "binpack");
 
     final SimClock clock = new SimClock(Instant.parse("2026-11-27T10:00:00Z"));
     final SimulatedAws aws;
@@ -62,9 +68,11 @@ final class SimulatedFleet {
                 .parameter(PARAMETER, NEW_AMI)
                 .group(GROUP, CLUSTER, List.of("us-east-1a", "us-east-1b", "us-east-1c"), instances, 1,
                         instances + 2, OLD_AMI)
-                .service(CLUSTER, "web", instances, 50, 200, 256, 512)
-                .service(CLUSTER, "api", Math.max(2, instances / 2), 100, 200, 512, 1024)
-                .service(CLUSTER, "worker", 3, 0, 100, 256, 256);
+                .service(CLUSTER, "web", instances, 50, 200, 256, 512, Set.of(), false, SimPlacement.SPREAD_AZ)
+                .service(CLUSTER, "api", Math.max(2, instances / 2), 100, 200, 512, 1024, Set.of(), true,
+                        SimPlacement.SPREAD_INSTANCE)
+                .service(CLUSTER, "worker", Math.max(3, instances / 10), 0, 100, 256, 256, Set.of(), false,
+                        SimPlacement.BINPACK_MEMORY);
         target = new Target("bench", CLUSTER, GROUP, AmiSource.parse("amazon-linux-2023"), OnNewAmi.ROLL, policy);
         FleetPorts ports = wiring.apply(aws);
         runner = new RolloutRunner(clock, store, ports, (r, e) -> { },
@@ -129,6 +137,19 @@ final class SimulatedFleet {
 
     Observation observe() {
         return new Observation(aws.peekGroup(GROUP), aws.peekCluster(CLUSTER));
+    }
+
+    /** Per strategy, tasks started since the fleet was set up per task its service runs: 1.0 when each moved once. */
+    Map<String, Double> taskMovesPerTask() {
+        Map<String, Integer> starts = aws.taskTimes().taskStarts();
+        Map<String, Double> moves = new java.util.TreeMap<>();
+        for (var service : aws.peekCluster(CLUSTER).services()) {
+            String strategy = STRATEGIES.get(service.name());
+            if (strategy != null) {
+                moves.put(strategy, starts.getOrDefault(service.name(), 0) / (double) service.desired());
+            }
+        }
+        return moves;
     }
 
     int servingCapacity() {

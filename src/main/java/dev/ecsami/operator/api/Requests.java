@@ -23,7 +23,7 @@ public final class Requests {
      * @param dryRun           return the plan only, change nothing
      */
     public record StartRollout(String target, String cluster, String autoScalingGroup, String ami,
-                               Integer maxInFlight, Boolean surge, Integer surgeAhead, String drainTimeout,
+                               Integer maxInFlight, Boolean surge, String surgeAhead, String drainTimeout,
                                String onDrainTimeout, String bakeTime, Boolean dryRun) {
 
         public Overrides overrides() {

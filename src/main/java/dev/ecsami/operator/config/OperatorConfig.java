@@ -62,9 +62,12 @@ public interface OperatorConfig {
         @WithDefault("true")
         boolean surge();
 
-        /** With surge: replacements launched ahead for the instances next in line, while others drain. */
-        @WithDefault("1")
-        int surgeAhead();
+        /**
+         * With surge: replacements launched ahead for the instances next in line, while others drain;
+         * {@code auto} sizes it from observed boot and drain durations.
+         */
+        @WithDefault("auto")
+        String surgeAhead();
 
         /** Whether surge may raise the group's max size for the time of the rollout. */
         @WithDefault("true")

@@ -2,6 +2,7 @@ package dev.ecsami.operator.config;
 
 import dev.ecsami.operator.core.model.AmiSource;
 import dev.ecsami.operator.core.model.RolloutPolicy;
+import dev.ecsami.operator.core.model.SurgeAhead;
 import dev.ecsami.operator.core.model.Target;
 
 import java.util.ArrayList;
@@ -50,7 +51,12 @@ public final class TargetsFactory {
             check.notBlank(key + "cluster", c.cluster());
             check.notBlank(key + "auto-scaling-group", c.autoScalingGroup());
             check.atLeast(key + "max-in-flight", c.maxInFlight(), 1);
-            check.atLeast(key + "surge-ahead", c.surgeAhead(), 0);
+            SurgeAhead surgeAhead = SurgeAhead.AUTO;
+            try {
+                surgeAhead = SurgeAhead.parse(c.surgeAhead());
+            } catch (IllegalArgumentException e) {
+                check.add(key + "surge-ahead " + e.getMessage());
+            }
             check.positive(key + "drain-timeout", c.drainTimeout());
             check.positive(key + "registration-timeout", c.registrationTimeout());
             check.positive(key + "steady-timeout", c.steadyTimeout());
@@ -65,9 +71,10 @@ public final class TargetsFactory {
             check.that(other == null, key + "auto-scaling-group " + c.autoScalingGroup()
                     + " is already the group of target " + other + "; one target per group");
             if (check.problems().isEmpty()) {
-                RolloutPolicy policy = new RolloutPolicy(c.maxInFlight(), c.surge(), c.surgeAhead(), c.allowMaxSizeRaise(),
-                        c.drainTimeout(), c.onDrainTimeout(), c.registrationTimeout(), c.steadyTimeout(),
-                        c.bakeTime(), c.pollInterval(), c.suspendProcesses(), c.allowSharedLaunchTemplate());
+                RolloutPolicy policy = surgeAhead.applyTo(new RolloutPolicy(c.maxInFlight(), c.surge(), 0,
+                        c.allowMaxSizeRaise(), c.drainTimeout(), c.onDrainTimeout(), c.registrationTimeout(),
+                        c.steadyTimeout(), c.bakeTime(), c.pollInterval(), c.suspendProcesses(),
+                        c.allowSharedLaunchTemplate()));
                 targets.put(name, new Target(name, c.cluster(), c.autoScalingGroup(), ami, c.onNewAmi(), policy));
             }
             problems.addAll(check.problems());

@@ -45,7 +45,7 @@ final class Text {
 
     static String policy(RolloutPolicy p) {
         return "max in flight " + p.maxInFlight()
-                + (p.surge() ? ", surge (" + p.surgeAhead() + " ahead)" : ", no surge")
+                + (p.surge() ? ", surge (" + p.surgeAheadSetting() + " ahead)" : ", no surge")
                 + ", drain timeout " + DurationText.of(p.drainTimeout()) + " then " + lower(p.onDrainTimeout())
                 + (p.bakeTime().isZero() ? "" : ", bake " + DurationText.of(p.bakeTime()));
     }

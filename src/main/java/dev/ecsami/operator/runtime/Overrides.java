@@ -2,12 +2,13 @@ package dev.ecsami.operator.runtime;
 
 import dev.ecsami.operator.core.model.OnDrainTimeout;
 import dev.ecsami.operator.core.model.RolloutPolicy;
+import dev.ecsami.operator.core.model.SurgeAhead;
 
 import java.time.Duration;
 import java.util.Optional;
 
 /** Per-rollout changes to a target's policy. */
-public record Overrides(Optional<Integer> maxInFlight, Optional<Boolean> surge, Optional<Integer> surgeAhead,
+public record Overrides(Optional<Integer> maxInFlight, Optional<Boolean> surge, Optional<String> surgeAhead,
                         Optional<Duration> drainTimeout, Optional<OnDrainTimeout> onDrainTimeout,
                         Optional<Duration> bakeTime) {
 
@@ -30,11 +31,11 @@ public record Overrides(Optional<Integer> maxInFlight, Optional<Boolean> surge, 
             out = out.withSurge(surge.get());
         }
         if (surgeAhead.isPresent()) {
-            if (surgeAhead.get() < 0) {
-                throw new CommandRejected(CommandRejected.Reason.INVALID, "surgeAhead",
-                        "surgeAhead must be 0 or more, was " + surgeAhead.get());
+            try {
+                out = SurgeAhead.parse(surgeAhead.get()).applyTo(out);
+            } catch (IllegalArgumentException e) {
+                throw new CommandRejected(CommandRejected.Reason.INVALID, "surgeAhead", "surgeAhead " + e.getMessage());
             }
-            out = out.withSurgeAhead(surgeAhead.get());
         }
         if (drainTimeout.isPresent() || onDrainTimeout.isPresent()) {
             Duration d = drainTimeout.orElse(out.drainTimeout());

@@ -9,17 +9,20 @@ final class SimContainerInstance {
     final String instanceId;
     final String cluster;
     final String ami;
+    /** The availability zone of its EC2 instance, the {@code ecs.availability-zone} attribute. */
+    final String zone;
     final Resources registered;
     ContainerInstance.Status status = ContainerInstance.Status.ACTIVE;
     boolean agentConnected = true;
     /** Fault: its tasks never stop, so its drain never finishes. */
     boolean stuckDrain;
 
-    SimContainerInstance(String arn, String instanceId, String cluster, String ami, Resources registered) {
+    SimContainerInstance(String arn, String instanceId, String cluster, String ami, String zone, Resources registered) {
         this.arn = arn;
         this.instanceId = instanceId;
         this.cluster = cluster;
         this.ami = ami;
+        this.zone = zone;
         this.registered = registered;
     }
 }

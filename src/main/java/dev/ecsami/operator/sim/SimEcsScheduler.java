@@ -6,6 +6,7 @@ import dev.ecsami.operator.core.fleet.TaskInfo;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -85,7 +86,9 @@ final class SimEcsScheduler {
             }
             add(new SimTask(taskArn(s.cluster), TaskInfo.Kind.SERVICE, s.name, target.instanceId, s.need,
                     s.hostPorts, SimTask.State.PENDING, t.plus(world.timings.taskStart())), byInstance);
+            world.taskTimes.started(s.name);
         }
+        scaleIn(s, own, healthyOnActive - s.desired, t);
         int stoppable = Math.min(onDraining, healthyOnActive + onDraining - minHealthy);
         for (SimTask task : own) {
             if (stoppable <= 0) {
@@ -98,6 +101,27 @@ final class SimEcsScheduler {
                 task.nextAt = t.plus(world.timings.taskStop());
                 stoppable--;
             }
+        }
+    }
+
+    /**
+     * Stops surplus tasks, as ECS does when more run than desired (an instance set back to ACTIVE
+     * with its tasks, after their replacements started elsewhere): one at a time from the ACTIVE
+     * instance running most of the service's tasks.
+     */
+    private void scaleIn(SimService s, List<SimTask> own, int surplus, Instant t) {
+        Map<String, List<SimTask>> byInstance = new HashMap<>();
+        for (SimTask task : own) {
+            if (task.state == SimTask.State.RUNNING && statusOf(task.instanceId) == ContainerInstance.Status.ACTIVE) {
+                byInstance.computeIfAbsent(task.instanceId, k -> new ArrayList<>()).add(task);
+            }
+        }
+        for (int n = 0; n < surplus; n++) {
+            List<SimTask> most = byInstance.values().stream().max((a, b) -> Integer.compare(a.size(), b.size()))
+                    .orElseThrow();
+            SimTask task = most.remove(most.size() - 1);
+            task.state = SimTask.State.STOPPING;
+            task.nextAt = t.plus(world.timings.taskStop());
         }
     }
 
@@ -128,14 +152,18 @@ final class SimEcsScheduler {
     }
 
     /**
-     * Spread: the ACTIVE instance with the fewest tasks of the service, then the most free CPU; the
-     * first such instance on a tie. Linear in the instances, given the tasks grouped by instance.
+     * Where ECS places the service's next task: among the ACTIVE instances with the agent connected
+     * that fit it (resources, host ports, {@code distinctInstance}), the best by the service's
+     * placement strategy, the first such instance on a tie. Linear in the instances, given the tasks
+     * grouped by instance.
      */
     SimContainerInstance placement(SimService s, Map<String, List<SimTask>> byInstance) {
+        List<SimContainerInstance> instances = world.clusters.getOrDefault(s.cluster, List.of());
+        Map<String, Integer> perZone = s.placement == SimPlacement.SPREAD_AZ
+                ? tasksPerZone(s, instances, byInstance) : Map.of();
         SimContainerInstance best = null;
-        long bestTasks = 0;
-        int bestCpu = 0;
-        for (SimContainerInstance ci : world.clusters.getOrDefault(s.cluster, List.of())) {
+        long[] bestKey = null;
+        for (SimContainerInstance ci : instances) {
             if (ci.status != ContainerInstance.Status.ACTIVE || !ci.agentConnected) {
                 continue;
             }
@@ -145,13 +173,36 @@ final class SimEcsScheduler {
             if (s.distinctInstance && own > 0 || !free.fits(s.need) || portTaken(s, on)) {
                 continue;
             }
-            if (best == null || own < bestTasks || own == bestTasks && -free.cpu() < -bestCpu) {
+            long[] key = switch (s.placement) {
+                case SPREAD_AZ -> new long[] {perZone.getOrDefault(ci.zone, 0), own, -free.cpu()};
+                case SPREAD_INSTANCE -> new long[] {own, -free.cpu()};
+                case BINPACK_MEMORY -> new long[] {free.memory()};
+            };
+            if (best == null || Arrays.compare(key, bestKey) < 0) {
                 best = ci;
-                bestTasks = own;
-                bestCpu = free.cpu();
+                bestKey = key;
             }
         }
         return best;
+    }
+
+    /** The service's tasks that are not stopping on the ACTIVE instances of each zone. */
+    private static Map<String, Integer> tasksPerZone(SimService s, List<SimContainerInstance> instances,
+                                                     Map<String, List<SimTask>> byInstance) {
+        Map<String, Integer> perZone = new HashMap<>();
+        for (SimContainerInstance ci : instances) {
+            if (ci.status != ContainerInstance.Status.ACTIVE) {
+                continue;
+            }
+            int n = 0;
+            for (SimTask x : byInstance.getOrDefault(ci.instanceId, List.of())) {
+                if (x.service.equals(s.name) && x.state != SimTask.State.STOPPING) {
+                    n++;
+                }
+            }
+            perZone.merge(ci.zone, n, Integer::sum);
+        }
+        return perZone;
     }
 
     /** A loop, not a stream: a run of placements calls it for every instance. */

@@ -15,11 +15,12 @@ final class SimService {
     final boolean distinctInstance;
     final Resources need;
     final Set<Integer> hostPorts;
+    final SimPlacement placement;
     /** Fault: its new tasks fail to start, so it never gets back to steady. */
     boolean unhealthy;
 
     SimService(String name, String cluster, int desired, int minHealthyPercent, int maxPercent, boolean daemon,
-               boolean distinctInstance, Resources need, Set<Integer> hostPorts) {
+               boolean distinctInstance, Resources need, Set<Integer> hostPorts, SimPlacement placement) {
         this.name = name;
         this.cluster = cluster;
         this.desired = desired;
@@ -29,5 +30,6 @@ final class SimService {
         this.distinctInstance = distinctInstance;
         this.need = need;
         this.hostPorts = Set.copyOf(hostPorts);
+        this.placement = placement;
     }
 }

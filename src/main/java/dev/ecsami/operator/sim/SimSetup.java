@@ -65,9 +65,17 @@ public final class SimSetup {
 
     public SimSetup service(String cluster, String name, int desired, int minHealthyPercent, int maxPercent,
                             int cpu, int memory, Set<Integer> hostPorts, boolean distinctInstance) {
+        return service(cluster, name, desired, minHealthyPercent, maxPercent, cpu, memory, hostPorts,
+                distinctInstance, SimPlacement.SPREAD_INSTANCE);
+    }
+
+    public SimSetup service(String cluster, String name, int desired, int minHealthyPercent, int maxPercent,
+                            int cpu, int memory, Set<Integer> hostPorts, boolean distinctInstance,
+                            SimPlacement placement) {
         synchronized (world) {
             world.services.put(SimEcsScheduler.key(cluster, name), new SimService(name, cluster, desired,
-                    minHealthyPercent, maxPercent, false, distinctInstance, new Resources(cpu, memory), hostPorts));
+                    minHealthyPercent, maxPercent, false, distinctInstance, new Resources(cpu, memory), hostPorts,
+                    placement));
             placeRunning(cluster, name, desired);
         }
         return this;
@@ -75,7 +83,8 @@ public final class SimSetup {
 
     public SimSetup daemonService(String cluster, String name, int cpu, int memory) {
         synchronized (world) {
-            SimService s = new SimService(name, cluster, 0, 0, 100, true, false, new Resources(cpu, memory), Set.of());
+            SimService s = new SimService(name, cluster, 0, 0, 100, true, false, new Resources(cpu, memory), Set.of(),
+                    SimPlacement.SPREAD_INSTANCE);
             world.services.put(SimEcsScheduler.key(cluster, name), s);
             for (SimContainerInstance ci : world.clusters.getOrDefault(cluster, List.of())) {
                 world.tasks.add(new SimTask(world.scheduler.taskArn(cluster), TaskInfo.Kind.DAEMON, name,

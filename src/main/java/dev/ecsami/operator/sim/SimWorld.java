@@ -34,6 +34,7 @@ final class SimWorld {
     final SimEcsScheduler scheduler = new SimEcsScheduler(this);
     final SimTerminations terminations = new SimTerminations(this);
     final List<SimActor> actors = new ArrayList<>();
+    final SimTaskTimes taskTimes = new SimTaskTimes();
     /** Notifications AWS sent and nobody has read yet: lifecycle hooks' and Spot warnings. */
     final List<SimNotice> notices = new ArrayList<>();
     int neverRegisterNextLaunches;
@@ -113,6 +114,7 @@ final class SimWorld {
                 if (i.registerAt != null && !i.registerAt.isAfter(t)) {
                     i.registerAt = null;
                     register(g, i);
+                    taskTimes.registered(i.id, t);
                 }
                 if (i.goneAt != null && !i.goneAt.isAfter(t)) {
                     g.instances.remove(i);
@@ -131,12 +133,13 @@ final class SimWorld {
             keepDesiredCapacity(g, t);
         }
         scheduler.reconcile(t);
+        taskTimes.settle(this, t);
     }
 
     void register(SimGroup g, SimInstance i) {
         SimContainerInstance ci = new SimContainerInstance(
                 "arn:aws:ecs:us-east-1:123456789012:container-instance/" + g.cluster + "/" + nextId("", 32),
-                i.id, g.cluster, i.ami, instanceSize);
+                i.id, g.cluster, i.ami, i.az, instanceSize);
         clusters.computeIfAbsent(g.cluster, c -> new ArrayList<>()).add(ci);
         byInstance.put(i.id, ci);
     }
@@ -188,6 +191,7 @@ final class SimWorld {
         }
         i.registerAt = registers ? i.inServiceAt.plus(timings.registration()) : null;
         g.instances.add(i);
+        taskTimes.launched(i.id, t);
         return i;
     }
 

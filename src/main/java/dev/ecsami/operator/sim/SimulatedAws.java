@@ -89,6 +89,11 @@ public final class SimulatedAws {
         return world.log;
     }
 
+    /** What the world's own timings made launches and drains take. */
+    public SimTaskTimes taskTimes() {
+        return world.taskTimes;
+    }
+
     /** Moves the world up to the clock's now. */
     public void advance() {
         synchronized (world) {
@@ -248,6 +253,9 @@ public final class SimulatedAws {
                             .orElseThrow(() -> new ExternalCallFailed("UpdateContainerInstancesState", "MISSING",
                                     "container instance " + arn + " is not in cluster " + cluster, false));
                     ci.status = status;
+                    if (status == ContainerInstance.Status.DRAINING) {
+                        world.taskTimes.drainStarted(ci.instanceId, world.now());
+                    }
                     world.log.mutation(world.now(), status == ContainerInstance.Status.DRAINING ? "Drain" : "Reactivate",
                             ci.instanceId);
                 }

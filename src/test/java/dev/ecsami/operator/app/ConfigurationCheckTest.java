@@ -86,7 +86,8 @@ class ConfigurationCheckTest {
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
         "operator.targets.prod.max-in-flight|0|operator.targets.prod.max-in-flight must be 1 or more, was 0",
-        "operator.targets.prod.surge-ahead|-1|operator.targets.prod.surge-ahead must be 0 or more, was -1",
+        "operator.targets.prod.surge-ahead|-1|operator.targets.prod.surge-ahead must be auto or a whole number 0 or more, was -1",
+        "operator.targets.prod.surge-ahead|lots|operator.targets.prod.surge-ahead must be auto or a whole number 0 or more, was 'lots'",
         "operator.targets.prod.drain-timeout|0s|operator.targets.prod.drain-timeout must be a positive duration",
         "operator.targets.prod.registration-timeout|-1s|operator.targets.prod.registration-timeout must be a positive",
         "operator.targets.prod.steady-timeout|0s|operator.targets.prod.steady-timeout must be a positive",

@@ -46,6 +46,7 @@ class ConfigValidationTest {
         assertThat(t.onNewAmi()).isEqualTo(OnNewAmi.ROLL);
         assertThat(t.policy().maxInFlight()).isEqualTo(1);
         assertThat(t.policy().surge()).isTrue();
+        assertThat(t.policy().surgeAheadAuto()).isTrue();
         assertThat(t.policy().drainTimeout()).isEqualTo(Duration.ofMinutes(30));
         assertThat(t.policy().onDrainTimeout()).isEqualTo(OnDrainTimeout.PAUSE);
         assertThat(t.policy().bakeTime()).isZero();
@@ -119,5 +120,19 @@ class ConfigValidationTest {
         p.remove("operator.targets.prod.cluster");
 
         assertThatThrownBy(() -> load(p)).hasStackTraceContaining("operator.targets.prod.cluster");
+    }
+
+    @Test
+    void surgeAheadTakesAutoOrAFixedNumberAndNamesItselfWhenNeither() {
+        Map<String, String> fixed = target("fixed");
+        fixed.put("operator.targets.fixed.surge-ahead", "3");
+        Target t = TargetsFactory.fromConfig(load(fixed).targets()).get("fixed");
+        assertThat(t.policy().surgeAheadAuto()).isFalse();
+        assertThat(t.policy().surgeAhead()).isEqualTo(3);
+
+        Map<String, String> bad = target("bad");
+        bad.put("operator.targets.bad.surge-ahead", "lots");
+        assertThatThrownBy(() -> TargetsFactory.fromConfig(load(bad).targets()))
+                .hasMessageContaining("operator.targets.bad.surge-ahead must be auto or a whole number 0 or more");
     }
 }

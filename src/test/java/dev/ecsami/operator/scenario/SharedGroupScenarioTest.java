@@ -68,7 +68,8 @@ class SharedGroupScenarioTest {
 
     @Test
     void processesSuspendedForTheRolloutAreResumedWhenItIsAborted() {
-        World w = World.fleetOf(4, World.policy().withSuspendProcesses(Set.of("AZRebalance", "ScheduledActions")));
+        World w = World.fleetOf(4, World.policy().withSurgeAhead(1)
+                .withSuspendProcesses(Set.of("AZRebalance", "ScheduledActions")));
         w.aws.setup().suspend(World.GROUP, "ScheduledActions");
         Rollout r = w.start();
         w.runFor(Duration.ofMinutes(4));
@@ -89,7 +90,7 @@ class SharedGroupScenarioTest {
 
     @Test
     void rollbackTakesOverWhatTheRolledBackRolloutGivesBackAndEndsAsTheGroupStarted() {
-        World w = World.fleetOf(4, World.policy());
+        World w = World.fleetOf(4, World.policy().withSurgeAhead(1));
         Rollout r = w.start();
         w.runFor(Duration.ofMinutes(4));
         assertThat(w.aws.peekGroup(World.GROUP).suspendedProcesses()).contains("AZRebalance");
@@ -206,7 +207,7 @@ class SharedGroupScenarioTest {
 
     @Test
     void scaleInByAPolicyDuringTheRolloutIsKeptAndSparesTheReplacements() {
-        World w = World.fleetOf(6, World.policy());
+        World w = World.fleetOf(6, World.policy().withSurgeAhead(1));
         // Desired is 8 at that time (6 and 2 surge); the action sets it to 6: others took 2 away.
         w.aws.actors().scheduledAction(World.GROUP, "evening", w.clock.instant().plus(Duration.ofMinutes(4)), 6,
                 null, null);

@@ -16,6 +16,8 @@ import java.util.Set;
  *                            termination (those not already suspended) and resumes when it ends
  * @param allowSharedLaunchTemplate whether a launch template that other groups use through $Default or
  *                            $Latest may be rolled
+ * @param surgeAheadAuto      surge-ahead sized by the rollout from observed boot and drain durations, in place
+ *                            of {@code surgeAhead}
  */
 public record RolloutPolicy(
         int maxInFlight,
@@ -29,13 +31,23 @@ public record RolloutPolicy(
         Duration bakeTime,
         Duration pollInterval,
         Set<String> suspendProcesses,
-        boolean allowSharedLaunchTemplate) {
+        boolean allowSharedLaunchTemplate,
+        boolean surgeAheadAuto) {
     public static final Set<String> DEFAULT_SUSPENDED = Set.of("AZRebalance");
 
     public static RolloutPolicy defaults() {
         return new RolloutPolicy(1, true, 1, true, Duration.ofMinutes(30), OnDrainTimeout.PAUSE,
                 Duration.ofMinutes(15), Duration.ofMinutes(15), Duration.ZERO, Duration.ofSeconds(15),
-                DEFAULT_SUSPENDED, false);
+                DEFAULT_SUSPENDED, false, true);
+    }
+
+    /** A fixed surge-ahead, as before surge-ahead auto existed. */
+    public RolloutPolicy(int maxInFlight, boolean surge, int surgeAhead, boolean allowMaxSizeRaise,
+                         Duration drainTimeout, OnDrainTimeout onDrainTimeout, Duration registrationTimeout,
+                         Duration steadyTimeout, Duration bakeTime, Duration pollInterval, Set<String> suspendProcesses,
+                         boolean allowSharedLaunchTemplate) {
+        this(maxInFlight, surge, surgeAhead, allowMaxSizeRaise, drainTimeout, onDrainTimeout, registrationTimeout,
+                steadyTimeout, bakeTime, pollInterval, suspendProcesses, allowSharedLaunchTemplate, false);
     }
 
     /** As before these settings existed: AZRebalance suspended, no shared launch template. */
@@ -74,47 +86,68 @@ public record RolloutPolicy(
 
     public RolloutPolicy withMaxInFlight(int value) {
         return new RolloutPolicy(value, surge, surgeAhead, allowMaxSizeRaise, drainTimeout, onDrainTimeout,
-                registrationTimeout, steadyTimeout, bakeTime, pollInterval, suspendProcesses, allowSharedLaunchTemplate);
+                registrationTimeout, steadyTimeout, bakeTime, pollInterval, suspendProcesses, allowSharedLaunchTemplate,
+                surgeAheadAuto);
     }
 
     public RolloutPolicy withSurge(boolean value) {
         return new RolloutPolicy(maxInFlight, value, surgeAhead, allowMaxSizeRaise, drainTimeout, onDrainTimeout,
-                registrationTimeout, steadyTimeout, bakeTime, pollInterval, suspendProcesses, allowSharedLaunchTemplate);
+                registrationTimeout, steadyTimeout, bakeTime, pollInterval, suspendProcesses, allowSharedLaunchTemplate,
+                surgeAheadAuto);
     }
 
     public RolloutPolicy withDrainTimeout(Duration value, OnDrainTimeout onTimeout) {
         return new RolloutPolicy(maxInFlight, surge, surgeAhead, allowMaxSizeRaise, value, onTimeout,
-                registrationTimeout, steadyTimeout, bakeTime, pollInterval, suspendProcesses, allowSharedLaunchTemplate);
+                registrationTimeout, steadyTimeout, bakeTime, pollInterval, suspendProcesses, allowSharedLaunchTemplate,
+                surgeAheadAuto);
     }
 
     public RolloutPolicy withBakeTime(Duration value) {
         return new RolloutPolicy(maxInFlight, surge, surgeAhead, allowMaxSizeRaise, drainTimeout, onDrainTimeout,
                 registrationTimeout, steadyTimeout, value, pollInterval, suspendProcesses,
-                allowSharedLaunchTemplate);
+                allowSharedLaunchTemplate, surgeAheadAuto);
     }
 
     public RolloutPolicy withTimeouts(Duration registration, Duration steady) {
         return new RolloutPolicy(maxInFlight, surge, surgeAhead, allowMaxSizeRaise, drainTimeout, onDrainTimeout,
-                registration, steady, bakeTime, pollInterval, suspendProcesses, allowSharedLaunchTemplate);
+                registration, steady, bakeTime, pollInterval, suspendProcesses, allowSharedLaunchTemplate,
+                surgeAheadAuto);
     }
 
+    /** A fixed surge-ahead. */
     public RolloutPolicy withSurgeAhead(int value) {
         return new RolloutPolicy(maxInFlight, surge, value, allowMaxSizeRaise, drainTimeout, onDrainTimeout,
-                registrationTimeout, steadyTimeout, bakeTime, pollInterval, suspendProcesses, allowSharedLaunchTemplate);
+                registrationTimeout, steadyTimeout, bakeTime, pollInterval, suspendProcesses, allowSharedLaunchTemplate,
+                false);
+    }
+
+    /** Surge-ahead sized by the rollout; {@code surgeAhead} stays as it was and is not used. */
+    public RolloutPolicy withSurgeAheadAuto() {
+        return new RolloutPolicy(maxInFlight, surge, surgeAhead, allowMaxSizeRaise, drainTimeout, onDrainTimeout,
+                registrationTimeout, steadyTimeout, bakeTime, pollInterval, suspendProcesses, allowSharedLaunchTemplate,
+                true);
+    }
+
+    /** The setting as written: auto, or the fixed number. */
+    public SurgeAhead surgeAheadSetting() {
+        return surgeAheadAuto ? SurgeAhead.AUTO : new SurgeAhead(false, surgeAhead);
     }
 
     public RolloutPolicy withPollInterval(Duration value) {
         return new RolloutPolicy(maxInFlight, surge, surgeAhead, allowMaxSizeRaise, drainTimeout, onDrainTimeout,
-                registrationTimeout, steadyTimeout, bakeTime, value, suspendProcesses, allowSharedLaunchTemplate);
+                registrationTimeout, steadyTimeout, bakeTime, value, suspendProcesses, allowSharedLaunchTemplate,
+                surgeAheadAuto);
     }
 
     public RolloutPolicy withAllowMaxSizeRaise(boolean value) {
         return new RolloutPolicy(maxInFlight, surge, surgeAhead, value, drainTimeout, onDrainTimeout,
-                registrationTimeout, steadyTimeout, bakeTime, pollInterval, suspendProcesses, allowSharedLaunchTemplate);
+                registrationTimeout, steadyTimeout, bakeTime, pollInterval, suspendProcesses, allowSharedLaunchTemplate,
+                surgeAheadAuto);
     }
 
     public RolloutPolicy withSuspendProcesses(Set<String> value) {
         return new RolloutPolicy(maxInFlight, surge, surgeAhead, allowMaxSizeRaise, drainTimeout, onDrainTimeout,
-                registrationTimeout, steadyTimeout, bakeTime, pollInterval, value, allowSharedLaunchTemplate);
+                registrationTimeout, steadyTimeout, bakeTime, pollInterval, value, allowSharedLaunchTemplate,
+                surgeAheadAuto);
     }
 }

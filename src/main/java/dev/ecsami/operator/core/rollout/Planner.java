@@ -46,10 +46,12 @@ public final class Planner {
         }
         int batches = (instances + policy.maxInFlight() - 1) / policy.maxInFlight();
         Duration work = TYPICAL_DRAIN.plus(TYPICAL_STEADY).plus(policy.bakeTime());
-        if (!policy.surge() || policy.surgeAhead() == 0) {
+        int ahead = policy.surgeAheadAuto() ? SurgeAheadSizing.size(policy, List.of(), Integer.MAX_VALUE).ahead()
+                : policy.surgeAhead();
+        if (!policy.surge() || ahead == 0) {
             return work.plus(TYPICAL_BOOT).multipliedBy(batches);
         }
-        Duration perBatch = max(work, TYPICAL_BOOT.dividedBy(policy.surgeAhead()));
+        Duration perBatch = max(work, TYPICAL_BOOT.dividedBy(ahead));
         return TYPICAL_BOOT.plus(perBatch.multipliedBy(batches));
     }
 

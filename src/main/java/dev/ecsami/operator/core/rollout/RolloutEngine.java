@@ -296,6 +296,11 @@ public final class RolloutEngine {
         long givenBack = tick.steps().stream().filter(InstanceStep::extra).count();
         Rollout decided = next.steps(tick.steps()).events(tick.events()).ledger(tick.ledgerAfter())
                 .toReplace(tick.steps().size() - (int) givenBack + (int) comingUp).build();
+        if (decided.state() == RolloutState.RUNNING && decided.nextCheckAt() != null) {
+            decided = decided.toBuilder().nextCheckAt(NextLook.at(decided, tick.now,
+                    !tick.events().isEmpty() || !tick.mutations().isEmpty()))
+                    .build();
+        }
         List<RolloutEvent> added = decided.events().subList(original.events().size(), decided.events().size());
         return new Decision(decided, tick.mutations(), added);
     }

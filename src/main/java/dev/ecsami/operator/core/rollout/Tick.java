@@ -36,6 +36,7 @@ final class Tick {
     private int desired;
     private int maxSize;
     private List<GroupInstance> outdated;
+    private Integer ahead;
     final CapacityLedger ledger;
 
     Tick(Rollout rollout, Observation observed, Instant now) {
@@ -202,7 +203,9 @@ final class Tick {
     /** The outdated instances in replacement order; the observation does not change within a tick. */
     List<GroupInstance> outdated() {
         if (outdated == null) {
-            outdated = OutdatedInstances.select(observed, rollout.toAmi().imageId());
+            Set<String> leaving = new HashSet<>();
+            steps.stream().filter(s -> !s.phase().isFinished()).forEach(s -> leaving.add(s.instanceId()));
+            outdated = OutdatedInstances.select(observed, rollout.toAmi().imageId(), leaving);
         }
         return outdated;
     }
@@ -255,17 +258,30 @@ final class Tick {
 
     /**
      * Steps this rollout may have launching or holding a slot: max-in-flight, and with surge the
-     * replacements booting ahead; those stay below the group's max size when it may not be raised.
+     * replacements booting ahead.
      */
     int admissionLimit() {
-        if (!policy().surge()) {
-            return policy().maxInFlight();
+        return policy().surge() ? policy().maxInFlight() + surgeAhead() : policy().maxInFlight();
+    }
+
+    /**
+     * Replacements to boot ahead, below the group's max size when it may not be raised. With auto,
+     * sized once per tick from the rollout's events, and announced in an event when the size changes.
+     */
+    int surgeAhead() {
+        if (ahead == null) {
+            int room = Math.max(0, baseline().max() - baseline().desired() - policy().maxInFlight());
+            if (policy().surgeAheadAuto()) {
+                SurgeAheadSizing.Size size = SurgeAheadSizing.size(policy(), rollout.events(), room);
+                ahead = size.ahead();
+                if (SurgeAheadSizing.announced(rollout.events()) != ahead) {
+                    event(RolloutEvent.Type.SURGE, "", SurgeAheadSizing.ANNOUNCEMENT + ahead + " (" + size.why() + ")");
+                }
+            } else {
+                ahead = policy().allowMaxSizeRaise() ? policy().surgeAhead() : Math.min(policy().surgeAhead(), room);
+            }
         }
-        int ahead = policy().surgeAhead();
-        if (!policy().allowMaxSizeRaise()) {
-            ahead = Math.min(ahead, Math.max(0, baseline().max() - baseline().desired() - policy().maxInFlight()));
-        }
-        return policy().maxInFlight() + ahead;
+        return ahead;
     }
 
     /** Steps launching a replacement or holding a slot, the ones {@link #admissionLimit()} bounds. */

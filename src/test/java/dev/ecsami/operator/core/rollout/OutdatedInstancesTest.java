@@ -26,15 +26,42 @@ class OutdatedInstancesTest {
                 new Resources(1024, 1024), new Resources(1024, 1024), Set.of(), 0, 0, false, List.of());
     }
 
+    private static ContainerInstance busy(String id, int runningTasks) {
+        return new ContainerInstance("arn:" + id, id, ContainerInstance.Status.ACTIVE, true, "ami-00000000000000001",
+                new Resources(1024, 1024), new Resources(1024, 1024), Set.of(), runningTasks, 0, false, List.of());
+    }
+
     @Test
-    void eachNextInstanceComesFromTheLargestZoneSoTheZonesStayBalanced() {
-        GroupState g = new GroupState("g", 6, 1, 8, "lt:2", NEW, List.of(
+    void eachNextInstanceComesFromTheZoneWithMostOutdatedThenTheLargestSoTheyAreTakenEvenly() {
+        GroupState g = new GroupState("g", 7, 1, 8, "lt:2", NEW, List.of(
                 gi("i-a2", "a", "lt:1"), gi("i-b1", "b", "lt:1"), gi("i-b2", "b", "lt:1"),
-                gi("i-b3", "b", "lt:1"), gi("i-a1", "a", "lt:1"), gi("i-c1", "c", "lt:1")), Set.of());
+                gi("i-b3", "b", "lt:1"), gi("i-a1", "a", "lt:1"), gi("i-c1", "c", "lt:1"),
+                gi("i-c-new", "c", "lt:2")), Set.of());
         Observation obs = new Observation(g, new ClusterState("c", List.of(), List.of()));
 
         assertThat(OutdatedInstances.select(obs, NEW)).extracting(GroupInstance::instanceId)
-                .containsExactly("i-b1", "i-a1", "i-b2", "i-a2", "i-b3", "i-c1");
+                .containsExactly("i-b1", "i-a1", "i-b2", "i-c1", "i-a2", "i-b3");
+    }
+
+    @Test
+    void withinAZoneTheInstancesRunningFewestTasksGoFirst() {
+        GroupState g = new GroupState("g", 3, 1, 4, "lt:2", NEW, List.of(
+                gi("i-1", "a", "lt:1"), gi("i-2", "a", "lt:1"), gi("i-3", "a", "lt:1")), Set.of());
+        ClusterState c = new ClusterState("c", List.of(busy("i-1", 3), busy("i-2", 0), busy("i-3", 1)), List.of());
+
+        assertThat(OutdatedInstances.select(new Observation(g, c), NEW)).extracting(GroupInstance::instanceId)
+                .containsExactly("i-2", "i-3", "i-1");
+    }
+
+    @Test
+    void instancesAlreadyBeingReplacedComeFirstAndCountAsGoneForTheNextChoice() {
+        GroupState g = new GroupState("g", 6, 1, 8, "lt:2", NEW, List.of(
+                gi("i-a1", "a", "lt:1"), gi("i-a2", "a", "lt:1"), gi("i-b1", "b", "lt:1"),
+                gi("i-b2", "b", "lt:1"), gi("i-c1", "c", "lt:1"), gi("i-c2", "c", "lt:1")), Set.of());
+        Observation obs = new Observation(g, new ClusterState("c", List.of(), List.of()));
+
+        assertThat(OutdatedInstances.select(obs, NEW, Set.of("i-a1", "i-a2"))).extracting(GroupInstance::instanceId)
+                .containsExactly("i-a1", "i-a2", "i-b1", "i-c1", "i-b2", "i-c2");
     }
 
     @Test
