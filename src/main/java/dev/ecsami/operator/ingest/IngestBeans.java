@@ -10,7 +10,6 @@ import dev.ecsami.operator.ingest.sns.SnsGate;
 import dev.ecsami.operator.ingest.sns.SnsMessageVerifier;
 import dev.ecsami.operator.metrics.VerdictCounter;
 import dev.ecsami.operator.runtime.DrainRunner;
-import dev.ecsami.operator.runtime.Leadership;
 import dev.ecsami.operator.runtime.NewAmiCheck;
 import dev.ecsami.operator.store.SharedKeys;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -113,10 +112,10 @@ public class IngestBeans {
     @Produces
     @Singleton
     IngestDispatcher dispatcher(NewAmiCheck amiCheck, SubscriptionConfirmer confirmer, SnsConfig config,
-                                OperatorConfig operator, Instance<DrainRunner> drains, Leadership leadership,
+                                OperatorConfig operator, Instance<DrainRunner> drains,
                                 SnsGate gate, IngestJournal journal) {
         return new IngestDispatcher(amiCheck::run, confirmer, config.confirmSubscriptions(),
-                new IngestDispatcher.Drains(request -> drains.get().accept(request), leadership::mayMutate,
+                new IngestDispatcher.Drains(request -> drains.get().accept(request),
                         operator.lifecycle().drainOnRebalanceRecommendation()), gate, journal, wallClock);
     }
 

@@ -14,7 +14,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -33,13 +32,12 @@ public final class IngestDispatcher {
     static final Set<Feed> SNS_FEEDS = EnumSet.of(Feed.AMI, Feed.SUBSCRIPTION);
 
     /**
-     * The drain side: {@code runner} starts a drain ({@code DrainRunner::accept}).
+     * The drain side: {@code runner} starts a drain ({@code DrainRunner::accept}), or on a follower
+     * records it in the shared store for the leader.
      *
-     * @param leads       whether this replica may change AWS ({@code Leadership::mayMutate}); only the leader drains
      * @param onRebalance whether a rebalance recommendation drains like a Spot warning
      */
-    public record Drains(Function<DrainRequest, DrainRunner.Accepted> runner, BooleanSupplier leads,
-                         boolean onRebalance) {
+    public record Drains(Function<DrainRequest, DrainRunner.Accepted> runner, boolean onRebalance) {
     }
 
     private final Function<Trigger, List<NewAmiCheck.Outcome>> amiCheck;
@@ -148,11 +146,7 @@ public final class IngestDispatcher {
         return new Handled.Checked(trigger, outcomes);
     }
 
-    /** A replica that may not change AWS leaves the message for the leader. */
     private Handled drain(DrainRequest request) {
-        if (!drains.leads().getAsBoolean()) {
-            return new Handled.Failed("this replica does not lead; the leader handles lifecycle messages");
-        }
         return new Handled.DrainAccepted(request.instanceId(), drains.runner().apply(request));
     }
 

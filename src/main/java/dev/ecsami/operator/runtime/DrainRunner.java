@@ -34,13 +34,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * carry its fencing token, so a replica that lost the lease neither heartbeats nor records over the
  * new leader, which finds every drain still DRAINING in the shared store due at once and resumes its
  * heartbeats. A heartbeat repeated is harmless; a completion repeated is refused by Auto Scaling
- * and ends the record LOST, never a second CONTINUE.
+ * and ends the record LOST, never a second CONTINUE. A follower that receives a notification only
+ * records it, with no target and no AWS call; the leader's next look finds the target, checks for
+ * ECS managed draining and drains it as if it had received the notification itself.
  */
 public final class DrainRunner {
     private static final Logger LOG = Logger.getLogger(DrainRunner.class);
 
     /** What became of a notification. */
-    public enum Accepted { STARTED, DUPLICATE, RELEASED, STEPPED_ASIDE, NOT_OURS }
+    public enum Accepted { STARTED, RECORDED, DUPLICATE, RELEASED, STEPPED_ASIDE, NOT_OURS }
 
     /** Told of every drain that starts and ends (metrics, Slack digests). */
     public interface Observer {
@@ -117,36 +119,50 @@ public final class DrainRunner {
 
     /**
      * Starts the drain a notification asks for; a duplicate or late delivery changes nothing, nor does a
-     * Spot warning for an instance already draining (a hook's drain, which also completes the hook).
+     * Spot warning for an instance already draining (a hook's drain, which also completes the hook). A
+     * follower records it for the leader ({@link Accepted#RECORDED}).
      */
     public synchronized Accepted accept(DrainRequest request) {
         if (store.findDrain(request.drainId()).isPresent() || request.token().isEmpty()
                 && store.activeDrains().stream().anyMatch(d -> d.instanceId().equals(request.instanceId()))) {
             return Accepted.DUPLICATE;
         }
-        Instant now = clock.instant();
+        if (!leadership.mayMutate()) {
+            return saved(null, begin(request, null, clock.instant())) ? Accepted.RECORDED : Accepted.DUPLICATE;
+        }
+        return start(request, null, clock.instant());
+    }
+
+    /**
+     * Vets and starts a drain: a fresh notification ({@code recorded} null) or one a follower recorded,
+     * whose record is then replaced, so two leaders in turn never start it twice.
+     */
+    private Accepted start(DrainRequest request, DrainRecord recorded, Instant startedAt) {
         Optional<Target> target = targetOf(request);
         if (target.isEmpty()) {
             if (request.token().isEmpty()) {
+                if (recorded != null) {
+                    saved(recorded, recorded.end(DrainRecord.State.RELEASED, "no configured target holds "
+                            + request.instanceId(), clock.instant()));
+                }
                 return Accepted.NOT_OURS;
             }
             LOG.warnf("lifecycle action for %s in group %s, which no target configures: released at once",
                     request.instanceId(), request.group());
-            DrainRecord drain = begin(request, null, now);
-            release(drain, DrainRecord.State.RELEASED, "group " + request.group() + " is not a configured target");
+            release(recorded, begin(request, null, startedAt), DrainRecord.State.RELEASED,
+                    "group " + request.group() + " is not a configured target");
             return Accepted.RELEASED;
         }
-        DrainRecord drain = begin(request, target.get(), now);
+        DrainRecord drain = begin(request, target.get(), startedAt);
         GroupSurroundings around = ports.neighbours().read(drain.group(), drain.cluster());
         if (around.capacityProvider().map(GroupSurroundings.CapacityProvider::managedDraining).orElse(false)) {
             LOG.infof("ECS managed draining drains %s of group %s; the operator steps aside", drain.instanceId(),
                     drain.group());
-            release(drain, DrainRecord.State.STEPPED_ASIDE, "ECS managed draining drains this group's instances");
+            release(recorded, drain, DrainRecord.State.STEPPED_ASIDE,
+                    "ECS managed draining drains this group's instances");
             return Accepted.STEPPED_ASIDE;
         }
-        try {
-            store.createDrain(drain);
-        } catch (DrainStore.Conflict e) {
+        if (!saved(recorded, drain)) {
             return Accepted.DUPLICATE;
         }
         observer.started(drain);
@@ -154,7 +170,10 @@ public final class DrainRunner {
         return Accepted.STARTED;
     }
 
-    /** Looks again at every drain that is due; after a restart every one still draining is due at once. */
+    /**
+     * Looks again at every drain that is due; after a restart every one still draining is due at once,
+     * and one a follower recorded is started. Every look sets an ACTIVE instance DRAINING again.
+     */
     public synchronized void tickDue() {
         Instant now = clock.instant();
         if (!leadership.mayMutate()) {
@@ -162,7 +181,9 @@ public final class DrainRunner {
             return;
         }
         for (DrainRecord drain : store.activeDrains()) {
-            if (!due.getOrDefault(drain.id(), Instant.MIN).isAfter(now)) {
+            if (drain.target().isEmpty()) {
+                adopt(drain);
+            } else if (!due.getOrDefault(drain.id(), Instant.MIN).isAfter(now)) {
                 look(drain);
             }
         }
@@ -235,7 +256,20 @@ public final class DrainRunner {
         return next;
     }
 
-    private void release(DrainRecord drain, DrainRecord.State to, String why) {
+    /** Starts a drain a follower recorded (no target yet), from its notification and its start time. */
+    private void adopt(DrainRecord recorded) {
+        DrainRequest request = new DrainRequest(recorded.reason(), recorded.group(), recorded.instanceId(),
+                recorded.hookName(), recorded.token());
+        try {
+            LOG.infof("drain of %s recorded by a follower: %s", recorded.instanceId(),
+                    start(request, recorded, recorded.startedAt()));
+        } catch (ExternalCallFailed e) {
+            LOG.warnf("drain of %s recorded by a follower: %s; looking again next tick", recorded.instanceId(),
+                    recorded.redacted(e.getMessage()));
+        }
+    }
+
+    private void release(DrainRecord recorded, DrainRecord drain, DrainRecord.State to, String why) {
         DrainRecord ended = drain.end(to, why, clock.instant());
         if (drain.holdsHook()) {
             try {
@@ -246,13 +280,24 @@ public final class DrainRunner {
                 }
             }
         }
-        try {
-            store.createDrain(ended);
-        } catch (DrainStore.Conflict e) {
-            return;
+        if (saved(recorded, ended)) {
+            observer.started(drain);
+            observer.ended(ended);
         }
-        observer.started(drain);
-        observer.ended(ended);
+    }
+
+    /** Creates {@code next}, or replaces {@code recorded} with it; false when another write came first. */
+    private boolean saved(DrainRecord recorded, DrainRecord next) {
+        try {
+            if (recorded == null) {
+                store.createDrain(next);
+            } else {
+                store.updateDrain(recorded, next, leadership.fencingToken());
+            }
+            return true;
+        } catch (DrainStore.Conflict e) {
+            return false;
+        }
     }
 
     private DrainRecord begin(DrainRequest request, Target target, Instant now) {

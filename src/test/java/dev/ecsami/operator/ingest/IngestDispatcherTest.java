@@ -157,14 +157,13 @@ class IngestDispatcherTest {
     }
 
     @Test
-    void lifecycleKindsGoToTheDrainRunnerOnlyFromALifecycleQueueAndOnlyOnTheLeader() {
+    void lifecycleKindsGoToTheDrainRunnerOnlyFromALifecycleQueue() {
         List<DrainRequest> started = new ArrayList<>();
-        boolean[] leads = {true};
         IngestDispatcher dispatcher = new IngestDispatcher(trigger -> List.of(), this::confirm, true,
                 new IngestDispatcher.Drains(request -> {
                     started.add(request);
                     return DrainRunner.Accepted.STARTED;
-                }, () -> leads[0], false), gate(), new IngestJournal(10), clock);
+                }, false), gate(), new IngestJournal(10), clock);
         String hook = """
                 {"LifecycleHookName":"drain","LifecycleTransition":"autoscaling:EC2_INSTANCE_TERMINATING",
                  "AutoScalingGroupName":"prod-asg","EC2InstanceId":"i-1","LifecycleActionToken":"tok"}""";
@@ -181,8 +180,6 @@ class IngestDispatcherTest {
         assertThat(started).isEmpty();
         assertThat(dispatcher.fromQueue("m-5", hook, Set.of(Feed.LIFECYCLE)))
                 .isEqualTo(new Handled.DrainAccepted("i-1", DrainRunner.Accepted.STARTED));
-        leads[0] = false;
-        assertThat(dispatcher.fromQueue("m-6", hook, Set.of(Feed.LIFECYCLE)).wantsRedelivery()).isTrue();
         assertThat(started).singleElement().satisfies(r -> {
             assertThat(r.instanceId()).isEqualTo("i-1");
             assertThat(r.token()).isEqualTo("tok");
@@ -201,7 +198,7 @@ class IngestDispatcherTest {
     /** For dispatchers that must never start a drain. */
     static final IngestDispatcher.Drains NO_DRAINS = new IngestDispatcher.Drains(request -> {
         throw new AssertionError("no drain in this test");
-    }, () -> true, false);
+    }, false);
 
     private Confirmation confirm(SubscriptionConfirmer.PendingSubscription pending) {
         confirmations.add(pending);

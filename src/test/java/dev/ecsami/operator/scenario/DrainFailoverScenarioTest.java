@@ -2,6 +2,7 @@ package dev.ecsami.operator.scenario;
 
 import dev.ecsami.operator.core.drain.DrainRecord;
 import dev.ecsami.operator.core.drain.LifecycleDrain;
+import dev.ecsami.operator.core.port.LifecycleActions;
 import dev.ecsami.operator.runtime.DrainRunner;
 import dev.ecsami.operator.runtime.FleetPorts;
 import dev.ecsami.operator.runtime.LeaderLease;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,13 +43,32 @@ class DrainFailoverScenarioTest {
         boolean alive = true;
 
         Replica(String id, DrainWorld w, DynamoTable table, long monotonicOrigin, Duration skew) {
+            this(id, w, table, monotonicOrigin, skew, (operation, call) -> call.run());
+        }
+
+        /** A replica whose every AWS mutation goes through {@code around(operation, call)}. */
+        Replica(String id, DrainWorld w, DynamoTable table, long monotonicOrigin, Duration skew,
+                BiConsumer<String, Runnable> around) {
             Instant start = w.clock.instant();
             lease = new LeaderLease(id, new DynamoLeaseTable(table), LEASE, STEP, Clock.offset(w.clock, skew),
                     () -> monotonicOrigin + Duration.between(start, w.clock.instant()).toNanos());
             store = new DynamoDrainStore(table);
-            drains = new DrainRunner(w.clock, store, new FleetPorts(w.aws.fleet(), w.aws.containerInstances(),
-                    w.aws.launchSpecs(), w.aws.amiCatalog(), w.aws.neighbours()), w.aws.lifecycleActions(),
-                    Map.of(w.target.name(), w.target), new LifecycleDrain(w.settings), DrainRunner.Observer.NONE,
+            LifecycleActions actions = w.aws.lifecycleActions();
+            drains = new DrainRunner(w.clock, store, CrashingPorts.aroundMutations(new FleetPorts(w.aws.fleet(),
+                    w.aws.containerInstances(), w.aws.launchSpecs(), w.aws.amiCatalog(), w.aws.neighbours()), around),
+                    new LifecycleActions() {
+                        @Override
+                        public void heartbeat(String group, String hook, String instanceId, String token) {
+                            around.accept("Heartbeat", () -> actions.heartbeat(group, hook, instanceId, token));
+                        }
+
+                        @Override
+                        public void complete(String group, String hook, String instanceId, String token,
+                                             String result) {
+                            around.accept("CompleteLifecycleAction",
+                                    () -> actions.complete(group, hook, instanceId, token, result));
+                        }
+                    }, Map.of(w.target.name(), w.target), new LifecycleDrain(w.settings), DrainRunner.Observer.NONE,
                     lease);
         }
 
@@ -108,6 +129,66 @@ class DrainFailoverScenarioTest {
                     .anySatisfy(m -> assertThat(m.at()).isAfter(deathAt));
             assertThat(w.mutations("Drain")).as(as).hasSize(1);
         }
+    }
+
+    @Test
+    void lifecycleAndSpotMessagesDeliveredOnlyToTheFollowerAreDrainedByTheLeaderOnce() {
+        DrainWorld w = DrainWorld.withHook(HEARTBEAT_TIMEOUT);
+        w.slowTasksEverywhere(Duration.ofMinutes(3));
+        DynamoTable table = DynamoTestTables.fresh();
+        List<String> followerMutations = new ArrayList<>();
+        Replica leader = new Replica("a", w, table, 0, Duration.ZERO);
+        Replica follower = new Replica("b", w, table, 55_000_000_000L, Duration.ofMinutes(3),
+                (operation, call) -> {
+                    followerMutations.add(operation);
+                    call.run();
+                });
+        leader.lease.poll();
+        follower.lease.poll();
+        assertThat(leader.leads()).isTrue();
+        String spotVictim = w.aws.peekGroup(DrainWorld.GROUP).instances().get(2).instanceId();
+        Instant warning = w.clock.instant().plusSeconds(20);
+        w.aws.actors().spotInterruption(DrainWorld.GROUP, spotVictim, warning, 1);
+        w.scaleInAt(w.clock.instant().plusSeconds(30), 2);
+
+        List<DrainRunner.Accepted> accepted = new ArrayList<>();
+        for (Instant end = w.clock.instant().plus(Duration.ofMinutes(10)); w.clock.instant().isBefore(end); ) {
+            w.clock.advance(STEP);
+            w.aws.advance();
+            for (SimNotice n : w.aws.takeNotices()) {
+                accepted.add(follower.drains.accept(DrainWorld.request(n)));
+                accepted.add(follower.drains.accept(DrainWorld.request(n)));
+            }
+            for (Replica r : List.of(leader, follower)) {
+                r.lease.poll();
+                r.drains.tickDue();
+            }
+        }
+
+        assertThat(follower.leads()).isFalse();
+        assertThat(followerMutations).as("the follower changes nothing in AWS").isEmpty();
+        assertThat(accepted).containsOnly(DrainRunner.Accepted.RECORDED, DrainRunner.Accepted.DUPLICATE);
+        List<DrainRecord> drains = leader.store.drains();
+        assertThat(drains).extracting(DrainRecord::reason).contains(DrainRecord.Reason.SPOT_INTERRUPTION,
+                DrainRecord.Reason.SCALE_IN);
+        assertThat(drains).allSatisfy(d -> {
+            assertThat(d.state()).as(d.toString()).isIn(DrainRecord.State.COMPLETED, DrainRecord.State.LOST);
+            assertThat(d.target()).isEqualTo(w.target.name());
+        });
+        assertThat(w.hookExpired()).as("no hook ran out its heartbeat timeout").isFalse();
+        assertThat(w.mutations("Drain")).as("each instance set DRAINING once").extracting(
+                SimCallLog.MutationRecord::detail).doesNotHaveDuplicates()
+                .containsAll(drains.stream().map(DrainRecord::instanceId).toList());
+        assertThat(w.mutations("Drain")).filteredOn(m -> m.detail().equals(spotVictim)).singleElement()
+                .satisfies(m -> assertThat(Duration.between(warning, m.at())).isLessThanOrEqualTo(STEP));
+        List<DrainRecord> hooked = drains.stream().filter(DrainRecord::holdsHook).toList();
+        assertThat(hooked).isNotEmpty().allSatisfy(d -> {
+            assertThat(d.state()).isEqualTo(DrainRecord.State.COMPLETED);
+            SimCallLog.TerminationRecord gone = w.terminationOf(d.instanceId());
+            assertThat(gone.serviceTasks() + gone.standaloneTasks()).isZero();
+        });
+        assertThat(w.mutations("CompleteLifecycleAction")).as("each hook completed once")
+                .extracting(SimCallLog.MutationRecord::detail).doesNotHaveDuplicates().hasSize(hooked.size());
     }
 
     /** A minute after the hook was completed: a second completion would have come by then. */

@@ -4,7 +4,10 @@ import dev.ecsami.operator.core.fleet.ContainerInstance;
 import dev.ecsami.operator.core.model.Rollout;
 import dev.ecsami.operator.core.model.RolloutEvent;
 import dev.ecsami.operator.core.model.RolloutState;
+import dev.ecsami.operator.core.model.Trigger;
 import dev.ecsami.operator.core.port.RolloutStore;
+import dev.ecsami.operator.runtime.FleetPorts;
+import dev.ecsami.operator.runtime.NewAmiCheck;
 import dev.ecsami.operator.sim.SimCallLog;
 import dev.ecsami.operator.store.dynamo.DynamoRolloutStore;
 import dev.ecsami.operator.store.dynamo.DynamoSharedKeys;
@@ -97,6 +100,43 @@ class FollowerCommandScenarioTest {
             assertThat(run.outcome().state()).as(as).isEqualTo(RolloutState.ABORTED);
             assertEndedCleanly(run, as);
         }
+    }
+
+    @Test
+    void anAmiAnnouncementOnTheFollowerRecordsTheRolloutAndTheLeaderDrivesIt() {
+        World w = World.fleetOf(INSTANCES, World.policy());
+        DynamoTable table = DynamoTestTables.fresh();
+        TableObserver observer = new TableObserver(new DynamoRolloutStore(table, w.clock));
+        w.store = observer;
+        AtomicInteger followerMutations = new AtomicInteger();
+        Replica leader = new Replica("a", w, table, Duration.ZERO, 0, Function.identity(), UnaryOperator.identity());
+        Replica follower = new Replica("b", w, table, Duration.ofMinutes(4), 123_000_000_000L,
+                p -> CrashingPorts.aroundMutations(p, (operation, call) -> {
+                    followerMutations.incrementAndGet();
+                    call.run();
+                }), UnaryOperator.identity());
+        leader.lease.poll();
+        follower.lease.poll();
+        assertThat(follower.leads()).isFalse();
+        NewAmiCheck onFollower = new NewAmiCheck(follower.commands, follower.store, new FleetPorts(w.aws.fleet(),
+                w.aws.containerInstances(), w.aws.launchSpecs(), w.aws.amiCatalog(), w.aws.neighbours()),
+                (r, e) -> { });
+
+        w.recordStart();
+        List<NewAmiCheck.Outcome> outcomes = onFollower.run(new Trigger(Trigger.Kind.SQS, "m-1", "announcement"));
+
+        assertThat(outcomes).singleElement().satisfies(o -> assertThat(o.action()).isEqualTo(NewAmiCheck.Action.STARTED));
+        Rollout started = leader.store.activeFor(World.GROUP).orElseThrow();
+        assertThat(w.aws.log().mutations()).as("the follower only records").isEmpty();
+        observer.refresh();
+        Instant end = w.clock.instant().plus(Duration.ofHours(1));
+        while (w.rollout(started.id()).state() == RolloutState.RUNNING && w.clock.instant().isBefore(end)) {
+            TableObserver.step(w, leader, follower);
+        }
+        assertThat(w.rollout(started.id()).state()).isEqualTo(RolloutState.SUCCEEDED);
+        assertThat(followerMutations.get()).isZero();
+        assertThat(w.violations).isEmpty();
+        assertThat(w.instanceAmis()).containsOnly(World.NEW_AMI);
     }
 
     private static void assertEndedCleanly(Run run, String as) {

@@ -2,8 +2,11 @@ package dev.ecsami.operator.scenario;
 
 import dev.ecsami.operator.core.drain.DrainRecord;
 import dev.ecsami.operator.core.drain.DrainRequest;
+import dev.ecsami.operator.core.drain.LifecycleDrain;
 import dev.ecsami.operator.core.fleet.ContainerInstance;
 import dev.ecsami.operator.runtime.DrainRunner;
+import dev.ecsami.operator.runtime.FleetPorts;
+import dev.ecsami.operator.runtime.Leadership;
 import dev.ecsami.operator.sim.SimCallLog;
 import dev.ecsami.operator.sim.SimNotice;
 import org.junit.jupiter.api.Test;
@@ -15,6 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -161,6 +166,61 @@ class LifecycleDrainScenarioTest {
         assertThat(w.mutations("Drain")).isEmpty();
         assertThat(w.mutations("CompleteLifecycleAction")).hasSize(1);
         assertThat(w.terminationOf(drain.instanceId()).serviceTasks()).isZero();
+    }
+
+    @Test
+    void drainsAFollowerRecordedAreVettedByTheLeaderAsIfItHadReceivedThem() {
+        DrainWorld w = DrainWorld.withHook(Duration.ofMinutes(1));
+        w.aws.setup().group("other-asg", "batch", List.of("us-east-1a"), 1, 0, 2, DrainWorld.AMI);
+        w.aws.actors().capacityProvider(DrainWorld.GROUP, "cp", 100, false, true);
+        String ours = w.aws.peekGroup(DrainWorld.GROUP).instances().get(0).instanceId();
+        DrainRunner follower = new DrainRunner(w.clock, w.store, new FleetPorts(w.aws.fleet(),
+                w.aws.containerInstances(), w.aws.launchSpecs(), w.aws.amiCatalog(), w.aws.neighbours()),
+                w.aws.lifecycleActions(), Map.of(w.target.name(), w.target), new LifecycleDrain(w.settings),
+                DrainRunner.Observer.NONE, new Following());
+        DrainRequest unconfigured = new DrainRequest(DrainRecord.Reason.SCALE_IN, "other-asg", "i-0123", "hook",
+                "token-1");
+        DrainRequest stranger = new DrainRequest(DrainRecord.Reason.SPOT_INTERRUPTION, "", "i-0456", "", "");
+        DrainRequest managed = new DrainRequest(DrainRecord.Reason.SPOT_INTERRUPTION, "", ours, "", "");
+
+        assertThat(List.of(unconfigured, stranger, managed)).allSatisfy(
+                r -> assertThat(follower.accept(r)).isEqualTo(DrainRunner.Accepted.RECORDED));
+        assertThat(follower.accept(managed)).isEqualTo(DrainRunner.Accepted.DUPLICATE);
+        follower.tickDue();
+        assertThat(w.store.activeDrains()).hasSize(3);
+        assertThat(w.aws.log().mutations()).isEmpty();
+        w.runner.tickDue();
+
+        assertThat(w.store.activeDrains()).isEmpty();
+        assertThat(w.store.findDrain(unconfigured.drainId()).orElseThrow().state())
+                .isEqualTo(DrainRecord.State.RELEASED);
+        assertThat(w.store.findDrain(stranger.drainId()).orElseThrow().state()).isEqualTo(DrainRecord.State.RELEASED);
+        assertThat(w.store.findDrain(managed.drainId()).orElseThrow().state())
+                .isEqualTo(DrainRecord.State.STEPPED_ASIDE);
+        assertThat(w.mutations("Drain")).isEmpty();
+    }
+
+    /** A replica that does not lead. */
+    private static final class Following implements Leadership {
+        @Override
+        public boolean mayMutate() {
+            return false;
+        }
+
+        @Override
+        public long fencingToken() {
+            return 0;
+        }
+
+        @Override
+        public String replicaId() {
+            return "b";
+        }
+
+        @Override
+        public Optional<String> leader() {
+            return Optional.of("a");
+        }
     }
 
     private static DrainRecord onlyDrain(DrainWorld w) {

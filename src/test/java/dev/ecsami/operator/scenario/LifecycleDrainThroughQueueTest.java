@@ -157,7 +157,7 @@ class LifecycleDrainThroughQueueTest {
     private SqsQueueSource poller(DrainWorld w) {
         IngestDispatcher dispatcher = new IngestDispatcher(trigger -> List.of(), pending -> {
             throw new AssertionError("no subscription in this test");
-        }, false, new IngestDispatcher.Drains(request -> w.runner.accept(request), () -> true, false),
+        }, false, new IngestDispatcher.Drains(request -> w.runner.accept(request), false),
                 SnsGate.unverified(Set.of(), new MessageIdDeduplicator(100, Duration.ofHours(3), w.clock)),
                 new IngestJournal(100), w.clock);
         return new SqsQueueSource(ELASTIC_MQ.client(), List.of(queueUrl),

@@ -2,6 +2,7 @@ package dev.ecsami.operator.scenario;
 
 import dev.ecsami.operator.core.model.Rollout;
 import dev.ecsami.operator.core.model.Trigger;
+import dev.ecsami.operator.core.port.Notifier;
 import dev.ecsami.operator.core.port.RolloutStore;
 import dev.ecsami.operator.runtime.FleetPorts;
 import dev.ecsami.operator.runtime.LeaderLease;
@@ -40,6 +41,12 @@ final class Replica {
 
     Replica(String id, World w, DynamoTable table, Duration skew, long monotonicOrigin,
             Function<FleetPorts, FleetPorts> ports, UnaryOperator<RolloutStore> storeWrapper) {
+        this(id, w, table, skew, monotonicOrigin, ports, storeWrapper, (r, e) -> w.notifier.rolloutChanged(r, e));
+    }
+
+    /** As above, telling {@code notifier} of the rollouts' changes, as a process tells its own Slack bot. */
+    Replica(String id, World w, DynamoTable table, Duration skew, long monotonicOrigin,
+            Function<FleetPorts, FleetPorts> ports, UnaryOperator<RolloutStore> storeWrapper, Notifier notifier) {
         this.id = id;
         Instant start = w.clock.instant();
         this.lease = new LeaderLease(id, new DynamoLeaseTable(table), LEASE, RENEW, Clock.offset(w.clock, skew),
@@ -47,10 +54,10 @@ final class Replica {
         this.store = storeWrapper.apply(new DynamoRolloutStore(table, w.clock));
         FleetPorts p = ports.apply(new FleetPorts(w.aws.fleet(), w.aws.containerInstances(), w.aws.launchSpecs(),
                 w.aws.amiCatalog(), w.aws.neighbours()));
-        this.runner = new RolloutRunner(w.clock, store, p, (r, e) -> w.notifier.rolloutChanged(r, e),
+        this.runner = new RolloutRunner(w.clock, store, p, notifier,
                 new RetryPolicy(Duration.ofSeconds(5), Duration.ofSeconds(40), 30), lease);
         this.commands = new RolloutCommands(w.clock, store, p, Map.of(w.target.name(), w.target), runner,
-                (r, e) -> w.notifier.rolloutChanged(r, e), () -> "r-" + id + "-" + w.ids.incrementAndGet());
+                notifier, () -> "r-" + id + "-" + w.ids.incrementAndGet());
     }
 
     /**
