@@ -1,5 +1,6 @@
 package dev.ecsami.operator.scenario;
 
+import dev.ecsami.operator.store.TestJson;
 import dev.ecsami.operator.core.fleet.ContainerInstance;
 import dev.ecsami.operator.core.model.Rollout;
 import dev.ecsami.operator.core.model.RolloutEvent;
@@ -137,7 +138,7 @@ class FollowerCommandScenarioTest {
         World w = World.fleetOf(INSTANCES, World.policy());
         world[0] = w;
         DynamoTable table = DynamoTestTables.fresh();
-        TableObserver observer = new TableObserver(new DynamoRolloutStore(table, w.clock));
+        TableObserver observer = new TableObserver(new DynamoRolloutStore(TestJson.STORE, table, w.clock));
         w.store = observer;
         SlackMessages slack = new SlackMessages(new DynamoSharedKeys(table, w.clock));
         w.notifier = slack::changed;
