@@ -11,17 +11,11 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-/** The file stores' directories: one JSON file a record, read all at start, written atomically, pruned. */
-final class JsonFiles {
-    private final Path dir;
-    private final ObjectMapper json;
-    private final boolean fsync;
-
-    JsonFiles(Path dir, ObjectMapper json, boolean fsync) {
-        this.dir = dir;
-        this.json = json;
-        this.fsync = fsync;
-    }
+/**
+ * The file stores' directories: one JSON file a record, read all at start, written atomically
+ * ({@code fsync}: forced to the device first), pruned.
+ */
+record JsonFiles(Path dir, ObjectMapper json, boolean fsync) {
 
     /** Every file whose name {@code accepts}, read as {@code type}; the directory is created if missing. */
     <T> List<T> readAll(Predicate<String> accepts, Class<T> type, String what) {
