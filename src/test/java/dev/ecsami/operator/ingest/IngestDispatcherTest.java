@@ -1,5 +1,6 @@
 package dev.ecsami.operator.ingest;
 
+import dev.ecsami.operator.store.TestJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsami.operator.core.drain.DrainRequest;
@@ -160,7 +161,7 @@ class IngestDispatcherTest {
     void lifecycleKindsGoToTheDrainRunnerOnlyFromALifecycleQueueAndOnlyOnTheLeader() {
         List<DrainRequest> started = new ArrayList<>();
         boolean[] leads = {true};
-        IngestDispatcher dispatcher = new IngestDispatcher(trigger -> List.of(), this::confirm, true,
+        IngestDispatcher dispatcher = new IngestDispatcher(TestJson.MAPPER, trigger -> List.of(), this::confirm, true,
                 new IngestDispatcher.Drains(request -> {
                     started.add(request);
                     return DrainRunner.Accepted.STARTED;
@@ -190,7 +191,7 @@ class IngestDispatcherTest {
     }
 
     private IngestDispatcher dispatcher(Function<Trigger, List<NewAmiCheck.Outcome>> amiCheck, boolean confirm) {
-        return new IngestDispatcher(amiCheck, this::confirm, confirm, NO_DRAINS, gate(), new IngestJournal(100), clock);
+        return new IngestDispatcher(TestJson.MAPPER, amiCheck, this::confirm, confirm, NO_DRAINS, gate(), new IngestJournal(100), clock);
     }
 
     private SnsGate gate() {
