@@ -1,5 +1,6 @@
 package dev.ecsami.operator.app;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecsami.operator.aws.AwsClients;
 import dev.ecsami.operator.config.OperatorConfig;
 import dev.ecsami.operator.core.port.RolloutStore;
@@ -11,6 +12,7 @@ import dev.ecsami.operator.store.FileRolloutStore;
 import dev.ecsami.operator.store.InMemoryDrainStore;
 import dev.ecsami.operator.core.port.DrainStore;
 import dev.ecsami.operator.store.InMemoryRolloutStore;
+import dev.ecsami.operator.store.RolloutJson;
 import dev.ecsami.operator.store.SharedKeys;
 import dev.ecsami.operator.store.dynamo.DynamoDrainStore;
 import dev.ecsami.operator.store.dynamo.DynamoLeaseTable;
@@ -60,16 +62,23 @@ public class StoreBeans {
         return Optional.of(table);
     }
 
+    /** The stored JSON format, on the application's managed mapper. */
     @Produces
     @Singleton
-    RolloutStore store(OperatorConfig config, Optional<DynamoTable> table, Clock clock) {
+    RolloutJson rolloutJson(ObjectMapper json) {
+        return new RolloutJson(json);
+    }
+
+    @Produces
+    @Singleton
+    RolloutStore store(OperatorConfig config, Optional<DynamoTable> table, Clock clock, RolloutJson json) {
         return switch (config.store().kind()) {
             case MEMORY -> new InMemoryRolloutStore();
             case FILE -> {
                 fileLock = DirectoryLock.acquire(config.store().dir());
-                yield new FileRolloutStore(config.store().dir(), config.store().keepFinished());
+                yield new FileRolloutStore(json, config.store().dir(), config.store().keepFinished());
             }
-            case DYNAMODB -> new DynamoRolloutStore(table.orElseThrow(), clock);
+            case DYNAMODB -> new DynamoRolloutStore(json, table.orElseThrow(), clock);
         };
     }
 
@@ -79,11 +88,11 @@ public class StoreBeans {
      */
     @Produces
     @Singleton
-    DrainStore drainStore(OperatorConfig config, Optional<DynamoTable> table) {
+    DrainStore drainStore(OperatorConfig config, Optional<DynamoTable> table, RolloutJson json) {
         return switch (config.store().kind()) {
             case MEMORY -> new InMemoryDrainStore();
-            case FILE -> new FileDrainStore(config.store().dir().resolve("drains"), config.store().keepFinished());
-            case DYNAMODB -> new DynamoDrainStore(table.orElseThrow());
+            case FILE -> new FileDrainStore(json, config.store().dir().resolve("drains"), config.store().keepFinished());
+            case DYNAMODB -> new DynamoDrainStore(json, table.orElseThrow());
         };
     }
 

@@ -8,17 +8,15 @@ import dev.ecsami.operator.core.port.AmiCatalog.Image;
  */
 public sealed interface ReplacementCheck {
 
-    boolean acceptable();
+    /** Only a compatible AMI, or one whose architecture could not be compared, is acceptable. */
+    default boolean acceptable() {
+        return this instanceof Compatible || this instanceof CurrentUnknown;
+    }
 
     String message();
 
     /** Both AMIs exist, the new one is available and has the same architecture. */
     record Compatible(Image current, Image replacement) implements ReplacementCheck {
-        @Override
-        public boolean acceptable() {
-            return true;
-        }
-
         @Override
         public String message() {
             return "AMI " + replacement.ami() + " (" + replacement.architecture() + ") can replace "
@@ -29,11 +27,6 @@ public sealed interface ReplacementCheck {
     /** The current AMI is unknown (chosen at launch, or deregistered): the architecture could not be compared. */
     record CurrentUnknown(String currentImageId, Image replacement) implements ReplacementCheck {
         @Override
-        public boolean acceptable() {
-            return true;
-        }
-
-        @Override
         public String message() {
             return "AMI " + replacement.ami() + " is available; the group's current AMI "
                     + (currentImageId.isEmpty() ? "is chosen at launch" : currentImageId + " is no longer visible")
@@ -43,11 +36,6 @@ public sealed interface ReplacementCheck {
 
     record ArchitectureMismatch(Image current, Image replacement) implements ReplacementCheck {
         @Override
-        public boolean acceptable() {
-            return false;
-        }
-
-        @Override
         public String message() {
             return "AMI " + replacement.ami().imageId() + " is " + replacement.architecture() + " but the group runs "
                     + current.architecture() + " (" + current.ami().imageId() + ")";
@@ -56,22 +44,12 @@ public sealed interface ReplacementCheck {
 
     record NotFound(String imageId) implements ReplacementCheck {
         @Override
-        public boolean acceptable() {
-            return false;
-        }
-
-        @Override
         public String message() {
             return "AMI " + imageId + " does not exist or is not shared with this account";
         }
     }
 
     record NotAvailable(String imageId, String state) implements ReplacementCheck {
-        @Override
-        public boolean acceptable() {
-            return false;
-        }
-
         @Override
         public String message() {
             return "AMI " + imageId + " is " + state + ", not available";

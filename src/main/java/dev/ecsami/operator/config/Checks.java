@@ -33,6 +33,19 @@ public final class Checks {
         }
     }
 
+    /**
+     * The value {@code parser} makes of {@code raw}, or {@code fallback} after adding the parser's
+     * message, behind the key, as a problem.
+     */
+    public <T> T parsed(String key, String raw, java.util.function.Function<String, T> parser, T fallback) {
+        try {
+            return parser.apply(raw);
+        } catch (IllegalArgumentException e) {
+            problems.add(key + " " + e.getMessage());
+            return fallback;
+        }
+    }
+
     public void positive(String key, Duration d) {
         that(!d.isZero() && !d.isNegative(), key + " must be a positive duration (e.g. 30s, 15m, 1h), was " + d);
     }

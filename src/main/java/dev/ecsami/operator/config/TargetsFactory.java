@@ -42,21 +42,12 @@ public final class TargetsFactory {
             Checks check = new Checks();
             check.that(name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}"),
                     "operator.targets." + name + ": a target name is 1-63 letters, digits, '.', '_' or '-'");
-            AmiSource ami = null;
-            try {
-                ami = AmiSource.parse(c.ami());
-            } catch (IllegalArgumentException e) {
-                check.add(key + "ami " + e.getMessage());
-            }
+            AmiSource ami = check.parsed(key + "ami", c.ami(), AmiSource::parse, null);
             check.notBlank(key + "cluster", c.cluster());
             check.notBlank(key + "auto-scaling-group", c.autoScalingGroup());
             check.atLeast(key + "max-in-flight", c.maxInFlight(), 1);
-            SurgeAhead surgeAhead = SurgeAhead.AUTO;
-            try {
-                surgeAhead = SurgeAhead.parse(c.surgeAhead());
-            } catch (IllegalArgumentException e) {
-                check.add(key + "surge-ahead " + e.getMessage());
-            }
+            SurgeAhead surgeAhead = check.parsed(key + "surge-ahead", c.surgeAhead(), SurgeAhead::parse,
+                    SurgeAhead.AUTO);
             check.positive(key + "drain-timeout", c.drainTimeout());
             check.positive(key + "registration-timeout", c.registrationTimeout());
             check.positive(key + "steady-timeout", c.steadyTimeout());

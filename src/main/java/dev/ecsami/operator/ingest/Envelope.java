@@ -32,8 +32,8 @@ public sealed interface Envelope {
     }
 
     /** Opens a queue message body. */
-    static Envelope open(String body, SnsGate gate) {
-        JsonNode root = Json.read(body);
+    static Envelope open(ObjectMapper json, String body, SnsGate gate) {
+        JsonNode root = Json.read(json, body);
         if (root.path("Type").isTextual() && root.path("TopicArn").isTextual() && root.path("MessageId").isTextual()) {
             Verdict verdict = gate.accept(body.getBytes(StandardCharsets.UTF_8));
             return verdict instanceof Verdict.Valid valid ? new Sns(valid.envelope()) : new Refused(verdict);
@@ -46,17 +46,15 @@ public sealed interface Envelope {
 
     /** Lenient JSON reading: anything that is not a JSON object reads as an empty object. */
     final class Json {
-        private static final ObjectMapper MAPPER = new ObjectMapper();
-
         private Json() {
         }
 
-        static JsonNode read(String text) {
+        static JsonNode read(ObjectMapper json, String text) {
             try {
-                JsonNode root = MAPPER.readTree(text);
-                return root != null && root.isObject() ? root : MAPPER.createObjectNode();
+                JsonNode root = json.readTree(text);
+                return root != null && root.isObject() ? root : json.createObjectNode();
             } catch (JsonProcessingException e) {
-                return MAPPER.createObjectNode();
+                return json.createObjectNode();
             }
         }
     }

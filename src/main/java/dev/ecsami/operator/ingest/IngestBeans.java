@@ -1,5 +1,6 @@
 package dev.ecsami.operator.ingest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecsami.operator.config.OperatorConfig;
 import dev.ecsami.operator.ingest.sns.CachingCertificateFetcher;
 import dev.ecsami.operator.ingest.sns.CertUrlPolicy;
@@ -113,8 +114,8 @@ public class IngestBeans {
     @Singleton
     IngestDispatcher dispatcher(NewAmiCheck amiCheck, SubscriptionConfirmer confirmer, SnsConfig config,
                                 OperatorConfig operator, Instance<DrainRunner> drains,
-                                SnsGate gate, IngestJournal journal) {
-        return new IngestDispatcher(amiCheck::run, confirmer, config.confirmSubscriptions(),
+                                SnsGate gate, IngestJournal journal, ObjectMapper json) {
+        return new IngestDispatcher(json, amiCheck::run, confirmer, config.confirmSubscriptions(),
                 new IngestDispatcher.Drains(request -> drains.get().accept(request),
                         operator.lifecycle().drainOnRebalanceRecommendation()), gate, journal, wallClock);
     }

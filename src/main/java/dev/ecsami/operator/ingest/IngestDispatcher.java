@@ -1,5 +1,6 @@
 package dev.ecsami.operator.ingest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecsami.operator.core.drain.DrainRequest;
 import dev.ecsami.operator.core.model.Trigger;
 import dev.ecsami.operator.ingest.MessageKind.Feed;
@@ -47,8 +48,10 @@ public final class IngestDispatcher {
     private final SnsGate gate;
     private final IngestJournal journal;
     private final Clock clock;
+    /** The application's mapper, for the JSON of queue messages. */
+    private final ObjectMapper json;
 
-    public IngestDispatcher(Function<Trigger, List<NewAmiCheck.Outcome>> amiCheck, SubscriptionConfirmer confirmer,
+    public IngestDispatcher(ObjectMapper json, Function<Trigger, List<NewAmiCheck.Outcome>> amiCheck, SubscriptionConfirmer confirmer,
                             boolean confirmSubscriptions, Drains drains, SnsGate gate, IngestJournal journal,
                             Clock clock) {
         this.amiCheck = Objects.requireNonNull(amiCheck, "amiCheck");
@@ -58,6 +61,7 @@ public final class IngestDispatcher {
         this.gate = Objects.requireNonNull(gate, "gate");
         this.journal = Objects.requireNonNull(journal, "journal");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.json = Objects.requireNonNull(json, "json");
     }
 
     /** Handles an envelope the gate found valid, from {@code POST /sns} or a queue. */
@@ -67,7 +71,7 @@ public final class IngestDispatcher {
 
     private Handled dispatch(SnsEnvelope envelope, Trigger.Kind channel, Set<Feed> feeds) {
         Handled result = journaled(channel, envelope.messageId(),
-                () -> handle(MessageKind.of(envelope), feeds, channel, envelope.messageId()));
+                () -> handle(MessageKind.of(json, envelope), feeds, channel, envelope.messageId()));
         if (result.wantsRedelivery()) {
             gate.handlingFailed(envelope);
         }
@@ -76,7 +80,7 @@ public final class IngestDispatcher {
 
     /** Handles one queue message body; {@code feeds} are what its queue is configured for. */
     public Handled fromQueue(String messageId, String body, Set<Feed> feeds) {
-        Envelope opened = Envelope.open(body, gate);
+        Envelope opened = Envelope.open(json, body, gate);
         if (opened instanceof Envelope.Sns sns) {
             return dispatch(sns.envelope(), Trigger.Kind.SQS, feeds);
         }
@@ -84,12 +88,12 @@ public final class IngestDispatcher {
             return journaled(Trigger.Kind.SQS, messageId, () -> settle(messageId, refused.verdict()));
         }
         return journaled(Trigger.Kind.SQS, messageId,
-                () -> handle(MessageKind.of(opened), feeds, Trigger.Kind.SQS, messageId));
+                () -> handle(MessageKind.of(json, opened), feeds, Trigger.Kind.SQS, messageId));
     }
 
     /** Handles the text of an AMI announcement ({@code source} names the message, e.g. its id). */
     public Handled announcement(String message, Trigger.Kind channel, String source) {
-        return journaled(channel, source, () -> handle(MessageKind.ofText(message), Set.of(Feed.AMI), channel,
+        return journaled(channel, source, () -> handle(MessageKind.ofText(json, message), Set.of(Feed.AMI), channel,
                 source));
     }
 

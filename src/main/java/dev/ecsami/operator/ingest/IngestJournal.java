@@ -1,5 +1,6 @@
 package dev.ecsami.operator.ingest;
 
+import dev.ecsami.operator.core.model.Require;
 import dev.ecsami.operator.core.model.Trigger;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -12,10 +13,7 @@ public final class IngestJournal {
 
     public record Entry(Instant at, Trigger.Kind channel, String messageId, Handled result) {
         public Entry {
-            Objects.requireNonNull(at, "at");
-            Objects.requireNonNull(channel, "channel");
-            Objects.requireNonNull(messageId, "messageId");
-            Objects.requireNonNull(result, "result");
+            Require.nonNull("at", at, "channel", channel, "messageId", messageId, "result", result);
         }
     }
 

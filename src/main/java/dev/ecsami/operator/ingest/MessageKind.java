@@ -1,6 +1,7 @@
 package dev.ecsami.operator.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecsami.operator.core.drain.DrainRecord;
 import dev.ecsami.operator.core.drain.DrainRequest;
 import dev.ecsami.operator.ingest.SubscriptionConfirmer.PendingSubscription;
@@ -56,19 +57,19 @@ public sealed interface MessageKind {
         return Feed.LIFECYCLE;
     }
 
-    static MessageKind of(Envelope envelope) {
+    static MessageKind of(ObjectMapper json, Envelope envelope) {
         if (envelope instanceof Envelope.Sns sns) {
-            return of(sns.envelope());
+            return of(json, sns.envelope());
         }
         if (envelope instanceof Envelope.EventBridge event) {
             return ofEvent(event.detailType(), event.detail());
         }
-        return ofText(((Envelope.Raw) envelope).body());
+        return ofText(json, ((Envelope.Raw) envelope).body());
     }
 
-    static MessageKind of(SnsEnvelope envelope) {
+    static MessageKind of(ObjectMapper json, SnsEnvelope envelope) {
         return switch (envelope.type()) {
-            case NOTIFICATION -> ofText(envelope.message());
+            case NOTIFICATION -> ofText(json, envelope.message());
             case SUBSCRIPTION_CONFIRMATION -> new SubscriptionConfirmation(new PendingSubscription(
                     envelope.topicArn(), envelope.token().orElseThrow(), envelope.subscribeUrl().orElseThrow()));
             case UNSUBSCRIBE_CONFIRMATION -> new UnsubscribeConfirmation(envelope.topicArn());
@@ -76,8 +77,8 @@ public sealed interface MessageKind {
     }
 
     /** A message body: an Auto Scaling notification, an EventBridge event, or else an AMI announcement. */
-    static MessageKind ofText(String text) {
-        JsonNode root = Envelope.Json.read(text);
+    static MessageKind ofText(ObjectMapper json, String text) {
+        JsonNode root = Envelope.Json.read(json, text);
         if (root.path("Event").asText("").equals("autoscaling:TEST_NOTIFICATION")) {
             return new TestNotification();
         }

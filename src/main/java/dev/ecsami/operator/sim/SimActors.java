@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Switches on the other actors of a simulated group, per scenario, and keeps what the group's
@@ -33,25 +34,21 @@ public final class SimActors {
 
     /** A target tracking policy that moves desired capacity by up to {@code maxStep} every {@code every}. */
     public SimActors targetTracking(String group, String policy, Duration every, int maxStep, long seed) {
-        synchronized (world) {
+        return onGroup(group, g -> {
             world.actors.add(new SimTargetTracking(group, policy, world.now(), every, maxStep, seed));
-            SimGroup g = group(group);
             g.policies.add(new ScalingPolicy(policy, "TargetTrackingScaling", true));
             refresh(g);
-        }
-        return this;
+        });
     }
 
     /** A one-time scheduled action; null leaves the value alone. */
     public SimActors scheduledAction(String group, String action, Instant at, Integer desired, Integer min,
                                      Integer max) {
-        synchronized (world) {
+        return onGroup(group, g -> {
             world.actors.add(new SimScheduledAction(group, action, at, desired, min, max));
-            SimGroup g = group(group);
             g.schedules.add(new ScheduledAction(action, at, null, desired, min, max));
             refresh(g);
-        }
-        return this;
+        });
     }
 
     /**
@@ -61,8 +58,7 @@ public final class SimActors {
      */
     public SimActors capacityProvider(String group, String name, int targetPercent, boolean terminationProtection,
                                       boolean managedDraining) {
-        synchronized (world) {
-            SimGroup g = group(group);
+        return onGroup(group, g -> {
             world.actors.add(new SimManagedScaling(group, world.now(), targetPercent, terminationProtection));
             g.capacityProvider = new CapacityProvider(name, true, targetPercent, terminationProtection, managedDraining);
             g.newInstancesProtected |= terminationProtection;
@@ -71,19 +67,16 @@ public final class SimActors {
                         true));
             }
             refresh(g);
-        }
-        return this;
+        });
     }
 
     /** A terminating lifecycle hook that whoever handles it completes after {@code completesAfter} (null: never). */
     public SimActors terminatingHook(String group, String name, Duration heartbeatTimeout, String defaultResult,
                                      Duration completesAfter) {
-        synchronized (world) {
-            SimGroup g = group(group);
+        return onGroup(group, g -> {
             g.hooks.add(new SimHook(name, heartbeatTimeout, defaultResult, completesAfter, false));
             refresh(g);
-        }
-        return this;
+        });
     }
 
     /** A health check failure of the instance (null: one picked when it happens). */
@@ -107,52 +100,43 @@ public final class SimActors {
 
     /** NewInstancesProtectedFromScaleIn on the group. */
     public SimActors protectNewInstances(String group) {
-        synchronized (world) {
-            group(group).newInstancesProtected = true;
-        }
-        return this;
+        return onGroup(group, g -> g.newInstancesProtected = true);
     }
 
     /** A zone added to the group (a new subnet): the zones are uneven until rebalancing evens them out. */
     public SimActors addZone(String group, String zone) {
-        synchronized (world) {
-            SimGroup g = group(group);
+        return onGroup(group, g -> {
             List<String> zones = new ArrayList<>(g.zones);
             zones.add(zone);
             g.zones = List.copyOf(zones);
-        }
-        return this;
+        });
     }
 
     /** What desired, min and max count: units, vcpu or memory-mib. */
     public SimActors desiredCapacityType(String group, String type) {
-        synchronized (world) {
-            group(group).desiredCapacityType = type;
-        }
-        return this;
+        return onGroup(group, g -> g.desiredCapacityType = type);
     }
 
     public SimActors terminationPolicies(String group, List<String> policies) {
-        synchronized (world) {
-            group(group).terminationPolicies = List.copyOf(policies);
-        }
-        return this;
+        return onGroup(group, g -> g.terminationPolicies = List.copyOf(policies));
     }
 
     /** Other groups that launch from this group's launch template through $Default or $Latest. */
     public SimActors launchTemplateSharedWith(String group, List<String> others) {
-        synchronized (world) {
-            SimGroup g = group(group);
+        return onGroup(group, g -> {
             g.sharedWith = List.copyOf(others);
             refresh(g);
-        }
-        return this;
+        });
     }
 
     private SimActors disruption(String group, SimDisruption.Kind kind, String instanceId, Instant at, long seed) {
+        return onGroup(group, g -> world.actors.add(new SimDisruption(group, kind, instanceId, at, seed)));
+    }
+
+    /** Changes the group, which must exist, under the world's lock. */
+    private SimActors onGroup(String group, Consumer<SimGroup> change) {
         synchronized (world) {
-            group(group);
-            world.actors.add(new SimDisruption(group, kind, instanceId, at, seed));
+            change.accept(group(group));
         }
         return this;
     }

@@ -3,6 +3,8 @@ package dev.ecsami.operator.sim;
 import dev.ecsami.operator.core.port.ExternalCallFailed;
 import dev.ecsami.operator.core.port.LifecycleActions;
 
+import java.util.function.BiConsumer;
+
 /** The lifecycle actions of simulated groups: a heartbeat extends a pending hook, a completion ends it. */
 final class SimLifecycleActions implements LifecycleActions {
     private final SimWorld world;
@@ -20,11 +22,8 @@ final class SimLifecycleActions implements LifecycleActions {
         synchronized (world) {
             call("RecordLifecycleActionHeartbeat");
             world.advance();
-            SimGroup g = views.requireGroup(group, "RecordLifecycleActionHeartbeat");
-            SimInstance i = instance(g, instanceId);
-            SimHook hook = world.terminations.pendingHook(g, i, hookName, token, "RecordLifecycleActionHeartbeat",
-                    world.now());
-            world.terminations.heartbeat(i, hook, world.now());
+            onPendingHook(group, hookName, instanceId, token, "RecordLifecycleActionHeartbeat",
+                    (i, hook) -> world.terminations.heartbeat(i, hook, world.now()));
             world.log.mutation(world.now(), "Heartbeat", instanceId + " " + hookName);
         }
     }
@@ -38,18 +37,19 @@ final class SimLifecycleActions implements LifecycleActions {
                         "LifecycleActionResult must be CONTINUE or ABANDON but was " + result, false);
             }
             world.advance();
-            SimGroup g = views.requireGroup(group, "CompleteLifecycleAction");
-            SimInstance i = instance(g, instanceId);
-            SimHook hook = world.terminations.pendingHook(g, i, hookName, token, "CompleteLifecycleAction",
-                    world.now());
-            world.terminations.complete(i, hook, world.now());
+            onPendingHook(group, hookName, instanceId, token, "CompleteLifecycleAction",
+                    (i, hook) -> world.terminations.complete(i, hook, world.now()));
             world.log.mutation(world.now(), "CompleteLifecycleAction", instanceId + " " + hookName + " " + result);
             world.advance();
         }
     }
 
-    private static SimInstance instance(SimGroup g, String instanceId) {
-        return g.instances.stream().filter(x -> x.id.equals(instanceId)).findFirst().orElse(null);
+    /** Acts on the instance's pending hook; a missing group, instance or hook, or a wrong token, fails the call. */
+    private void onPendingHook(String group, String hookName, String instanceId, String token, String operation,
+                               BiConsumer<SimInstance, SimHook> action) {
+        SimGroup g = views.requireGroup(group, operation);
+        SimInstance i = g.instances.stream().filter(x -> x.id.equals(instanceId)).findFirst().orElse(null);
+        action.accept(i, world.terminations.pendingHook(g, i, hookName, token, operation, world.now()));
     }
 
     private void call(String operation) {

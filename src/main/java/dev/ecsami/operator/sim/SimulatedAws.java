@@ -200,21 +200,21 @@ public final class SimulatedAws {
 
         @Override
         public void suspendProcesses(String group, Set<String> processes) {
-            synchronized (world) {
-                call("SuspendProcesses");
-                SimGroup g = views.requireGroup(group, "SuspendProcesses");
-                g.suspended.addAll(processes);
-                world.log.mutation(world.now(), "SuspendProcesses", group + " " + new java.util.TreeSet<>(processes));
-            }
+            changeProcesses("SuspendProcesses", group, processes, Set::addAll);
         }
 
         @Override
         public void resumeProcesses(String group, Set<String> processes) {
+            changeProcesses("ResumeProcesses", group, processes, Set::removeAll);
+        }
+
+        /** Suspends or resumes: {@code change} applies the processes to the group's suspended ones. */
+        private void changeProcesses(String operation, String group, Set<String> processes,
+                                     java.util.function.BiConsumer<Set<String>, Set<String>> change) {
             synchronized (world) {
-                call("ResumeProcesses");
-                SimGroup g = views.requireGroup(group, "ResumeProcesses");
-                g.suspended.removeAll(processes);
-                world.log.mutation(world.now(), "ResumeProcesses", group + " " + new java.util.TreeSet<>(processes));
+                call(operation);
+                change.accept(views.requireGroup(group, operation).suspended, processes);
+                world.log.mutation(world.now(), operation, group + " " + new java.util.TreeSet<>(processes));
             }
         }
 

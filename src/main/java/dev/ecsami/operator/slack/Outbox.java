@@ -80,6 +80,8 @@ final class Outbox implements AutoCloseable {
     private final List<Delivery> items = new ArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
+    /** A message taken off the queue and not yet settled (sent, dropped or given up). */
+    private boolean busy;
 
     private Outbox(int capacity, SlackClient client, RetryPolicy retry, SlackMetrics metrics,
                    Optional<ScheduledExecutorService> scheduler) {
@@ -186,6 +188,7 @@ final class Outbox implements AutoCloseable {
                 }
                 nanos = notEmpty.awaitNanos(nanos);
             }
+            busy = true;
             return Optional.of(items.remove(0));
         } finally {
             lock.unlock();
@@ -193,9 +196,18 @@ final class Outbox implements AutoCloseable {
     }
 
     int size() {
+        return locked(items::size);
+    }
+
+    /** Nothing queued and nothing on its way: every message handed over so far is settled. */
+    boolean idle() {
+        return locked(() -> items.isEmpty() && !busy);
+    }
+
+    private <T> T locked(Supplier<T> read) {
         lock.lock();
         try {
-            return items.size();
+            return read.get();
         } finally {
             lock.unlock();
         }
@@ -222,7 +234,12 @@ final class Outbox implements AutoCloseable {
             Thread.currentThread().interrupt();
             return;
         }
-        d.flatMap(this::render).ifPresentOrElse(ready -> attempt(ready, 1), () -> later(this::next, Duration.ZERO));
+        d.flatMap(this::render).ifPresentOrElse(ready -> attempt(ready, 1), this::settled);
+    }
+
+    private void settled() {
+        locked(() -> busy = false);
+        later(this::next, Duration.ZERO);
     }
 
     /** Renders once; the result is what every attempt sends. */
@@ -245,7 +262,7 @@ final class Outbox implements AutoCloseable {
 
     private void attempt(Delivery d, int attempt) {
         settle(d.describe(), attempt, deliver(d)).ifPresentOrElse(
-                delay -> later(() -> attempt(d, attempt + 1), delay), () -> later(this::next, Duration.ZERO));
+                delay -> later(() -> attempt(d, attempt + 1), delay), this::settled);
     }
 
     /**

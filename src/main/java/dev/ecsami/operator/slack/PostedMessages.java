@@ -34,14 +34,16 @@ final class PostedMessages {
     private final Optional<Path> file;
     private final Optional<SharedKeys> shared;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json;
     private final LinkedHashMap<String, SlackClient.Outcome.Sent> byRollout;
 
-    private PostedMessages(Optional<Path> file, int capacity) {
-        this(file, Optional.empty(), Clock.systemUTC(), capacity);
+    private PostedMessages(ObjectMapper json, Optional<Path> file, int capacity) {
+        this(json, file, Optional.empty(), Clock.systemUTC(), capacity);
     }
 
-    private PostedMessages(Optional<Path> file, Optional<SharedKeys> shared, Clock clock, int capacity) {
+    private PostedMessages(ObjectMapper json, Optional<Path> file, Optional<SharedKeys> shared, Clock clock,
+                           int capacity) {
+        this.json = json;
         this.file = file;
         this.shared = shared;
         this.clock = clock;
@@ -54,18 +56,18 @@ final class PostedMessages {
         file.flatMap(this::read).ifPresent(byRollout::putAll);
     }
 
-    static PostedMessages inMemory(int capacity) {
-        return new PostedMessages(Optional.empty(), capacity);
+    static PostedMessages inMemory(ObjectMapper json, int capacity) {
+        return new PostedMessages(json, Optional.empty(), capacity);
     }
 
     /** Reads the file if it is there; an unreadable one is logged and started afresh. */
-    static PostedMessages inFile(Path file, int capacity) {
-        return new PostedMessages(Optional.of(file), capacity);
+    static PostedMessages inFile(ObjectMapper json, Path file, int capacity) {
+        return new PostedMessages(json, Optional.of(file), capacity);
     }
 
     /** In the store the replicas share; the local map only saves reads. */
-    static PostedMessages shared(SharedKeys keys, Clock clock, int capacity) {
-        return new PostedMessages(Optional.empty(), Optional.of(keys), clock, capacity);
+    static PostedMessages shared(ObjectMapper json, SharedKeys keys, Clock clock, int capacity) {
+        return new PostedMessages(json, Optional.empty(), Optional.of(keys), clock, capacity);
     }
 
     synchronized Optional<SlackClient.Outcome.Sent> get(String rolloutId) {

@@ -80,8 +80,9 @@ abstract class SlackClient {
         return new Webhook(url, timeout);
     }
 
-    static SlackClient bot(URI apiUrl, Secret token, String channel, PostedMessages posted, Duration timeout) {
-        return new Bot(apiUrl, token, channel, posted, timeout);
+    static SlackClient bot(ObjectMapper json, URI apiUrl, Secret token, String channel, PostedMessages posted,
+                           Duration timeout) {
+        return new Bot(json, apiUrl, token, channel, posted, timeout);
     }
 
     /** @param onSuccess reads a 2xx answer; the Web API answers errors with 200 and {@code "ok": false} */
@@ -167,15 +168,16 @@ abstract class SlackClient {
         /** The remembered message is gone or frozen: forget it, so the next status posts a new one. */
         private static final Set<String> MESSAGE_LOST = Set.of("message_not_found", "cant_update_message",
                 "edit_window_closed");
-        private static final ObjectMapper JSON = new ObjectMapper();
+        private final ObjectMapper json;
 
         private final URI apiUrl;
         private final Secret token;
         private final String channel;
         private final PostedMessages posted;
 
-        Bot(URI apiUrl, Secret token, String channel, PostedMessages posted, Duration timeout) {
+        Bot(ObjectMapper json, URI apiUrl, Secret token, String channel, PostedMessages posted, Duration timeout) {
             super(timeout, List.of(token));
+            this.json = json;
             this.apiUrl = apiUrl;
             this.token = token;
             this.channel = channel;
@@ -229,7 +231,7 @@ abstract class SlackClient {
         private Outcome answer(HttpResponse<String> response) {
             JsonNode answer;
             try {
-                answer = JSON.readTree(response.body());
+                answer = json.readTree(response.body());
             } catch (IOException e) {
                 answer = null;
             }

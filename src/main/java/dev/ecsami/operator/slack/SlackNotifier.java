@@ -1,5 +1,6 @@
 package dev.ecsami.operator.slack;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecsami.operator.app.NotificationChannel;
 import dev.ecsami.operator.core.drain.DrainRecord;
 import dev.ecsami.operator.core.model.Rollout;
@@ -72,16 +73,18 @@ public final class SlackNotifier implements NotificationChannel, AutoCloseable {
     }
 
     /** The Slack notifier, started; empty when neither a webhook URL nor a bot token is set. */
-    public static Optional<SlackNotifier> slack(SlackSettings s, Clock clock, Optional<MeterRegistry> registry) {
-        return slack(s, clock, registry, Optional.empty(), Optional.empty());
+    public static Optional<SlackNotifier> slack(ObjectMapper json, SlackSettings s, Clock clock,
+                                                Optional<MeterRegistry> registry) {
+        return slack(json, s, clock, registry, Optional.empty(), Optional.empty());
     }
 
     /**
      * As above. In bot mode the rollouts' messages are kept in the replicas' {@code shared} store when
      * given, else in {@code messagesFile}, so that a restart or another replica edits them.
      */
-    public static Optional<SlackNotifier> slack(SlackSettings s, Clock clock, Optional<MeterRegistry> registry,
-                                                Optional<Path> messagesFile, Optional<SharedKeys> shared) {
+    public static Optional<SlackNotifier> slack(ObjectMapper json, SlackSettings s, Clock clock,
+                                                Optional<MeterRegistry> registry, Optional<Path> messagesFile,
+                                                Optional<SharedKeys> shared) {
         if (!s.enabled()) {
             return Optional.empty();
         }
@@ -89,10 +92,10 @@ public final class SlackNotifier implements NotificationChannel, AutoCloseable {
         if (s.mode() == SlackSettings.Mode.WEBHOOK) {
             client = SlackClient.webhook(s.webhookUrl().orElseThrow(), s.requestTimeout());
         } else {
-            PostedMessages posted = shared.map(k -> PostedMessages.shared(k, clock, MAX_REMEMBERED))
-                    .or(() -> messagesFile.map(f -> PostedMessages.inFile(f, MAX_REMEMBERED)))
-                    .orElseGet(() -> PostedMessages.inMemory(MAX_REMEMBERED));
-            client = SlackClient.bot(s.apiUrl(), s.botToken().orElseThrow(), s.channel(), posted, s.requestTimeout());
+            PostedMessages posted = shared.map(k -> PostedMessages.shared(json, k, clock, MAX_REMEMBERED))
+                    .or(() -> messagesFile.map(f -> PostedMessages.inFile(json, f, MAX_REMEMBERED)))
+                    .orElseGet(() -> PostedMessages.inMemory(json, MAX_REMEMBERED));
+            client = SlackClient.bot(json, s.apiUrl(), s.botToken().orElseThrow(), s.channel(), posted, s.requestTimeout());
         }
         Outbox outbox = Outbox.queued(s.queueCapacity(), client,
                 Outbox.retryPolicy(s.maxAttempts(), s.retryBackoff(), MAX_BACKOFF),
@@ -211,6 +214,11 @@ public final class SlackNotifier implements NotificationChannel, AutoCloseable {
     /** Messages waiting to be sent. */
     int queued() {
         return outbox.size();
+    }
+
+    /** Nothing waiting and nothing on its way: whatever was handed over has been sent or dropped. */
+    boolean idle() {
+        return outbox.idle();
     }
 
     /** Stops the outbox's thread; what is still queued is not sent. */

@@ -1,5 +1,6 @@
 package dev.ecsami.operator.slack;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecsami.operator.app.NotificationChannel;
 import dev.ecsami.operator.config.OperatorConfig;
 import dev.ecsami.operator.store.SharedKeys;
@@ -30,10 +31,12 @@ public class SlackNotifierProducer {
     private final MeterRegistry registry;
     private final Optional<Path> messagesFile;
     private final Optional<SharedKeys> shared;
+    private final ObjectMapper json;
 
     SlackNotifierProducer(SlackConfig config, OperatorConfig operator, Clock clock, MeterRegistry registry,
-                          Optional<SharedKeys> shared) {
+                          Optional<SharedKeys> shared, ObjectMapper json) {
         this.shared = shared;
+        this.json = json;
         this.settings = SlackSettings.from(config);
         this.clock = clock;
         this.registry = registry;
@@ -45,7 +48,7 @@ public class SlackNotifierProducer {
     @ApplicationScoped
     @Typed(NotificationChannel.class)
     NotificationChannel slack() {
-        return orSilent(SlackNotifier.slack(settings, clock, Optional.of(registry), messagesFile, shared));
+        return orSilent(SlackNotifier.slack(json, settings, clock, Optional.of(registry), messagesFile, shared));
     }
 
     @Produces

@@ -1,90 +1,36 @@
 package dev.ecsami.operator.store;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecsami.operator.core.drain.DrainRecord;
-import dev.ecsami.operator.core.port.DrainStore;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * Drain records as one JSON file each in a directory (the file store's {@code drains} folder),
  * written atomically, so a restarted operator resumes the drains in progress. Ended drains beyond
- * {@code keepEnded} are deleted, oldest first.
+ * {@code keepEnded} are deleted, oldest first. One process holds the directory (its lock), so the
+ * copy in memory is the one on disk.
  */
-public final class FileDrainStore implements DrainStore {
+public final class FileDrainStore extends InMemoryDrainStore {
     private static final String SUFFIX = ".json";
-    private final Path dir;
+    private final JsonFiles files;
     private final int keepEnded;
-    private final ObjectMapper json = RolloutJson.MAPPER;
-    private final Map<String, DrainRecord> cache = new ConcurrentHashMap<>();
 
-    public FileDrainStore(Path dir, int keepEnded) {
-        this.dir = dir;
+    public FileDrainStore(RolloutJson json, Path dir, int keepEnded) {
+        this.files = new JsonFiles(dir, json.mapper(), true);
         this.keepEnded = keepEnded;
-        try {
-            Files.createDirectories(dir);
-            try (Stream<Path> files = Files.list(dir)) {
-                for (Path p : files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).toList()) {
-                    DrainRecord d = json.readValue(p.toFile(), DrainRecord.class);
-                    cache.put(d.id(), d);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read drain records from " + dir.toAbsolutePath(), e);
-        }
+        files.readAll(name -> name.endsWith(SUFFIX), DrainRecord.class, "drain records").forEach(super::save);
     }
 
     @Override
-    public synchronized void createDrain(DrainRecord drain) {
-        if (cache.containsKey(drain.id())) {
-            throw new Conflict("drain " + drain.id() + " is recorded already");
-        }
-        write(drain);
-    }
-
-    /** One process holds the directory (its lock), so the copy in memory is the one on disk. */
-    @Override
-    public synchronized void updateDrain(DrainRecord before, DrainRecord after, long fencingToken) {
-        if (!before.equals(cache.get(before.id()))) {
-            throw new Conflict("drain " + before.id() + " was changed since it was read");
-        }
-        write(after);
-    }
-
-    private void write(DrainRecord drain) {
-        try {
-            AtomicFile.write(dir.resolve(fileName(drain.id())), json.writeValueAsBytes(drain), true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot save drain " + drain.id() + " in " + dir.toAbsolutePath(), e);
-        }
-        cache.put(drain.id(), drain);
+    protected void save(DrainRecord drain) {
+        files.write(fileName(drain.id()), drain, "drain " + drain.id());
+        super.save(drain);
         List<DrainRecord> ended = drains().stream().filter(d -> d.state().ended()).toList();
         for (DrainRecord old : ended.subList(Math.min(keepEnded, ended.size()), ended.size())) {
-            cache.remove(old.id());
-            try {
-                Files.deleteIfExists(dir.resolve(fileName(old.id())));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot delete drain " + old.id(), e);
-            }
+            forget(old.id());
+            files.delete(fileName(old.id()), "drain " + old.id());
         }
-    }
-
-    @Override
-    public Optional<DrainRecord> findDrain(String id) {
-        return Optional.ofNullable(cache.get(id));
-    }
-
-    @Override
-    public List<DrainRecord> drains() {
-        return cache.values().stream().sorted(DrainRecord.NEWEST_FIRST).toList();
     }
 
     /** Ids hold an instance id and an Auto Scaling token; anything but letters, digits, '.', '-' becomes '_'. */

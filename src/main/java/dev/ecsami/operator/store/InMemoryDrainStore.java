@@ -4,25 +4,42 @@ import dev.ecsami.operator.core.drain.DrainRecord;
 import dev.ecsami.operator.core.port.DrainStore;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Drain records in memory: for the demo and tests; a restart forgets them. */
-public final class InMemoryDrainStore implements DrainStore {
-    private final ConcurrentHashMap<String, DrainRecord> drains = new ConcurrentHashMap<>();
+/**
+ * Drain records in memory: for the demo and tests; a restart forgets them. The file store keeps its
+ * copy of the directory here too, and writes each record to disk before it is {@linkplain #save saved}.
+ */
+public class InMemoryDrainStore implements DrainStore {
+    private final Map<String, DrainRecord> drains = new ConcurrentHashMap<>();
 
     @Override
-    public void createDrain(DrainRecord drain) {
-        if (drains.putIfAbsent(drain.id(), drain) != null) {
+    public synchronized void createDrain(DrainRecord drain) {
+        if (drains.containsKey(drain.id())) {
             throw new Conflict("drain " + drain.id() + " is recorded already");
         }
+        save(drain);
     }
 
+    /** One process: the fencing token has nothing to fence. */
     @Override
-    public void updateDrain(DrainRecord before, DrainRecord after, long fencingToken) {
-        if (!drains.replace(before.id(), before, after)) {
+    public synchronized void updateDrain(DrainRecord before, DrainRecord after, long fencingToken) {
+        if (!before.equals(drains.get(before.id()))) {
             throw new Conflict("drain " + before.id() + " was changed since it was read");
         }
+        save(after);
+    }
+
+    /** Keeps a record that passed the checks of a create or an update; called under this store's lock. */
+    protected void save(DrainRecord drain) {
+        drains.put(drain.id(), drain);
+    }
+
+    /** Drops a record; called under this store's lock. */
+    protected void forget(String id) {
+        drains.remove(id);
     }
 
     @Override

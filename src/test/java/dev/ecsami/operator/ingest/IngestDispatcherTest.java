@@ -1,5 +1,6 @@
 package dev.ecsami.operator.ingest;
 
+import dev.ecsami.operator.store.TestJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsami.operator.core.drain.DrainRequest;
@@ -159,7 +160,7 @@ class IngestDispatcherTest {
     @Test
     void lifecycleKindsGoToTheDrainRunnerOnlyFromALifecycleQueue() {
         List<DrainRequest> started = new ArrayList<>();
-        IngestDispatcher dispatcher = new IngestDispatcher(trigger -> List.of(), this::confirm, true,
+        IngestDispatcher dispatcher = new IngestDispatcher(TestJson.MAPPER, trigger -> List.of(), this::confirm, true,
                 new IngestDispatcher.Drains(request -> {
                     started.add(request);
                     return DrainRunner.Accepted.STARTED;
@@ -187,7 +188,7 @@ class IngestDispatcherTest {
     }
 
     private IngestDispatcher dispatcher(Function<Trigger, List<NewAmiCheck.Outcome>> amiCheck, boolean confirm) {
-        return new IngestDispatcher(amiCheck, this::confirm, confirm, NO_DRAINS, gate(), new IngestJournal(100), clock);
+        return new IngestDispatcher(TestJson.MAPPER, amiCheck, this::confirm, confirm, NO_DRAINS, gate(), new IngestJournal(100), clock);
     }
 
     private SnsGate gate() {

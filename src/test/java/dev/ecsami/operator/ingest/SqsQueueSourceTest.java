@@ -1,5 +1,6 @@
 package dev.ecsami.operator.ingest;
 
+import dev.ecsami.operator.store.TestJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsami.operator.core.model.Trigger;
@@ -160,7 +161,7 @@ class SqsQueueSourceTest {
                 new SnsMessageVerifier(CertUrlPolicy.aws(), published, Set.of(Announcements.TOPIC),
                         Duration.ofHours(1), clock),
                 new MessageIdDeduplicator(100, Duration.ofHours(3), clock));
-        IngestDispatcher dispatcher = new IngestDispatcher(trigger -> {
+        IngestDispatcher dispatcher = new IngestDispatcher(TestJson.MAPPER, trigger -> {
             amiChecks.add(trigger);
             return List.of();
         }, pending -> new SubscriptionConfirmer.Confirmation.Failed("not in this test"), true,

@@ -1,5 +1,6 @@
 package dev.ecsami.operator.scenario;
 
+import dev.ecsami.operator.store.TestJson;
 import dev.ecsami.operator.core.model.Rollout;
 import dev.ecsami.operator.core.model.RolloutState;
 import dev.ecsami.operator.core.port.RolloutStore;
@@ -58,7 +59,7 @@ class CrashRestartScenarioTest {
             dev.ecsami.operator.runtime.FleetPorts> wrapper, int crashAtSave) {
         World w = World.fleetOf(INSTANCES, World.policy());
         int[] saves = {0};
-        w.store = crashingStore(new FileRolloutStore(dir, 100, false), saves, crashAtSave);
+        w.store = crashingStore(new FileRolloutStore(TestJson.STORE, dir, 100, false), saves, crashAtSave);
         w.portsWrapper = wrapper;
         w.wire();
         Rollout r = w.start();
@@ -68,7 +69,7 @@ class CrashRestartScenarioTest {
             try {
                 w.step();
             } catch (CrashingPorts.Crash crash) {
-                w.store = crashingStore(new FileRolloutStore(dir, 100, false), saves, Integer.MAX_VALUE);
+                w.store = crashingStore(new FileRolloutStore(TestJson.STORE, dir, 100, false), saves, Integer.MAX_VALUE);
                 w.portsWrapper = Function.identity();
                 w.wire();
             }

@@ -1,5 +1,6 @@
 package dev.ecsami.operator.scenario;
 
+import dev.ecsami.operator.store.TestJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -49,7 +50,7 @@ class DrainDigestScenarioTest {
     void scaleInDrainsOfATargetAreToldInOneDigestWithTheTimeoutAndWhatThePolicyDid() throws Exception {
         slack.stubFor(post(PATH).willReturn(aResponse().withBody("ok")));
         DrainWorld w = DrainWorld.withHook(Duration.ofMinutes(1));
-        notifier = SlackNotifier.slack(webhook(Duration.ofMinutes(15)), w.clock, Optional.empty()).orElseThrow();
+        notifier = SlackNotifier.slack(TestJson.MAPPER, webhook(Duration.ofMinutes(15)), w.clock, Optional.empty()).orElseThrow();
         w.settings = new LifecycleDrain.Settings(Duration.ofSeconds(30), Duration.ofSeconds(10),
                 Duration.ofMinutes(4), OnDrainTimeout.FORCE);
         w.observer = DrainRunner.Observer.countedAndTold(DrainRunner.Observer.NONE, notifier);

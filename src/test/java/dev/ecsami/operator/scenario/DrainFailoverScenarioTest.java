@@ -1,5 +1,6 @@
 package dev.ecsami.operator.scenario;
 
+import dev.ecsami.operator.store.TestJson;
 import dev.ecsami.operator.core.drain.DrainRecord;
 import dev.ecsami.operator.core.drain.LifecycleDrain;
 import dev.ecsami.operator.core.port.LifecycleActions;
@@ -52,7 +53,7 @@ class DrainFailoverScenarioTest {
             Instant start = w.clock.instant();
             lease = new LeaderLease(id, new DynamoLeaseTable(table), LEASE, STEP, Clock.offset(w.clock, skew),
                     () -> monotonicOrigin + Duration.between(start, w.clock.instant()).toNanos());
-            store = new DynamoDrainStore(table);
+            store = new DynamoDrainStore(TestJson.STORE, table);
             LifecycleActions actions = w.aws.lifecycleActions();
             drains = new DrainRunner(w.clock, store, CrashingPorts.aroundMutations(new FleetPorts(w.aws.fleet(),
                     w.aws.containerInstances(), w.aws.launchSpecs(), w.aws.amiCatalog(), w.aws.neighbours()), around),

@@ -1,5 +1,6 @@
 package dev.ecsami.operator.scenario;
 
+import dev.ecsami.operator.store.TestJson;
 import dev.ecsami.operator.core.model.Rollout;
 import dev.ecsami.operator.core.model.RolloutState;
 import dev.ecsami.operator.store.dynamo.DynamoRolloutStore;
@@ -51,7 +52,7 @@ class DynamoCallsBudgetTest {
         DynamoTable table = DynamoTestTables.fresh();
         Counted leaderCalls = new Counted();
         Counted followerCalls = new Counted();
-        w.store = new TableObserver(new DynamoRolloutStore(table, w.clock));
+        w.store = new TableObserver(new DynamoRolloutStore(TestJson.STORE, table, w.clock));
         Replica leader = new Replica("a", w, new DynamoTable(DynamoTestTables.client(leaderCalls), table.name()),
                 Duration.ZERO, 0, Function.identity(), UnaryOperator.identity());
         Replica follower = new Replica("b", w, new DynamoTable(DynamoTestTables.client(followerCalls), table.name()),

@@ -1,5 +1,6 @@
 package dev.ecsami.operator.scenario;
 
+import dev.ecsami.operator.store.TestJson;
 import dev.ecsami.operator.core.model.Rollout;
 import dev.ecsami.operator.core.model.RolloutState;
 import dev.ecsami.operator.core.port.RolloutStore;
@@ -65,7 +66,7 @@ class FailoverScenarioTest {
     private Run run(Function<dev.ecsami.operator.runtime.FleetPorts, dev.ecsami.operator.runtime.FleetPorts> kill) {
         World w = World.fleetOf(INSTANCES, World.policy());
         DynamoTable table = DynamoTestTables.fresh();
-        TableObserver observer = new TableObserver(new DynamoRolloutStore(table, w.clock));
+        TableObserver observer = new TableObserver(new DynamoRolloutStore(TestJson.STORE, table, w.clock));
         w.store = observer;
         Replica leader = new Replica("a", w, table, Duration.ZERO, 0, kill, UnaryOperator.identity());
         Replica follower = new Replica("b", w, table, Duration.ofMinutes(7), 987_654_321_000L, Function.identity(),

@@ -1,5 +1,6 @@
 package dev.ecsami.operator.scenario;
 
+import dev.ecsami.operator.store.TestJson;
 import dev.ecsami.operator.core.fleet.ContainerInstance;
 import dev.ecsami.operator.core.model.Rollout;
 import dev.ecsami.operator.core.model.RolloutEvent;
@@ -13,6 +14,7 @@ import dev.ecsami.operator.store.dynamo.DynamoRolloutStore;
 import dev.ecsami.operator.store.dynamo.DynamoSharedKeys;
 import dev.ecsami.operator.store.dynamo.DynamoTable;
 import dev.ecsami.operator.store.dynamo.DynamoTestTables;
+import dev.ecsami.operator.store.TestJson;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -106,7 +108,7 @@ class FollowerCommandScenarioTest {
     void anAmiAnnouncementOnTheFollowerRecordsTheRolloutAndTheLeaderDrivesIt() {
         World w = World.fleetOf(INSTANCES, World.policy());
         DynamoTable table = DynamoTestTables.fresh();
-        TableObserver observer = new TableObserver(new DynamoRolloutStore(table, w.clock));
+        TableObserver observer = new TableObserver(new DynamoRolloutStore(TestJson.STORE, table, w.clock));
         w.store = observer;
         AtomicInteger followerMutations = new AtomicInteger();
         Replica leader = new Replica("a", w, table, Duration.ZERO, 0, Function.identity(), UnaryOperator.identity());
@@ -177,7 +179,7 @@ class FollowerCommandScenarioTest {
         World w = World.fleetOf(INSTANCES, World.policy());
         world[0] = w;
         DynamoTable table = DynamoTestTables.fresh();
-        TableObserver observer = new TableObserver(new DynamoRolloutStore(table, w.clock));
+        TableObserver observer = new TableObserver(new DynamoRolloutStore(TestJson.STORE, table, w.clock));
         w.store = observer;
         SlackMessages slack = new SlackMessages(new DynamoSharedKeys(table, w.clock));
         w.notifier = slack::changed;

@@ -1,5 +1,6 @@
 package dev.ecsami.operator.scenario;
 
+import dev.ecsami.operator.store.TestJson;
 import dev.ecsami.operator.core.drain.DrainRecord;
 import dev.ecsami.operator.core.drain.DrainRequest;
 import dev.ecsami.operator.core.drain.LifecycleDrain;
@@ -123,14 +124,14 @@ class LifecycleDrainScenarioTest {
     @Test
     void aRestartInTheMiddleOfADrainResumesItsHeartbeatsFromTheFileStore(@TempDir Path dir) {
         DrainWorld w = DrainWorld.withHook(Duration.ofMinutes(1));
-        w.store = new FileDrainStore(dir, 10);
+        w.store = new FileDrainStore(TestJson.STORE, dir, 10);
         w.wire();
         w.slowTasksEverywhere(Duration.ofMinutes(6));
         w.scaleInAt(w.clock.instant().plusSeconds(30), 2);
         w.run(Duration.ofMinutes(2));
         assertThat(onlyDrain(w).state()).isEqualTo(DrainRecord.State.DRAINING);
 
-        w.store = new FileDrainStore(dir, 10);
+        w.store = new FileDrainStore(TestJson.STORE, dir, 10);
         w.wire();
         w.run(Duration.ofMinutes(13));
 

@@ -1,5 +1,6 @@
 package dev.ecsami.operator.scenario;
 
+import dev.ecsami.operator.store.TestJson;
 import dev.ecsami.operator.awsstub.AwsStub;
 import dev.ecsami.operator.core.drain.DrainRecord;
 import dev.ecsami.operator.ingest.IngestDispatcher;
@@ -155,7 +156,7 @@ class LifecycleDrainThroughQueueTest {
 
     /** The production pipeline after the source: envelope, kind, dispatcher, drain runner. */
     private SqsQueueSource poller(DrainWorld w) {
-        IngestDispatcher dispatcher = new IngestDispatcher(trigger -> List.of(), pending -> {
+        IngestDispatcher dispatcher = new IngestDispatcher(TestJson.MAPPER, trigger -> List.of(), pending -> {
             throw new AssertionError("no subscription in this test");
         }, false, new IngestDispatcher.Drains(request -> w.runner.accept(request), false),
                 SnsGate.unverified(Set.of(), new MessageIdDeduplicator(100, Duration.ofHours(3), w.clock)),

@@ -1,5 +1,6 @@
 package dev.ecsami.operator.scenario;
 
+import dev.ecsami.operator.store.TestJson;
 import dev.ecsami.operator.core.fleet.ContainerInstance;
 import dev.ecsami.operator.core.model.Rollout;
 import dev.ecsami.operator.core.model.RolloutState;
@@ -40,7 +41,7 @@ class PartitionScenarioTest {
                 }
             }
         }), table.name());
-        w.store = new TableObserver(new DynamoRolloutStore(table, w.clock));
+        w.store = new TableObserver(new DynamoRolloutStore(TestJson.STORE, table, w.clock));
         List<Instant> leaderMutations = new ArrayList<>();
         Replica leader = new Replica("a", w, leadersView, Duration.ZERO, 0,
                 p -> CrashingPorts.aroundMutations(p, (operation, call) -> {

@@ -1,5 +1,6 @@
 package dev.ecsami.operator.scenario;
 
+import dev.ecsami.operator.store.TestJson;
 import dev.ecsami.operator.core.model.Rollout;
 import dev.ecsami.operator.core.model.Trigger;
 import dev.ecsami.operator.core.port.Notifier;
@@ -51,7 +52,7 @@ final class Replica {
         Instant start = w.clock.instant();
         this.lease = new LeaderLease(id, new DynamoLeaseTable(table), LEASE, RENEW, Clock.offset(w.clock, skew),
                 () -> monotonicOrigin + Duration.between(start, w.clock.instant()).toNanos());
-        this.store = storeWrapper.apply(new DynamoRolloutStore(table, w.clock));
+        this.store = storeWrapper.apply(new DynamoRolloutStore(TestJson.STORE, table, w.clock));
         FleetPorts p = ports.apply(new FleetPorts(w.aws.fleet(), w.aws.containerInstances(), w.aws.launchSpecs(),
                 w.aws.amiCatalog(), w.aws.neighbours()));
         this.runner = new RolloutRunner(w.clock, store, p, notifier,

@@ -14,6 +14,7 @@ import dev.ecsami.operator.store.dynamo.DynamoRolloutStore;
 import dev.ecsami.operator.store.dynamo.DynamoSharedKeys;
 import dev.ecsami.operator.store.dynamo.DynamoTable;
 import dev.ecsami.operator.store.dynamo.DynamoTestTables;
+import dev.ecsami.operator.store.TestJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -64,7 +65,7 @@ class SlackFailoverScenarioTest {
     private void runAndCheck(CrashingPorts crash, String as) {
         World w = World.fleetOf(2, World.policy());
         DynamoTable table = DynamoTestTables.fresh();
-        TableObserver observer = new TableObserver(new DynamoRolloutStore(table, w.clock));
+        TableObserver observer = new TableObserver(new DynamoRolloutStore(TestJson.STORE, table, w.clock));
         w.store = observer;
         try (SlackNotifier leaderBot = bot(w, table); SlackNotifier followerBot = bot(w, table)) {
             Replica leader = new Replica("a", w, table, Duration.ZERO, 0, crash::wrap, UnaryOperator.identity(),
@@ -104,7 +105,7 @@ class SlackFailoverScenarioTest {
                 URI.create(slack.baseUrl() + "/api"), URI.create("http://localhost:8080"), Duration.ofMinutes(5),
                 100, 3, Duration.ofMillis(10), Duration.ofSeconds(2), false, Optional.empty(),
                 Duration.ofMinutes(15));
-        return SlackNotifier.slack(settings, w.clock, Optional.empty(), Optional.empty(),
+        return SlackNotifier.slack(TestJson.MAPPER, settings, w.clock, Optional.empty(), Optional.empty(),
                 Optional.of(new DynamoSharedKeys(table, w.clock))).orElseThrow();
     }
 

@@ -1,5 +1,6 @@
 package dev.ecsami.operator.scenario;
 
+import dev.ecsami.operator.store.TestJson;
 import dev.ecsami.operator.awsstub.StubbedPorts;
 import dev.ecsami.operator.core.model.Rollout;
 import dev.ecsami.operator.core.model.RolloutState;
@@ -48,7 +49,7 @@ class ThroughAwsAdaptersCrashRestartScenarioTest {
 
     private Outcome run(Path dir, CrashingPorts crash) {
         World w = World.fleetOf(INSTANCES, World.policy());
-        w.store = new FileRolloutStore(dir, 100, false);
+        w.store = new FileRolloutStore(TestJson.STORE, dir, 100, false);
         w.portsWrapper = ports -> crash == null ? StubbedPorts.over(AWS.stub(), w.aws)
                 : crash.wrap(StubbedPorts.over(AWS.stub(), w.aws));
         w.wire();
@@ -58,7 +59,7 @@ class ThroughAwsAdaptersCrashRestartScenarioTest {
             try {
                 w.step();
             } catch (CrashingPorts.Crash killed) {
-                w.store = new FileRolloutStore(dir, 100, false);
+                w.store = new FileRolloutStore(TestJson.STORE, dir, 100, false);
                 w.portsWrapper = ports -> StubbedPorts.over(AWS.stub(), w.aws);
                 w.wire();
             }

@@ -1,5 +1,6 @@
 package dev.ecsami.operator.slack;
 
+import dev.ecsami.operator.store.TestJson;
 import dev.ecsami.operator.testing.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,7 +48,7 @@ class BotNotifierTest {
     }
 
     private void startNotifier(TestSettings settings) {
-        notifier = SlackNotifier.slack(settings.build(), clock, Optional.empty()).orElseThrow();
+        notifier = SlackNotifier.slack(TestJson.MAPPER, settings.build(), clock, Optional.empty()).orElseThrow();
     }
 
     private TestSettings bot() {
@@ -65,8 +66,7 @@ class BotNotifierTest {
     }
 
     private void awaitIdle(String what, long sent) {
-        Eventually.await(Duration.ofSeconds(10), what, () -> notifier.metrics().sentCount() >= sent && notifier.queued() == 0);
-        Quiet.settle();
+        Eventually.await(Duration.ofSeconds(10), what, () -> notifier.metrics().sentCount() >= sent && notifier.idle());
     }
 
     private List<LoggedRequest> requests() {
@@ -85,7 +85,7 @@ class BotNotifierTest {
     void afterARestartTheSameMessageIsEditedAndRepliedTo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         slackAnswersOk();
         java.nio.file.Path file = dir.resolve("slack-messages.json");
-        notifier = SlackNotifier.slack(bot().build(), clock, Optional.empty(), Optional.of(file), Optional.empty())
+        notifier = SlackNotifier.slack(TestJson.MAPPER, bot().build(), clock, Optional.empty(), Optional.of(file), Optional.empty())
                 .orElseThrow();
         RolloutScript s = RolloutScript.of(2);
         s.created().tell(notifier);
@@ -93,7 +93,7 @@ class BotNotifierTest {
         notifier.close();
         slack.resetRequests();
 
-        notifier = SlackNotifier.slack(bot().build(), clock, Optional.empty(), Optional.of(file), Optional.empty())
+        notifier = SlackNotifier.slack(TestJson.MAPPER, bot().build(), clock, Optional.empty(), Optional.of(file), Optional.empty())
                 .orElseThrow();
         change(T0.plusSeconds(30), s::start);
         change(T0.plusSeconds(60), at -> s.startInstance("i-01", at));
@@ -113,7 +113,7 @@ class BotNotifierTest {
     void afterAFailoverTheOtherReplicaEditsTheSameMessage() {
         slackAnswersOk();
         dev.ecsami.operator.store.dynamo.DynamoTable table = dev.ecsami.operator.store.dynamo.DynamoTestTables.fresh();
-        notifier = SlackNotifier.slack(bot().build(), clock, Optional.empty(), Optional.empty(),
+        notifier = SlackNotifier.slack(TestJson.MAPPER, bot().build(), clock, Optional.empty(), Optional.empty(),
                 Optional.of(new dev.ecsami.operator.store.dynamo.DynamoSharedKeys(table, clock))).orElseThrow();
         RolloutScript s = RolloutScript.of(2);
         s.created().tell(notifier);
@@ -121,7 +121,7 @@ class BotNotifierTest {
         notifier.close();
         slack.resetRequests();
 
-        notifier = SlackNotifier.slack(bot().build(), clock, Optional.empty(), Optional.empty(),
+        notifier = SlackNotifier.slack(TestJson.MAPPER, bot().build(), clock, Optional.empty(), Optional.empty(),
                 Optional.of(new dev.ecsami.operator.store.dynamo.DynamoSharedKeys(table, clock))).orElseThrow();
         change(T0.plusSeconds(30), s::start);
         change(T0.plusSeconds(60), at -> s.startInstance("i-01", at));

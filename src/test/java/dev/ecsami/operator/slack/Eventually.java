@@ -1,25 +1,16 @@
 package dev.ecsami.operator.slack;
 
+import org.awaitility.Awaitility;
+
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-/** Waits in a test for the background sender to get somewhere. */
+/** Waits in a test, with Awaitility, for the background sender to reach a state it must reach. */
 public final class Eventually {
     private Eventually() {
     }
 
     public static void await(Duration within, String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + within.toMillis() + " ms waiting for " + what);
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what);
-            }
-        }
+        Awaitility.await(what).atMost(within).pollInterval(Duration.ofMillis(10)).until(condition::getAsBoolean);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ecsami.operator.slack;
 
+import dev.ecsami.operator.store.TestJson;
 import dev.ecsami.operator.testing.MutableClock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +53,7 @@ class HangingSlackTest {
         settings.requestTimeout = REQUEST_TIMEOUT;
         settings.queueCapacity = 5;
         settings.maxAttempts = 2;
-        notifier = SlackNotifier.slack(settings.build(), clock, Optional.empty()).orElseThrow();
+        notifier = SlackNotifier.slack(TestJson.MAPPER, settings.build(), clock, Optional.empty()).orElseThrow();
         warmUp();
         long droppedInWarmUp = notifier.metrics().droppedCount(SlackMetrics.Drop.QUEUE_FULL);
 
@@ -78,7 +79,7 @@ class HangingSlackTest {
     @Test
     void closingStopsTheSenderWhileACallHangs() {
         slack.stubFor(post(PATH).willReturn(aResponse().withBody("ok").withFixedDelay(5_000)));
-        notifier = SlackNotifier.slack(TestSettings.webhook(slack.baseUrl() + PATH).build(), clock, Optional.empty())
+        notifier = SlackNotifier.slack(TestJson.MAPPER, TestSettings.webhook(slack.baseUrl() + PATH).build(), clock, Optional.empty())
                 .orElseThrow();
         RolloutScript s = RolloutScript.of(3);
         s.start(T0).tell(notifier);

@@ -1,5 +1,6 @@
 package dev.ecsami.operator.slack;
 
+import dev.ecsami.operator.store.TestJson;
 import dev.ecsami.operator.testing.MutableClock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.micrometer.core.instrument.Meter;
@@ -47,7 +48,7 @@ class SecretsTest {
         slack.stubFor(post(urlPathMatching(".*")).inScenario("fail").whenScenarioStateIs("404")
                 .willReturn(aResponse().withStatus(404).withBody("no_service for " + echo)));
         settings.maxAttempts = 2;
-        notifier = SlackNotifier.slack(settings.build(), clock, Optional.of(registry)).orElseThrow();
+        notifier = SlackNotifier.slack(TestJson.MAPPER, settings.build(), clock, Optional.of(registry)).orElseThrow();
         RolloutScript s = RolloutScript.of(2);
         s.start(T0).tell(notifier);
         Eventually.await(Duration.ofSeconds(5), "the message to be refused",
@@ -71,7 +72,7 @@ class SecretsTest {
         try (LogCapture log = new LogCapture()) {
             failThreeWays(TestSettings.webhook(url), url);
             notifier.close();
-            notifier = SlackNotifier.slack(TestSettings.webhook(unreachable() + HOOK_PATH).build(), clock,
+            notifier = SlackNotifier.slack(TestJson.MAPPER, TestSettings.webhook(unreachable() + HOOK_PATH).build(), clock,
                     Optional.of(registry)).orElseThrow();
             RolloutScript s = RolloutScript.of(2);
             s.start(T0).tell(notifier);
@@ -107,7 +108,7 @@ class SecretsTest {
     @Test
     void aBrokenRolloutIsLoggedWithoutSecretsAndNeverThrown() {
         slack.stubFor(post(urlPathMatching(".*")).willReturn(okJson("{\"ok\":true}")));
-        notifier = SlackNotifier.slack(TestSettings.bot(slack.baseUrl() + "/api", TOKEN, "C1").build(), clock,
+        notifier = SlackNotifier.slack(TestJson.MAPPER, TestSettings.bot(slack.baseUrl() + "/api", TOKEN, "C1").build(), clock,
                 Optional.empty()).orElseThrow();
         RolloutScript s = RolloutScript.of(2);
 

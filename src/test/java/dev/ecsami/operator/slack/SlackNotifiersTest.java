@@ -1,5 +1,6 @@
 package dev.ecsami.operator.slack;
 
+import dev.ecsami.operator.store.TestJson;
 import dev.ecsami.operator.testing.MutableClock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.ecsami.operator.core.model.AmiRef;
@@ -31,14 +32,14 @@ class SlackNotifiersTest {
 
     @Test
     void withoutWebhookOrBotTokenThereIsNoSlackNotifier() {
-        assertThat(SlackNotifier.slack(new TestSettings().build(), clock, Optional.empty())).isEmpty();
+        assertThat(SlackNotifier.slack(TestJson.MAPPER, new TestSettings().build(), clock, Optional.empty())).isEmpty();
     }
 
     @Test
     void theModeFollowsTheSettings() {
-        try (SlackNotifier webhook = SlackNotifier.slack(TestSettings.webhook("http://127.0.0.1:1/x").build(), clock,
+        try (SlackNotifier webhook = SlackNotifier.slack(TestJson.MAPPER, TestSettings.webhook("http://127.0.0.1:1/x").build(), clock,
                 Optional.empty()).orElseThrow();
-             SlackNotifier bot = SlackNotifier.slack(TestSettings.bot("http://127.0.0.1:1/api", "xoxb-1", "C1").build(),
+             SlackNotifier bot = SlackNotifier.slack(TestJson.MAPPER, TestSettings.bot("http://127.0.0.1:1/api", "xoxb-1", "C1").build(),
                      clock, Optional.empty()).orElseThrow()) {
             assertThat(webhook).hasToString("SlackNotifier[webhook]");
             assertThat(bot).hasToString("SlackNotifier[bot]");
@@ -49,7 +50,7 @@ class SlackNotifiersTest {
     void aTargetBehindIsAnnouncedOnceUntilANewerAmiOrAPendingRolloutAppears() {
         slack.stubFor(post(PATH).willReturn(aResponse().withBody("ok")));
         Target web = RolloutScript.target(RolloutPolicy.defaults());
-        try (SlackNotifier notifier = SlackNotifier.slack(TestSettings.webhook(slack.baseUrl() + PATH).build(), clock,
+        try (SlackNotifier notifier = SlackNotifier.slack(TestJson.MAPPER, TestSettings.webhook(slack.baseUrl() + PATH).build(), clock,
                 Optional.empty()).orElseThrow()) {
             Behind behind = new Behind(web, RolloutScript.OLD, RolloutScript.NEW, "");
 
@@ -61,8 +62,7 @@ class SlackNotifiersTest {
             notifier.targetsBehind(List.of());
 
             Eventually.await(Duration.ofSeconds(5), "three announcements",
-                    () -> notifier.metrics().sentCount() >= 3 && notifier.queued() == 0);
-            Quiet.settle();
+                    () -> notifier.metrics().sentCount() >= 3 && notifier.idle());
         }
         slack.verify(3, postRequestedFor(urlEqualTo(PATH)));
         assertThat(Received.inOrder(slack)).extracting(r -> r.getBodyAsString().contains("r-7"))

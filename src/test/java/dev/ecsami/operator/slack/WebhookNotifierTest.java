@@ -1,5 +1,6 @@
 package dev.ecsami.operator.slack;
 
+import dev.ecsami.operator.store.TestJson;
 import dev.ecsami.operator.testing.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,8 +40,7 @@ class WebhookNotifierTest {
 
     private List<JsonNode> posted(int expected) {
         Eventually.await(Duration.ofSeconds(10), expected + " messages",
-                () -> notifier.metrics().sentCount() >= expected && notifier.queued() == 0);
-        Quiet.settle();
+                () -> notifier.metrics().sentCount() >= expected && notifier.idle());
         ObjectMapper json = new ObjectMapper();
         return Received.inOrder(slack).stream().map(r -> {
                     assertThat(r.getUrl()).isEqualTo(PATH);
@@ -71,7 +71,7 @@ class WebhookNotifierTest {
     @Test
     void aRolloutIsPostedAtStartThrottledProgressPauseResumeAndEnd() {
         slack.stubFor(post(PATH).willReturn(aResponse().withBody("ok")));
-        notifier = SlackNotifier.slack(TestSettings.webhook(slack.baseUrl() + PATH).build(), clock, Optional.empty())
+        notifier = SlackNotifier.slack(TestJson.MAPPER, TestSettings.webhook(slack.baseUrl() + PATH).build(), clock, Optional.empty())
                 .orElseThrow();
         RolloutScript s = RolloutScript.of(2);
         Instant t = T0;

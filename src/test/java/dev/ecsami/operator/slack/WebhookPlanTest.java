@@ -1,5 +1,6 @@
 package dev.ecsami.operator.slack;
 
+import dev.ecsami.operator.store.TestJson;
 import dev.ecsami.operator.core.model.RolloutEvent;
 import dev.ecsami.operator.core.model.RolloutPolicy;
 import dev.ecsami.operator.slack.Outbox.Delivery;
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which messages the webhook mode posts for a change of a rollout: decided, not sent (Slack unreachable). */
 class WebhookPlanTest {
-    private final SlackNotifier plan = SlackNotifier.slack(TestSettings.webhook("http://127.0.0.1:1/hook").build(),
+    private final SlackNotifier plan = SlackNotifier.slack(TestJson.MAPPER, TestSettings.webhook("http://127.0.0.1:1/hook").build(),
             new MutableClock(T0), Optional.empty()).orElseThrow();
 
     @AfterEach

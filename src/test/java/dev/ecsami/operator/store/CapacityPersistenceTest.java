@@ -29,9 +29,9 @@ class CapacityPersistenceTest {
                 RolloutPolicy.defaults(), false, "ops", T0).toBuilder()
                 .capacity(new CapacitySample(T0, 3, 3, 0)).capacity(new CapacitySample(T0.plusSeconds(60), 4, 3, 3))
                 .build();
-        new FileRolloutStore(dir, 10, false).create(r);
+        new FileRolloutStore(TestJson.STORE, dir, 10, false).create(r);
 
-        Rollout reread = new FileRolloutStore(dir, 10, false).find("r-1").orElseThrow();
+        Rollout reread = new FileRolloutStore(TestJson.STORE, dir, 10, false).find("r-1").orElseThrow();
 
         assertThat(reread.capacity()).containsExactlyElementsOf(r.capacity());
         assertThat(reread).isEqualTo(r);

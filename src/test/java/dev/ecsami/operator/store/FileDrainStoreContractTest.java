@@ -14,7 +14,7 @@ class FileDrainStoreContractTest extends DrainStoreContract {
 
     @Override
     protected DrainStore newStore() {
-        return new FileDrainStore(dir, 100);
+        return new FileDrainStore(TestJson.STORE, dir, 100);
     }
 
     @Override
@@ -27,7 +27,7 @@ class FileDrainStoreContractTest extends DrainStoreContract {
         store.createDrain(drain("i-1", 0));
         store.updateDrain(drain("i-1", 0), drain("i-1", 0).heartbeatAt(T0.plusSeconds(9)), 0);
 
-        assertThat(new FileDrainStore(dir, 100).drains()).containsExactly(drain("i-1", 0)
+        assertThat(new FileDrainStore(TestJson.STORE, dir, 100).drains()).containsExactly(drain("i-1", 0)
                 .heartbeatAt(T0.plusSeconds(9)));
     }
 }

@@ -11,7 +11,7 @@ class FileRolloutStoreContractTest extends RolloutStoreContract {
 
     @Override
     protected RolloutStore newStore() {
-        return new FileRolloutStore(dir, 100, false);
+        return new FileRolloutStore(TestJson.STORE, dir, 100, false);
     }
 
     @Override

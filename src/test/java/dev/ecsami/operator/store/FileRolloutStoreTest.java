@@ -33,14 +33,14 @@ class FileRolloutStoreTest {
 
     @Test
     void aReopenedStoreFindsEveryRolloutAsSaved(@TempDir Path dir) {
-        FileRolloutStore store = new FileRolloutStore(dir, 10, false);
+        FileRolloutStore store = new FileRolloutStore(TestJson.STORE, dir, 10, false);
         Rollout started = rollout("r-1", 0);
         Rollout first = RolloutControl.fail(started, "test", T0.plusSeconds(30));
         store.create(started);
         store.update(started, first, 0);
         store.create(rollout("r-2", 1));
 
-        FileRolloutStore reopened = new FileRolloutStore(dir, 10, false);
+        FileRolloutStore reopened = new FileRolloutStore(TestJson.STORE, dir, 10, false);
 
         assertThat(reopened.find("r-1")).contains(first);
         assertThat(reopened.all()).extracting(Rollout::id).containsExactly("r-2", "r-1");
@@ -51,10 +51,10 @@ class FileRolloutStoreTest {
     void otherFilesInTheDirectoryAreLeftAlone(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("slack-messages.json"), "{\"r-1\":{\"channel\":\"C1\",\"ts\":\"1.2\"}}");
         Files.writeString(dir.resolve("rollout-r-9.json.tmp"), "{ half written");
-        FileRolloutStore store = new FileRolloutStore(dir, 10, false);
+        FileRolloutStore store = new FileRolloutStore(TestJson.STORE, dir, 10, false);
         store.create(rollout("r-1", 0));
 
-        assertThat(new FileRolloutStore(dir, 10, false).all()).extracting(Rollout::id).containsExactly("r-1");
+        assertThat(new FileRolloutStore(TestJson.STORE, dir, 10, false).all()).extracting(Rollout::id).containsExactly("r-1");
         assertThat(dir.resolve("slack-messages.json")).exists();
     }
 
@@ -96,7 +96,7 @@ class FileRolloutStoreTest {
 
     @Test
     void onlyTheNewestFinishedRolloutsAreKept(@TempDir Path dir) {
-        FileRolloutStore store = new FileRolloutStore(dir, 2, false);
+        FileRolloutStore store = new FileRolloutStore(TestJson.STORE, dir, 2, false);
         for (int i = 1; i <= 4; i++) {
             Rollout r = rollout("r-" + i, i);
             store.create(r);
@@ -104,7 +104,7 @@ class FileRolloutStoreTest {
         }
         store.create(rollout("r-5", 5));
 
-        assertThat(new FileRolloutStore(dir, 2, false).all()).extracting(Rollout::id, Rollout::state)
+        assertThat(new FileRolloutStore(TestJson.STORE, dir, 2, false).all()).extracting(Rollout::id, Rollout::state)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("r-5", RolloutState.RUNNING),
                         org.assertj.core.groups.Tuple.tuple("r-4", RolloutState.FAILED),
                         org.assertj.core.groups.Tuple.tuple("r-3", RolloutState.FAILED));

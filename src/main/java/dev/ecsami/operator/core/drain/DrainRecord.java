@@ -1,8 +1,8 @@
 package dev.ecsami.operator.core.drain;
 
+import dev.ecsami.operator.core.model.Require;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.Objects;
 
 /**
  * One drain of a container instance that is leaving outside a rollout: a scale-in held by a
@@ -20,7 +20,6 @@ public record DrainRecord(String id, String target, String group, String cluster
     /** The order of every listing: newest first, the id breaking ties. */
     public static final Comparator<DrainRecord> NEWEST_FIRST = Comparator.comparing(DrainRecord::startedAt).reversed()
             .thenComparing(DrainRecord::id);
-
 
     /** Why the instance leaves. */
     public enum Reason { SCALE_IN, SPOT_INTERRUPTION, REBALANCE_RECOMMENDATION }
@@ -45,11 +44,7 @@ public record DrainRecord(String id, String target, String group, String cluster
     }
 
     public DrainRecord {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(instanceId, "instanceId");
-        Objects.requireNonNull(reason, "reason");
-        Objects.requireNonNull(startedAt, "startedAt");
-        Objects.requireNonNull(state, "state");
+        Require.nonNull("id", id, "instanceId", instanceId, "reason", reason, "startedAt", startedAt, "state", state);
         target = target == null ? "" : target;
         group = group == null ? "" : group;
         cluster = cluster == null ? "" : cluster;

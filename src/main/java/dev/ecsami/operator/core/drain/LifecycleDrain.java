@@ -1,5 +1,6 @@
 package dev.ecsami.operator.core.drain;
 
+import dev.ecsami.operator.core.model.Require;
 import dev.ecsami.operator.core.fleet.ContainerInstance;
 import dev.ecsami.operator.core.model.OnDrainTimeout;
 
@@ -35,10 +36,8 @@ public final class LifecycleDrain {
     public record Settings(Duration heartbeatInterval, Duration pollInterval, Duration drainTimeout,
                            OnDrainTimeout onTimeout) {
         public Settings {
-            Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
-            Objects.requireNonNull(pollInterval, "pollInterval");
-            Objects.requireNonNull(drainTimeout, "drainTimeout");
-            Objects.requireNonNull(onTimeout, "onTimeout");
+            Require.nonNull("heartbeatInterval", heartbeatInterval, "pollInterval", pollInterval,
+                    "drainTimeout", drainTimeout, "onTimeout", onTimeout);
         }
     }
 

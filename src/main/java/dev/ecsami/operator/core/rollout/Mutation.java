@@ -12,23 +12,17 @@ import java.util.Set;
  */
 public sealed interface Mutation {
 
-    /** The AWS operation this maps to, for logs and counts. */
-    String operation();
+    /** The AWS operation this maps to, for logs and counts: the mutation's own name unless it says otherwise. */
+    default String operation() {
+        return getClass().getSimpleName();
+    }
 
     /** Point the group's launch configuration / template at the AMI. */
     record RollLaunchSpec(String group, AmiRef ami) implements Mutation {
-        @Override
-        public String operation() {
-            return "RollLaunchSpec";
-        }
     }
 
     /** Absolute desired capacity and max size. */
     record SetCapacity(String group, int desired, int max) implements Mutation {
-        @Override
-        public String operation() {
-            return "SetCapacity";
-        }
     }
 
     record SetInstanceState(String cluster, String containerInstanceArn, String instanceId,
@@ -40,10 +34,6 @@ public sealed interface Mutation {
     }
 
     record Terminate(String group, String instanceId, boolean decrementDesired) implements Mutation {
-        @Override
-        public String operation() {
-            return "Terminate";
-        }
     }
 
     /** Suspend scaling processes of the group, e.g. AZRebalance, for the rollout's duration. */
@@ -51,22 +41,12 @@ public sealed interface Mutation {
         public SuspendProcesses {
             processes = Set.copyOf(processes);
         }
-
-        @Override
-        public String operation() {
-            return "SuspendProcesses";
-        }
     }
 
     /** Resume exactly the processes the rollout suspended. */
     record ResumeProcesses(String group, Set<String> processes) implements Mutation {
         public ResumeProcesses {
             processes = Set.copyOf(processes);
-        }
-
-        @Override
-        public String operation() {
-            return "ResumeProcesses";
         }
     }
 

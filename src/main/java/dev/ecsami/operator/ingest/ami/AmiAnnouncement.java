@@ -1,5 +1,6 @@
 package dev.ecsami.operator.ingest.ami;
 
+import dev.ecsami.operator.core.model.Require;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -45,10 +46,8 @@ public record AmiAnnouncement(Optional<String> agentReleaseVersion, List<Release
                           Optional<String> operatingSystemName, SortedMap<String, Image> imagesByRegion) {
 
         public Release {
-            Objects.requireNonNull(releaseVersion, "releaseVersion");
-            Objects.requireNonNull(agentVersion, "agentVersion");
-            Objects.requireNonNull(osType, "osType");
-            Objects.requireNonNull(operatingSystemName, "operatingSystemName");
+            Require.nonNull("releaseVersion", releaseVersion, "agentVersion", agentVersion, "osType", osType,
+                    "operatingSystemName", operatingSystemName);
             imagesByRegion = Collections.unmodifiableSortedMap(new TreeMap<>(imagesByRegion));
         }
 

@@ -1,9 +1,9 @@
 package dev.ecsami.operator.ingest.sns;
 
+import dev.ecsami.operator.core.model.Require;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -25,18 +25,10 @@ public record SnsEnvelope(
         Optional<String> unsubscribeUrl) {
 
     public SnsEnvelope {
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(messageId, "messageId");
-        Objects.requireNonNull(token, "token");
-        Objects.requireNonNull(topicArn, "topicArn");
-        Objects.requireNonNull(subject, "subject");
-        Objects.requireNonNull(message, "message");
-        Objects.requireNonNull(timestamp, "timestamp");
-        Objects.requireNonNull(signatureVersion, "signatureVersion");
-        Objects.requireNonNull(signature, "signature");
-        Objects.requireNonNull(signingCertUrl, "signingCertUrl");
-        Objects.requireNonNull(subscribeUrl, "subscribeUrl");
-        Objects.requireNonNull(unsubscribeUrl, "unsubscribeUrl");
+        Require.nonNull("type", type, "messageId", messageId, "token", token, "topicArn", topicArn,
+                "subject", subject, "message", message, "timestamp", timestamp, "signatureVersion", signatureVersion,
+                "signature", signature, "signingCertUrl", signingCertUrl, "subscribeUrl", subscribeUrl,
+                "unsubscribeUrl", unsubscribeUrl);
     }
 
     /** The value of a signed key by its SNS wire name, empty when the message does not carry it. */

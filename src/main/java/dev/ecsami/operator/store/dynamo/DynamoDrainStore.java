@@ -32,6 +32,7 @@ public final class DynamoDrainStore implements DrainStore {
     private static final Comparator<DrainRecord> NEWEST_FIRST = Comparator.comparing(DrainRecord::startedAt)
             .reversed().thenComparing(DrainRecord::id);
 
+    private final RolloutJson json;
     private final DynamoTable table;
     /** The version and fence of each record as this replica last read or wrote it. */
     private final Map<String, Stored> seen = new ConcurrentHashMap<>();
@@ -39,7 +40,8 @@ public final class DynamoDrainStore implements DrainStore {
     private record Stored(DrainRecord drain, long version, long fence) {
     }
 
-    public DynamoDrainStore(DynamoTable table) {
+    public DynamoDrainStore(RolloutJson json, DynamoTable table) {
+        this.json = json;
         this.table = table;
     }
 
@@ -114,18 +116,18 @@ public final class DynamoDrainStore implements DrainStore {
         if (item.isEmpty()) {
             return Optional.empty();
         }
-        Stored stored = new Stored(RolloutJson.drain(text(item, "body")), number(item, "version"),
+        Stored stored = new Stored(json.drain(text(item, "body")), number(item, "version"),
                 number(item, "fence"));
         seen.put(stored.drain().id(), stored);
         return Optional.of(stored);
     }
 
-    private static Map<String, AttributeValue> item(DrainRecord d, long version, long fence) {
+    private Map<String, AttributeValue> item(DrainRecord d, long version, long fence) {
         Map<String, AttributeValue> item = new HashMap<>(DynamoTable.key(PARTITION, d.id()));
         item.put("version", n(version));
         item.put("fence", n(fence));
         item.put("state", s(d.state().name()));
-        item.put("body", s(RolloutJson.write(d)));
+        item.put("body", s(json.write(d)));
         if (d.endedAt() != null) {
             item.put(DynamoTable.TTL, n(d.endedAt().plus(KEEP_ENDED).getEpochSecond()));
         }

@@ -39,6 +39,7 @@ public final class DynamoRolloutStore implements RolloutStore {
     static final String HEADS = "rollouts";
     private static final int REMEMBERED = 2048;
 
+    private final RolloutJson json;
     private final DynamoTable table;
     private final GroupClaims claims;
     /** The version each rollout this store read or wrote had, by value: what a later write expects. */
@@ -47,7 +48,8 @@ public final class DynamoRolloutStore implements RolloutStore {
     private final Map<String, List<RolloutEvent>> events = new HashMap<>();
     private final Map<String, Integer> written = new HashMap<>();
 
-    public DynamoRolloutStore(DynamoTable table, Clock clock) {
+    public DynamoRolloutStore(RolloutJson json, DynamoTable table, Clock clock) {
+        this.json = json;
         this.table = table;
         this.claims = new GroupClaims(table, clock);
     }
@@ -168,7 +170,7 @@ public final class DynamoRolloutStore implements RolloutStore {
             if (out.size() < pendingFrom) {
                 out.addAll(queryEvents(id, out.size(), pendingFrom));
             }
-            List<RolloutEvent> pending = RolloutJson.events(text(item, "pending"));
+            List<RolloutEvent> pending = json.events(text(item, "pending"));
             out.addAll(pending.subList(out.size() - pendingFrom, pending.size()));
             history = out;
         }
@@ -177,9 +179,9 @@ public final class DynamoRolloutStore implements RolloutStore {
             written.merge(id, pendingFrom, Math::max);
         }
         try {
-            ObjectNode body = (ObjectNode) RolloutJson.MAPPER.readTree(text(item, "body"));
-            body.set("events", RolloutJson.MAPPER.valueToTree(history));
-            Rollout r = RolloutJson.MAPPER.treeToValue(body, Rollout.class);
+            ObjectNode body = (ObjectNode) json.mapper().readTree(text(item, "body"));
+            body.set("events", json.mapper().valueToTree(history));
+            Rollout r = json.mapper().treeToValue(body, Rollout.class);
             remember(r, number(item, "version"));
             return r;
         } catch (java.io.IOException e) {
@@ -193,7 +195,7 @@ public final class DynamoRolloutStore implements RolloutStore {
                         .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
                         .expressionAttributeValues(Map.of(":pk", s(eventsKey(id)), ":from", s(seq(from)),
                                 ":to", s(seq(to - 1)))))
-                .forEach(item -> out.add(RolloutJson.event(text(item, "body"))));
+                .forEach(item -> out.add(json.event(text(item, "body"))));
         if (out.size() != to - from) {
             throw new IllegalStateException("rollout " + id + " in table " + table.name() + " misses events "
                     + from + ".." + (to - 1));
@@ -205,7 +207,7 @@ public final class DynamoRolloutStore implements RolloutStore {
     private void putEvents(String id, List<RolloutEvent> all, int from) {
         for (int i = from; i < all.size(); i++) {
             Map<String, AttributeValue> item = Map.of(PK, s(eventsKey(id)), SK, s(seq(i)),
-                    "body", s(RolloutJson.write(all.get(i))));
+                    "body", s(json.write(all.get(i))));
             // Refused when it is there: the same event, put by the writer that committed it or an earlier repair.
             table.put(item, "attribute_not_exists(#pk)", Map.of("#pk", PK), Map.of());
         }
@@ -214,9 +216,9 @@ public final class DynamoRolloutStore implements RolloutStore {
         }
     }
 
-    private static Map<String, AttributeValue> head(Rollout r, long version, long fence, int pendingFrom,
+    private Map<String, AttributeValue> head(Rollout r, long version, long fence, int pendingFrom,
                                                     List<RolloutEvent> pending) {
-        JsonNode tree = RolloutJson.MAPPER.valueToTree(r);
+        JsonNode tree = json.mapper().valueToTree(r);
         ((ObjectNode) tree).remove("events");
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(PK, s(HEADS));
@@ -229,7 +231,7 @@ public final class DynamoRolloutStore implements RolloutStore {
         item.put("body", s(tree.toString()));
         item.put("eventCount", n(r.events().size()));
         item.put("pendingFrom", n(pendingFrom));
-        item.put("pending", s(RolloutJson.write(pending)));
+        item.put("pending", s(json.write(pending)));
         return item;
     }
 

@@ -1,5 +1,6 @@
 package dev.ecsami.operator.store.dynamo;
 
+import dev.ecsami.operator.store.TestJson;
 import dev.ecsami.operator.core.port.DrainStore;
 import dev.ecsami.operator.store.DrainStoreContract;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -14,12 +15,12 @@ class DynamoDrainStoreContractTest extends DrainStoreContract {
     @Override
     protected DrainStore newStore() {
         table = Dynalite.freshTable(client);
-        return new DynamoDrainStore(table);
+        return new DynamoDrainStore(TestJson.STORE, table);
     }
 
     @Override
     protected DrainStore another() {
-        return new DynamoDrainStore(table);
+        return new DynamoDrainStore(TestJson.STORE, table);
     }
 
     @Override

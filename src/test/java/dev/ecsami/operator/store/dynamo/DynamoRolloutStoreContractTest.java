@@ -1,5 +1,6 @@
 package dev.ecsami.operator.store.dynamo;
 
+import dev.ecsami.operator.store.TestJson;
 import dev.ecsami.operator.core.port.RolloutStore;
 import dev.ecsami.operator.store.RolloutStoreContract;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,11 +17,11 @@ class DynamoRolloutStoreContractTest extends RolloutStoreContract {
     @Override
     protected RolloutStore newStore() {
         table = Dynalite.freshTable(client);
-        return new DynamoRolloutStore(table, Clock.systemUTC());
+        return new DynamoRolloutStore(TestJson.STORE, table, Clock.systemUTC());
     }
 
     @Override
     protected RolloutStore another() {
-        return new DynamoRolloutStore(table, Clock.systemUTC());
+        return new DynamoRolloutStore(TestJson.STORE, table, Clock.systemUTC());
     }
 }

@@ -1,5 +1,6 @@
 package dev.ecsami.operator.store.dynamo;
 
+import dev.ecsami.operator.store.TestJson;
 import dev.ecsami.operator.core.model.Rollout;
 import dev.ecsami.operator.core.port.RolloutStore;
 import dev.ecsami.operator.runtime.LeaseTable.Lease;
@@ -26,8 +27,8 @@ class DynamoStoreTest {
 
     @Test
     void aStaleLeadersWriteIsRefusedOnceANewerTokenWrote() {
-        DynamoRolloutStore oldLeader = new DynamoRolloutStore(table, Clock.systemUTC());
-        DynamoRolloutStore newLeader = new DynamoRolloutStore(table, Clock.systemUTC());
+        DynamoRolloutStore oldLeader = new DynamoRolloutStore(TestJson.STORE, table, Clock.systemUTC());
+        DynamoRolloutStore newLeader = new DynamoRolloutStore(TestJson.STORE, table, Clock.systemUTC());
         Rollout r = RolloutStoreContract.rollout("r-1", "asg-a", 0);
         oldLeader.create(r);
         Rollout byOld = RolloutStoreContract.changed(r, "old", 5);
@@ -47,7 +48,7 @@ class DynamoStoreTest {
 
     @Test
     void aReaderSeesACommittedWriteWholeEvenBeforeItsEventItemsArePut() {
-        DynamoRolloutStore writer = new DynamoRolloutStore(table, Clock.systemUTC());
+        DynamoRolloutStore writer = new DynamoRolloutStore(TestJson.STORE, table, Clock.systemUTC());
         Rollout r = RolloutStoreContract.rollout("r-1", "asg-a", 0);
         writer.create(r);
         Rollout next = RolloutStoreContract.changed(r, "bob", 5);
@@ -56,12 +57,12 @@ class DynamoStoreTest {
         client.deleteItem(b -> b.tableName(table.name()).key(DynamoTable.key(DynamoRolloutStore.eventsKey("r-1"),
                 String.format("%010d", r.events().size()))));
 
-        DynamoRolloutStore reader = new DynamoRolloutStore(table, Clock.systemUTC());
+        DynamoRolloutStore reader = new DynamoRolloutStore(TestJson.STORE, table, Clock.systemUTC());
         Rollout read = reader.find("r-1").orElseThrow();
         assertThat(read).isEqualTo(next);
         Rollout after = RolloutStoreContract.changed(read, "carol", 9);
         reader.update(read, after, 0);
-        assertThat(new DynamoRolloutStore(table, Clock.systemUTC()).find("r-1")).contains(after);
+        assertThat(new DynamoRolloutStore(TestJson.STORE, table, Clock.systemUTC()).find("r-1")).contains(after);
     }
 
     @Test
@@ -118,7 +119,7 @@ class DynamoStoreTest {
         client.putItem(b -> b.tableName(table.name()).item(Map.of("pk", DynamoTable.s(GroupClaims.PARTITION),
                 "sk", DynamoTable.s("asg-a"), "rollout", DynamoTable.s("r-ghost"),
                 "claimedAt", DynamoTable.n(clock.instant().getEpochSecond()))));
-        DynamoRolloutStore store = new DynamoRolloutStore(table, clock);
+        DynamoRolloutStore store = new DynamoRolloutStore(TestJson.STORE, table, clock);
 
         assertThatThrownBy(() -> store.create(RolloutStoreContract.rollout("r-1", "asg-a", 0)))
                 .isInstanceOf(RolloutStore.Conflict.class).hasMessageContaining("r-ghost (being created)");
