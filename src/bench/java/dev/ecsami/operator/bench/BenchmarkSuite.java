@@ -27,6 +27,7 @@ class BenchmarkSuite {
         startup.measure(figures);
         SnsBench.measure(figures);
         TickCpuBench.measure(MakespanBench.snapshot, figures);
+        CostAtScaleBench.measure(figures);
         Figures.print("machine load after: %s", Files.readString(Path.of("/proc/loadavg")).trim());
         Files.createDirectories(Path.of("target", "bench"));
         Files.writeString(Path.of("target", "bench", "BENCH.txt"), figures.benchLine() + "\n");

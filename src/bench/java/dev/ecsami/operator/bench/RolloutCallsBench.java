@@ -54,8 +54,7 @@ final class RolloutCallsBench {
     static Calls run(AwsStub stub, int n) {
         long wallStart = System.nanoTime();
         SimTimings timings = SimTimings.realistic();
-        SimulatedFleet fleet = new SimulatedFleet(n, MakespanBench.policy(true, MakespanBench.recommendedAhead(timings),
-                MakespanBench.POLL), timings, aws -> StubbedPorts.over(stub, aws));
+        SimulatedFleet fleet = new SimulatedFleet(n, MakespanBench.tuned(), timings, aws -> StubbedPorts.over(stub, aws));
         Instant started = fleet.clock.instant();
         Rollout r = fleet.start();
         Map<String, Integer> startCommand = stub.calls();

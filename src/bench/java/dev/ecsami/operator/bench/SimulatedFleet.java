@@ -44,6 +44,9 @@ final class SimulatedFleet {
     static final Map<String, String> STRATEGIES = Map.of("web", "spread_az", "api", "spread_instance",
             "worker", "binpack");
 
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
     final SimClock clock = new SimClock(Instant.parse("2026-11-27T10:00:00Z"));
     final SimulatedAws aws;
     final InMemoryRolloutStore store = new InMemoryRolloutStore();
@@ -53,6 +56,7 @@ final class SimulatedFleet {
     final int instances;
     private int mutations;
     private int ticks;
+    private long tickCpuNanos;
 
     SimulatedFleet(int instances, RolloutPolicy policy, SimTimings timings) {
         this(instances, policy, timings, a -> new FleetPorts(a.fleet(), a.containerInstances(), a.launchSpecs(),
@@ -106,7 +110,9 @@ final class SimulatedFleet {
         // the runner's own test of which rollouts are due
         ticks += (int) store.active().stream().filter(r -> r.state() == RolloutState.RUNNING)
                 .filter(r -> r.nextCheckAt() == null || !r.nextCheckAt().isAfter(clock.instant())).count();
+        long cpu = THREADS.getCurrentThreadCpuTime();
         runner.tickDue();
+        tickCpuNanos += THREADS.getCurrentThreadCpuTime() - cpu;
         mutations = aws.log().mutations().size();
         return mutations != before;
     }
@@ -128,6 +134,11 @@ final class SimulatedFleet {
                     + ") ended " + done.state() + ": " + done.reason());
         }
         return done;
+    }
+
+    /** CPU time of this thread spent in the runner's ticks (the operator's work and the simulator answering its calls). */
+    long tickCpuNanos() {
+        return tickCpuNanos;
     }
 
     /** Reconcile ticks the runner has carried out: one per running rollout that was due at a step. */
