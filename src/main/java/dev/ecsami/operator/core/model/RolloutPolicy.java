@@ -2,6 +2,7 @@ package dev.ecsami.operator.core.model;
 
 import java.time.Duration;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * How a rollout treats the fleet. All durations are positive, {@code maxInFlight >= 1},
@@ -85,47 +86,33 @@ public record RolloutPolicy(
     }
 
     public RolloutPolicy withMaxInFlight(int value) {
-        return new RolloutPolicy(value, surge, surgeAhead, allowMaxSizeRaise, drainTimeout, onDrainTimeout,
-                registrationTimeout, steadyTimeout, bakeTime, pollInterval, suspendProcesses, allowSharedLaunchTemplate,
-                surgeAheadAuto);
+        return with(c -> c.maxInFlight = value);
     }
 
     public RolloutPolicy withSurge(boolean value) {
-        return new RolloutPolicy(maxInFlight, value, surgeAhead, allowMaxSizeRaise, drainTimeout, onDrainTimeout,
-                registrationTimeout, steadyTimeout, bakeTime, pollInterval, suspendProcesses, allowSharedLaunchTemplate,
-                surgeAheadAuto);
+        return with(c -> c.surge = value);
     }
 
     public RolloutPolicy withDrainTimeout(Duration value, OnDrainTimeout onTimeout) {
-        return new RolloutPolicy(maxInFlight, surge, surgeAhead, allowMaxSizeRaise, value, onTimeout,
-                registrationTimeout, steadyTimeout, bakeTime, pollInterval, suspendProcesses, allowSharedLaunchTemplate,
-                surgeAheadAuto);
+        return with(c -> c.drainTimeout = value).with(c -> c.onDrainTimeout = onTimeout);
     }
 
     public RolloutPolicy withBakeTime(Duration value) {
-        return new RolloutPolicy(maxInFlight, surge, surgeAhead, allowMaxSizeRaise, drainTimeout, onDrainTimeout,
-                registrationTimeout, steadyTimeout, value, pollInterval, suspendProcesses,
-                allowSharedLaunchTemplate, surgeAheadAuto);
+        return with(c -> c.bakeTime = value);
     }
 
     public RolloutPolicy withTimeouts(Duration registration, Duration steady) {
-        return new RolloutPolicy(maxInFlight, surge, surgeAhead, allowMaxSizeRaise, drainTimeout, onDrainTimeout,
-                registration, steady, bakeTime, pollInterval, suspendProcesses, allowSharedLaunchTemplate,
-                surgeAheadAuto);
+        return with(c -> c.registrationTimeout = registration).with(c -> c.steadyTimeout = steady);
     }
 
     /** A fixed surge-ahead. */
     public RolloutPolicy withSurgeAhead(int value) {
-        return new RolloutPolicy(maxInFlight, surge, value, allowMaxSizeRaise, drainTimeout, onDrainTimeout,
-                registrationTimeout, steadyTimeout, bakeTime, pollInterval, suspendProcesses, allowSharedLaunchTemplate,
-                false);
+        return with(c -> c.surgeAhead = value).with(c -> c.surgeAheadAuto = false);
     }
 
     /** Surge-ahead sized by the rollout; {@code surgeAhead} stays as it was and is not used. */
     public RolloutPolicy withSurgeAheadAuto() {
-        return new RolloutPolicy(maxInFlight, surge, surgeAhead, allowMaxSizeRaise, drainTimeout, onDrainTimeout,
-                registrationTimeout, steadyTimeout, bakeTime, pollInterval, suspendProcesses, allowSharedLaunchTemplate,
-                true);
+        return with(c -> c.surgeAheadAuto = true);
     }
 
     /** The setting as written: auto, or the fixed number. */
@@ -134,20 +121,56 @@ public record RolloutPolicy(
     }
 
     public RolloutPolicy withPollInterval(Duration value) {
-        return new RolloutPolicy(maxInFlight, surge, surgeAhead, allowMaxSizeRaise, drainTimeout, onDrainTimeout,
-                registrationTimeout, steadyTimeout, bakeTime, value, suspendProcesses, allowSharedLaunchTemplate,
-                surgeAheadAuto);
+        return with(c -> c.pollInterval = value);
     }
 
     public RolloutPolicy withAllowMaxSizeRaise(boolean value) {
-        return new RolloutPolicy(maxInFlight, surge, surgeAhead, value, drainTimeout, onDrainTimeout,
-                registrationTimeout, steadyTimeout, bakeTime, pollInterval, suspendProcesses, allowSharedLaunchTemplate,
-                surgeAheadAuto);
+        return with(c -> c.allowMaxSizeRaise = value);
     }
 
     public RolloutPolicy withSuspendProcesses(Set<String> value) {
-        return new RolloutPolicy(maxInFlight, surge, surgeAhead, allowMaxSizeRaise, drainTimeout, onDrainTimeout,
-                registrationTimeout, steadyTimeout, bakeTime, pollInterval, value, allowSharedLaunchTemplate,
-                surgeAheadAuto);
+        return with(c -> c.suspendProcesses = value);
+    }
+
+    /** This policy with what {@code change} sets, checked like any new policy. */
+    private RolloutPolicy with(Consumer<Copy> change) {
+        Copy c = new Copy(this);
+        change.accept(c);
+        return new RolloutPolicy(c.maxInFlight, c.surge, c.surgeAhead, c.allowMaxSizeRaise, c.drainTimeout,
+                c.onDrainTimeout, c.registrationTimeout, c.steadyTimeout, c.bakeTime, c.pollInterval,
+                c.suspendProcesses, c.allowSharedLaunchTemplate, c.surgeAheadAuto);
+    }
+
+    /** The fields of a policy, to change some of them. */
+    private static final class Copy {
+        int maxInFlight;
+        boolean surge;
+        int surgeAhead;
+        boolean allowMaxSizeRaise;
+        Duration drainTimeout;
+        OnDrainTimeout onDrainTimeout;
+        Duration registrationTimeout;
+        Duration steadyTimeout;
+        Duration bakeTime;
+        Duration pollInterval;
+        Set<String> suspendProcesses;
+        boolean allowSharedLaunchTemplate;
+        boolean surgeAheadAuto;
+
+        Copy(RolloutPolicy p) {
+            maxInFlight = p.maxInFlight;
+            surge = p.surge;
+            surgeAhead = p.surgeAhead;
+            allowMaxSizeRaise = p.allowMaxSizeRaise;
+            drainTimeout = p.drainTimeout;
+            onDrainTimeout = p.onDrainTimeout;
+            registrationTimeout = p.registrationTimeout;
+            steadyTimeout = p.steadyTimeout;
+            bakeTime = p.bakeTime;
+            pollInterval = p.pollInterval;
+            suspendProcesses = p.suspendProcesses;
+            allowSharedLaunchTemplate = p.allowSharedLaunchTemplate;
+            surgeAheadAuto = p.surgeAheadAuto;
+        }
     }
 }

@@ -94,20 +94,11 @@ public final class DynamoDrainStore implements DrainStore {
     }
 
     private List<DrainRecord> query(boolean activeOnly) {
-        Map<String, String> names = new HashMap<>(Map.of("#pk", DynamoTable.PK));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":drains", s(PARTITION)));
-        if (activeOnly) {
-            names.put("#state", "state");
-            values.put(":draining", s(DrainRecord.State.DRAINING.name()));
-        }
         List<DrainRecord> out = new ArrayList<>();
-        table.query(q -> {
-            q.keyConditionExpression("#pk = :drains").expressionAttributeNames(names)
-                    .expressionAttributeValues(values);
-            if (activeOnly) {
-                q.filterExpression("#state = :draining");
-            }
-        }).forEach(item -> read(item).ifPresent(s -> out.add(s.drain())));
+        (activeOnly ? table.partition(PARTITION, "#state = :draining", Map.of("#state", "state"),
+                Map.of(":draining", s(DrainRecord.State.DRAINING.name())))
+                : table.partition(PARTITION, "", Map.of(), Map.of()))
+                .forEach(item -> read(item).ifPresent(s -> out.add(s.drain())));
         out.sort(NEWEST_FIRST);
         return out;
     }

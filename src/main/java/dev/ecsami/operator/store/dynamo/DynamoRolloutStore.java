@@ -129,8 +129,8 @@ public final class DynamoRolloutStore implements RolloutStore {
     }
 
     private List<Rollout> heads(boolean activeOnly) {
-        Map<String, String> names = new HashMap<>(Map.of("#pk", PK));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":heads", s(HEADS)));
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
         String filter = "";
         if (activeOnly) {
             List<String> finals = Arrays.stream(RolloutState.values()).filter(RolloutState::isFinal)
@@ -145,15 +145,9 @@ public final class DynamoRolloutStore implements RolloutStore {
                     + values.keySet().stream().filter(k -> k.startsWith(":f")).sorted()
                     .collect(Collectors.joining(", ")) + "))";
         }
-        String where = filter;
         List<Rollout> list = new ArrayList<>();
-        table.query(q -> {
-            q.keyConditionExpression("#pk = :heads").expressionAttributeNames(names).expressionAttributeValues(values);
-            if (!where.isEmpty()) {
-                q.filterExpression(where);
-            }
-        }).forEach(item -> list.add(read(item)));
-        list.sort(Comparator.comparing(Rollout::createdAt).thenComparing(Rollout::id).reversed());
+        table.partition(HEADS, filter, names, values).forEach(item -> list.add(read(item)));
+        list.sort(Rollout.NEWEST_FIRST);
         return list;
     }
 

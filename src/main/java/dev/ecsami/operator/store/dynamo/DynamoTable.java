@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -111,6 +112,25 @@ public final class DynamoTable {
             List<Map<String, AttributeValue>> items = new ArrayList<>();
             dynamodb.queryPaginator(request).items().forEach(items::add);
             return items;
+        });
+    }
+
+    /**
+     * Every item of a partition, read as {@link #query} does; with a filter expression (blank for none)
+     * only those it keeps come back over the wire.
+     */
+    List<Map<String, AttributeValue>> partition(String partition, String filter, Map<String, String> names,
+                                                Map<String, AttributeValue> values) {
+        Map<String, String> allNames = new HashMap<>(names);
+        allNames.put("#pk", PK);
+        Map<String, AttributeValue> allValues = new HashMap<>(values);
+        allValues.put(":partition", AttributeValue.fromS(partition));
+        return query(q -> {
+            q.keyConditionExpression("#pk = :partition").expressionAttributeNames(allNames)
+                    .expressionAttributeValues(allValues);
+            if (!filter.isBlank()) {
+                q.filterExpression(filter);
+            }
         });
     }
 
