@@ -10,6 +10,7 @@ import dev.ecsami.operator.core.port.GroupNeighbours;
 import dev.ecsami.operator.core.port.LaunchSpecs;
 import dev.ecsami.operator.core.port.LifecycleActions;
 import dev.ecsami.operator.core.drain.LifecycleDrain;
+import dev.ecsami.operator.runtime.DrainObserver;
 import dev.ecsami.operator.runtime.DrainRunner;
 import dev.ecsami.operator.core.port.DrainStore;
 import dev.ecsami.operator.core.port.Notifier;
@@ -119,7 +120,7 @@ public class OperatorBeans {
         return new DrainRunner(clock, store, ports, actions, targets.all(),
                 new LifecycleDrain(new LifecycleDrain.Settings(l.heartbeatInterval(),
                         config.scheduler().tickInterval().multipliedBy(5), l.drainTimeout(), l.onDrainTimeout())),
-                DrainRunner.Observer.countedAndTold(new DrainMetrics(registry), notifier), leadership);
+                DrainObserver.countedAndTold(new DrainMetrics(registry), notifier), leadership);
     }
 
     /** The configured targets, validated. */

@@ -1,7 +1,7 @@
 package dev.ecsami.operator.metrics;
 
 import dev.ecsami.operator.core.drain.DrainRecord;
-import dev.ecsami.operator.runtime.DrainRunner;
+import dev.ecsami.operator.runtime.DrainObserver;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Duration;
@@ -11,7 +11,7 @@ import java.time.Duration;
  * aside, lost), with their duration. Released drains of groups no target configures are counted
  * under target "(none)".
  */
-public final class DrainMetrics implements DrainRunner.Observer {
+public final class DrainMetrics implements DrainObserver {
     private final MeterRegistry registry;
 
     public DrainMetrics(MeterRegistry registry) {

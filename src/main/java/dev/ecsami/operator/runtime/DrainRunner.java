@@ -44,68 +44,24 @@ public final class DrainRunner {
     /** What became of a notification. */
     public enum Accepted { STARTED, RECORDED, DUPLICATE, RELEASED, STEPPED_ASIDE, NOT_OURS }
 
-    /** Told of every drain that starts and ends (metrics, Slack digests). */
-    public interface Observer {
-        void started(DrainRecord drain);
-
-        void ended(DrainRecord drain);
-
-        /** The due drains were looked at, at {@code now}; summaries that are due go out. */
-        default void looked(Instant now) {
-        }
-
-        /** Counts with {@code counter}, then tells the notifier's channels, which summarise. */
-        static Observer countedAndTold(Observer counter, Notifier notifier) {
-            return new Observer() {
-                @Override
-                public void started(DrainRecord drain) {
-                    counter.started(drain);
-                    notifier.drainChanged(drain);
-                }
-
-                @Override
-                public void ended(DrainRecord drain) {
-                    counter.ended(drain);
-                    notifier.drainChanged(drain);
-                }
-
-                @Override
-                public void looked(Instant now) {
-                    counter.looked(now);
-                    notifier.drainsLooked(now);
-                }
-            };
-        }
-
-        Observer NONE = new Observer() {
-            @Override
-            public void started(DrainRecord drain) {
-            }
-
-            @Override
-            public void ended(DrainRecord drain) {
-            }
-        };
-    }
-
     private final Clock clock;
     private final DrainStore store;
     private final FleetPorts ports;
     private final LifecycleActions lifecycle;
     private final Map<String, Target> targets;
     private final LifecycleDrain decision;
-    private final Observer observer;
+    private final DrainObserver observer;
     private final Leadership leadership;
     private final Map<String, Instant> due = new ConcurrentHashMap<>();
 
     /** The single process of the file and memory stores, which always leads. */
     public DrainRunner(Clock clock, DrainStore store, FleetPorts ports, LifecycleActions lifecycle,
-                       Map<String, Target> targets, LifecycleDrain decision, Observer observer) {
+                       Map<String, Target> targets, LifecycleDrain decision, DrainObserver observer) {
         this(clock, store, ports, lifecycle, targets, decision, observer, Leadership.sole("local"));
     }
 
     public DrainRunner(Clock clock, DrainStore store, FleetPorts ports, LifecycleActions lifecycle,
-                       Map<String, Target> targets, LifecycleDrain decision, Observer observer,
+                       Map<String, Target> targets, LifecycleDrain decision, DrainObserver observer,
                        Leadership leadership) {
         this.leadership = leadership;
         this.clock = clock;

@@ -7,7 +7,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.ecsami.operator.core.drain.DrainRecord;
 import dev.ecsami.operator.core.drain.LifecycleDrain;
 import dev.ecsami.operator.core.model.OnDrainTimeout;
-import dev.ecsami.operator.runtime.DrainRunner;
+import dev.ecsami.operator.runtime.DrainObserver;
 import dev.ecsami.operator.slack.Eventually;
 import dev.ecsami.operator.slack.Redaction.Secret;
 import dev.ecsami.operator.slack.SlackNotifier;
@@ -53,7 +53,7 @@ class DrainDigestScenarioTest {
         notifier = SlackNotifier.slack(TestJson.MAPPER, webhook(Duration.ofMinutes(15)), w.clock, Optional.empty()).orElseThrow();
         w.settings = new LifecycleDrain.Settings(Duration.ofSeconds(30), Duration.ofSeconds(10),
                 Duration.ofMinutes(4), OnDrainTimeout.FORCE);
-        w.observer = DrainRunner.Observer.countedAndTold(DrainRunner.Observer.NONE, notifier);
+        w.observer = DrainObserver.countedAndTold(DrainObserver.NONE, notifier);
         w.wire();
 
         w.slowTasksEverywhere(Duration.ofMinutes(2));

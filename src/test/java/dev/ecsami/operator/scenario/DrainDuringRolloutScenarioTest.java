@@ -6,6 +6,7 @@ import dev.ecsami.operator.core.drain.LifecycleDrain;
 import dev.ecsami.operator.core.model.OnDrainTimeout;
 import dev.ecsami.operator.core.model.Rollout;
 import dev.ecsami.operator.core.model.RolloutState;
+import dev.ecsami.operator.runtime.DrainObserver;
 import dev.ecsami.operator.runtime.DrainRunner;
 import dev.ecsami.operator.runtime.FleetPorts;
 import dev.ecsami.operator.sim.SimCallLog;
@@ -109,7 +110,7 @@ class DrainDuringRolloutScenarioTest {
                 w.aws.amiCatalog(), w.aws.neighbours());
         drains = new DrainRunner(w.clock, drainStore, ports, w.aws.lifecycleActions(), Map.of(w.target.name(),
                 w.target), new LifecycleDrain(new LifecycleDrain.Settings(Duration.ofSeconds(30),
-                Duration.ofSeconds(10), Duration.ofHours(1), OnDrainTimeout.FORCE)), DrainRunner.Observer.NONE);
+                Duration.ofSeconds(10), Duration.ofHours(1), OnDrainTimeout.FORCE)), DrainObserver.NONE);
     }
 
     /**

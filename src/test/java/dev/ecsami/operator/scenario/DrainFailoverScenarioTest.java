@@ -4,6 +4,7 @@ import dev.ecsami.operator.store.TestJson;
 import dev.ecsami.operator.core.drain.DrainRecord;
 import dev.ecsami.operator.core.drain.LifecycleDrain;
 import dev.ecsami.operator.core.port.LifecycleActions;
+import dev.ecsami.operator.runtime.DrainObserver;
 import dev.ecsami.operator.runtime.DrainRunner;
 import dev.ecsami.operator.runtime.FleetPorts;
 import dev.ecsami.operator.runtime.LeaderLease;
@@ -69,7 +70,7 @@ class DrainFailoverScenarioTest {
                             around.accept("CompleteLifecycleAction",
                                     () -> actions.complete(group, hook, instanceId, token, result));
                         }
-                    }, Map.of(w.target.name(), w.target), new LifecycleDrain(w.settings), DrainRunner.Observer.NONE,
+                    }, Map.of(w.target.name(), w.target), new LifecycleDrain(w.settings), DrainObserver.NONE,
                     lease);
         }
 

@@ -13,6 +13,7 @@ import dev.ecsami.operator.core.port.LifecycleActions;
 import dev.ecsami.operator.aws.AutoScalingLifecycleActions;
 import dev.ecsami.operator.awsstub.AwsStub;
 import dev.ecsami.operator.awsstub.StubbedPorts;
+import dev.ecsami.operator.runtime.DrainObserver;
 import dev.ecsami.operator.runtime.DrainRunner;
 import dev.ecsami.operator.runtime.FleetPorts;
 import dev.ecsami.operator.sim.SimCallLog;
@@ -51,7 +52,7 @@ final class DrainWorld {
     Function<List<SimNotice>, List<SimNotice>> delivery = n -> n;
     final List<DrainRunner.Accepted> accepted = new ArrayList<>();
     /** Told of every drain, as the metrics and Slack are in the application. */
-    DrainRunner.Observer observer = DrainRunner.Observer.NONE;
+    DrainObserver observer = DrainObserver.NONE;
     DrainRunner runner;
     private AwsStub stub;
 

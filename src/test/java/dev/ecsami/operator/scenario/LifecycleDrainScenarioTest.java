@@ -5,6 +5,7 @@ import dev.ecsami.operator.core.drain.DrainRecord;
 import dev.ecsami.operator.core.drain.DrainRequest;
 import dev.ecsami.operator.core.drain.LifecycleDrain;
 import dev.ecsami.operator.core.fleet.ContainerInstance;
+import dev.ecsami.operator.runtime.DrainObserver;
 import dev.ecsami.operator.runtime.DrainRunner;
 import dev.ecsami.operator.runtime.FleetPorts;
 import dev.ecsami.operator.runtime.Leadership;
@@ -178,7 +179,7 @@ class LifecycleDrainScenarioTest {
         DrainRunner follower = new DrainRunner(w.clock, w.store, new FleetPorts(w.aws.fleet(),
                 w.aws.containerInstances(), w.aws.launchSpecs(), w.aws.amiCatalog(), w.aws.neighbours()),
                 w.aws.lifecycleActions(), Map.of(w.target.name(), w.target), new LifecycleDrain(w.settings),
-                DrainRunner.Observer.NONE, new Following());
+                DrainObserver.NONE, new Following());
         DrainRequest unconfigured = new DrainRequest(DrainRecord.Reason.SCALE_IN, "other-asg", "i-0123", "hook",
                 "token-1");
         DrainRequest stranger = new DrainRequest(DrainRecord.Reason.SPOT_INTERRUPTION, "", "i-0456", "", "");
