@@ -3,7 +3,7 @@ package dev.ecsami.operator.slack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ecsami.operator.slack.Outbox.Delivery;
+import dev.ecsami.operator.slack.Delivery;
 import dev.ecsami.operator.slack.Redaction.Secret;
 
 import java.io.IOException;

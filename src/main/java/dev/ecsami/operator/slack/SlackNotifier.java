@@ -6,7 +6,7 @@ import dev.ecsami.operator.core.drain.DrainRecord;
 import dev.ecsami.operator.core.model.Rollout;
 import dev.ecsami.operator.core.model.RolloutEvent;
 import dev.ecsami.operator.core.model.RolloutState;
-import dev.ecsami.operator.slack.Outbox.Delivery;
+import dev.ecsami.operator.slack.Delivery;
 import dev.ecsami.operator.slack.Redaction.Secret;
 import dev.ecsami.operator.store.SharedKeys;
 import io.micrometer.core.instrument.MeterRegistry;

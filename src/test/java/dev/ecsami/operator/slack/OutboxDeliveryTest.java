@@ -2,7 +2,7 @@ package dev.ecsami.operator.slack;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.ecsami.operator.slack.Outbox.Delivery;
+import dev.ecsami.operator.slack.Delivery;
 import dev.ecsami.operator.slack.Redaction.Secret;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

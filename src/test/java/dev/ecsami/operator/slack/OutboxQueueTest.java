@@ -1,6 +1,6 @@
 package dev.ecsami.operator.slack;
 
-import dev.ecsami.operator.slack.Outbox.Delivery;
+import dev.ecsami.operator.slack.Delivery;
 import dev.ecsami.operator.slack.Redaction.Secret;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

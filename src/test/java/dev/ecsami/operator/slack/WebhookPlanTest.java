@@ -3,7 +3,7 @@ package dev.ecsami.operator.slack;
 import dev.ecsami.operator.store.TestJson;
 import dev.ecsami.operator.core.model.RolloutEvent;
 import dev.ecsami.operator.core.model.RolloutPolicy;
-import dev.ecsami.operator.slack.Outbox.Delivery;
+import dev.ecsami.operator.slack.Delivery;
 import dev.ecsami.operator.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
