@@ -5,9 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 import dev.ecsami.operator.aws.AwsClients;
 import dev.ecsami.operator.core.port.ExternalCallFailed;
 import dev.ecsami.operator.sim.SimulatedAws;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
@@ -56,26 +53,6 @@ public final class AwsStub implements AutoCloseable {
     private AwsStub(HttpServer server) {
         this.server = server;
     }
-
-    /** A stub for one test class: started before its tests, closed after them. */
-    public static final class PerClass implements BeforeAllCallback, AfterAllCallback {
-        private AwsStub stub;
-
-        @Override
-        public void beforeAll(ExtensionContext context) {
-            stub = start();
-        }
-
-        @Override
-        public void afterAll(ExtensionContext context) {
-            stub.close();
-        }
-
-        public AwsStub stub() {
-            return stub;
-        }
-    }
-
     /** A started stub on an ephemeral loopback port; it answers once it {@link #play plays} a world. */
     public static AwsStub start() {
         try {

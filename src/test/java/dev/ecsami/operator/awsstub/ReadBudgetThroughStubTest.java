@@ -7,6 +7,7 @@ import dev.ecsami.operator.runtime.FleetPorts;
 import dev.ecsami.operator.sim.SimClock;
 import dev.ecsami.operator.sim.SimTimings;
 import dev.ecsami.operator.sim.SimulatedAws;
+import dev.ecsami.operator.testing.PerClass;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -34,7 +35,7 @@ class ReadBudgetThroughStubTest {
     private static final Duration POLL = Duration.ofSeconds(15);
 
     @RegisterExtension
-    static final AwsStub.PerClass STUB = new AwsStub.PerClass();
+    static final PerClass<AwsStub> STUB = new PerClass<>(AwsStub::start);
 
     private static SimulatedAws fleet() {
         SimulatedAws aws = new SimulatedAws(new SimClock(Instant.parse("2026-11-27T10:00:00Z")),
@@ -49,11 +50,11 @@ class ReadBudgetThroughStubTest {
 
     /** One tick's observation, as the runner reads it: the calls it cost, and what it saw. */
     private static Map<String, Integer> observe(FleetPorts ports, List<Observation> seen) {
-        STUB.stub().resetCalls();
+        STUB.get().resetCalls();
         Observation observed = ports.observe(GROUP, CLUSTER, TaskDetail.DRAINING);
         assertThat(observed.cluster().services()).hasSize(S);
         seen.add(observed);
-        return STUB.stub().calls();
+        return STUB.get().calls();
     }
 
     private static Map<String, Integer> observe(FleetPorts ports) {
@@ -73,7 +74,7 @@ class ReadBudgetThroughStubTest {
     @Test
     void aWarmTickDescribesWhatItRemembersWithoutListing() {
         SimulatedAws aws = fleet();
-        FleetPorts ports = StubbedPorts.over(STUB.stub(), aws);
+        FleetPorts ports = StubbedPorts.over(STUB.get(), aws);
 
         Map<String, Integer> cold = observe(ports);
         poll(aws);
@@ -89,7 +90,7 @@ class ReadBudgetThroughStubTest {
     @Test
     void aDrainingInstanceAddsOneListTasksAndItsTasksAreDescribedOnce() {
         SimulatedAws aws = fleet();
-        FleetPorts ports = StubbedPorts.over(STUB.stub(), aws);
+        FleetPorts ports = StubbedPorts.over(STUB.get(), aws);
         ContainerInstance first = aws.peekCluster(CLUSTER).instances().get(0);
         observe(ports);
         aws.containerInstances().setState(CLUSTER, List.of(first.arn()), ContainerInstance.Status.DRAINING);
@@ -106,7 +107,7 @@ class ReadBudgetThroughStubTest {
     @Test
     void aBootingReplacementIsLookedUpEachTickAndSeenAsSoonAsItRegisters() {
         SimulatedAws aws = fleet();
-        FleetPorts ports = StubbedPorts.over(STUB.stub(), aws);
+        FleetPorts ports = StubbedPorts.over(STUB.get(), aws);
         observe(ports);
         aws.fleet().setCapacity(GROUP, N + 1, N + 2);
         aws.advance();

@@ -7,6 +7,7 @@ import dev.ecsami.operator.core.port.ContainerInstances.TaskDetail;
 import dev.ecsami.operator.core.port.ExternalCallFailed;
 import dev.ecsami.operator.runtime.FleetPorts;
 import dev.ecsami.operator.sim.SimulatedAws;
+import dev.ecsami.operator.testing.PerClass;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,16 +28,16 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class StubErrorsThroughSdkTest {
     @RegisterExtension
-    static final AwsStub.PerClass STUB = new AwsStub.PerClass();
+    static final PerClass<AwsStub> STUB = new PerClass<>(AwsStub::start);
     private SimulatedAws aws;
     private FleetPorts ports;
 
     @BeforeEach
     void fleet() {
         aws = StubWorld.twoInstances();
-        ports = StubbedPorts.over(STUB.stub(), aws);
+        ports = StubbedPorts.over(STUB.get(), aws);
         ports.fleet().describe(GROUP);
-        STUB.stub().resetCalls();
+        STUB.get().resetCalls();
     }
 
     private static ExternalCallFailed failure(ThrowingCallable call) {
@@ -52,7 +53,7 @@ class StubErrorsThroughSdkTest {
         assertThat(e.operation()).isEqualTo("ListContainerInstances");
         assertThat(e.code()).isEqualTo("ThrottlingException");
         assertThat(e.retryable()).isTrue();
-        assertThat(STUB.stub().calls()).containsEntry("ListContainerInstances", 2);
+        assertThat(STUB.get().calls()).containsEntry("ListContainerInstances", 2);
     }
 
     @Test
@@ -64,7 +65,7 @@ class StubErrorsThroughSdkTest {
         assertThat(e.operation()).isEqualTo("CreateLaunchTemplateVersion");
         assertThat(e.code()).isEqualTo("RequestLimitExceeded");
         assertThat(e.retryable()).isTrue();
-        assertThat(STUB.stub().calls()).containsEntry("CreateLaunchTemplateVersion", 2);
+        assertThat(STUB.get().calls()).containsEntry("CreateLaunchTemplateVersion", 2);
         assertThat(aws.peekGroup(GROUP).launchImageId()).isEqualTo(OLD_AMI);
     }
 
@@ -77,7 +78,7 @@ class StubErrorsThroughSdkTest {
         assertThat(e.operation()).isEqualTo("SetDesiredCapacity");
         assertThat(e.code()).isEqualTo("AccessDenied");
         assertThat(e.retryable()).isFalse();
-        assertThat(STUB.stub().calls()).containsEntry("SetDesiredCapacity", 1);
+        assertThat(STUB.get().calls()).containsEntry("SetDesiredCapacity", 1);
         assertThat(aws.peekGroup(GROUP).desired()).isEqualTo(2);
     }
 
@@ -89,7 +90,7 @@ class StubErrorsThroughSdkTest {
 
         assertThat(ami.imageId()).isEqualTo(NEW_AMI);
         assertThat(ami.name()).isEqualTo("new");
-        assertThat(STUB.stub().calls()).containsEntry("GetParameter", 2);
+        assertThat(STUB.get().calls()).containsEntry("GetParameter", 2);
     }
 
     @Test
@@ -111,7 +112,7 @@ class StubErrorsThroughSdkTest {
         assertThat(ports.fleet().describe(GROUP).launchRef()).isEqualTo(after);
         assertThat(ports.fleet().describe(GROUP).launchImageId()).isEqualTo(NEW_AMI);
         assertThat(ports.launchSpecs().rollTo(GROUP, AmiRef.of(NEW_AMI))).isEqualTo(after);
-        assertThat(STUB.stub().calls()).containsEntry("CreateLaunchTemplateVersion", 1)
+        assertThat(STUB.get().calls()).containsEntry("CreateLaunchTemplateVersion", 1)
                 .containsEntry("ModifyLaunchTemplate", 1);
     }
 

@@ -7,6 +7,7 @@ import dev.ecsami.operator.core.fleet.GroupSurroundings;
 import dev.ecsami.operator.core.port.ExternalCallFailed;
 import dev.ecsami.operator.runtime.FleetPorts;
 import dev.ecsami.operator.sim.SimulatedAws;
+import dev.ecsami.operator.testing.PerClass;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class StubSharingCallsThroughSdkTest {
     @RegisterExtension
-    static final AwsStub.PerClass STUB = new AwsStub.PerClass();
+    static final PerClass<AwsStub> STUB = new PerClass<>(AwsStub::start);
     private SimulatedAws aws;
     private FleetPorts ports;
 
@@ -38,9 +39,9 @@ class StubSharingCallsThroughSdkTest {
     void fleet() {
         aws = StubWorld.twoInstances();
         aws.setup().suspend(GROUP, "HealthCheck");
-        ports = StubbedPorts.over(STUB.stub(), aws);
+        ports = StubbedPorts.over(STUB.get(), aws);
         ports.fleet().describe(GROUP);
-        STUB.stub().resetCalls();
+        STUB.get().resetCalls();
     }
 
     private static ExternalCallFailed failure(ThrowingCallable call) {
@@ -60,7 +61,7 @@ class StubSharingCallsThroughSdkTest {
         ports.fleet().resumeProcesses(GROUP, Set.of("AZRebalance"));
 
         assertThat(ports.fleet().describe(GROUP).suspendedProcesses()).containsExactly("HealthCheck");
-        assertThat(STUB.stub().calls()).containsEntry("SuspendProcesses", 1).containsEntry("ResumeProcesses", 1);
+        assertThat(STUB.get().calls()).containsEntry("SuspendProcesses", 1).containsEntry("ResumeProcesses", 1);
     }
 
     @Test
@@ -70,7 +71,7 @@ class StubSharingCallsThroughSdkTest {
         ports.fleet().suspendProcesses(GROUP, Set.of("AZRebalance"));
 
         assertThat(aws.peekGroup(GROUP).suspendedProcesses()).contains("AZRebalance");
-        assertThat(STUB.stub().calls()).containsEntry("SuspendProcesses", 2);
+        assertThat(STUB.get().calls()).containsEntry("SuspendProcesses", 2);
     }
 
     @Test
@@ -88,7 +89,7 @@ class StubSharingCallsThroughSdkTest {
 
     @Test
     void anUnknownProcessNameIsAValidationErrorAndChangesNothing() {
-        ExternalCallFailed e = failure(() -> AwsCalls.call("SuspendProcesses", () -> STUB.stub().clients().autoScaling()
+        ExternalCallFailed e = failure(() -> AwsCalls.call("SuspendProcesses", () -> STUB.get().clients().autoScaling()
                 .suspendProcesses(r -> r.autoScalingGroupName(GROUP).scalingProcesses("AZRebalance", "Rebalance"))));
 
         assertThat(e.code()).isEqualTo("ValidationError");
@@ -134,7 +135,7 @@ class StubSharingCallsThroughSdkTest {
     void moreThanFiftyInstancesInOneCallIsLimitExceeded() {
         List<String> ids = IntStream.range(0, 51).mapToObj(n -> String.format("i-%017x", n)).toList();
 
-        ExternalCallFailed e = failure(() -> AwsCalls.call("SetInstanceProtection", () -> STUB.stub().clients()
+        ExternalCallFailed e = failure(() -> AwsCalls.call("SetInstanceProtection", () -> STUB.get().clients()
                 .autoScaling().setInstanceProtection(r -> r.autoScalingGroupName(GROUP).instanceIds(ids)
                         .protectedFromScaleIn(true))));
 
@@ -151,7 +152,7 @@ class StubSharingCallsThroughSdkTest {
 
         assertThat(e.code()).isEqualTo("Throttling");
         assertThat(e.retryable()).isTrue();
-        assertThat(STUB.stub().calls()).containsEntry("SetInstanceProtection", 2);
+        assertThat(STUB.get().calls()).containsEntry("SetInstanceProtection", 2);
     }
 
     @Test
@@ -159,7 +160,7 @@ class StubSharingCallsThroughSdkTest {
         GroupSurroundings around = ports.neighbours().read(GROUP, CLUSTER);
 
         assertThat(around).isEqualTo(GroupSurroundings.NONE);
-        assertThat(STUB.stub().calls()).containsEntry("DescribePolicies", 1).containsEntry("DescribeScheduledActions", 1)
+        assertThat(STUB.get().calls()).containsEntry("DescribePolicies", 1).containsEntry("DescribeScheduledActions", 1)
                 .containsEntry("DescribeLifecycleHooks", 1).containsEntry("DescribeClusters", 1)
                 .containsEntry("DescribeAutoScalingGroups", 1).doesNotContainKey("DescribeCapacityProviders");
     }
@@ -197,7 +198,7 @@ class StubSharingCallsThroughSdkTest {
         assertThat(read.lifecycleHooks()).containsExactlyInAnyOrderElementsOf(expected.lifecycleHooks()).hasSize(2);
         assertThat(read.capacityProvider()).isEqualTo(expected.capacityProvider()).isPresent();
         assertThat(read.launchTemplateSharedWith()).containsExactly("batch-asg", "web-asg");
-        assertThat(STUB.stub().calls()).containsEntry("DescribeCapacityProviders", 1);
+        assertThat(STUB.get().calls()).containsEntry("DescribeCapacityProviders", 1);
     }
 
     @Test

@@ -8,9 +8,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.net.URI;
 
@@ -42,24 +39,5 @@ public final class LoopbackSqs implements AutoCloseable {
     public void close() {
         client.close();
         server.stopAndWait();
-    }
-
-    /** ElasticMQ for the whole test class: started before its first test, stopped after its last. */
-    public static final class PerClass implements BeforeAllCallback, AfterAllCallback {
-        private LoopbackSqs sqs;
-
-        @Override
-        public void beforeAll(ExtensionContext context) {
-            sqs = start();
-        }
-
-        @Override
-        public void afterAll(ExtensionContext context) {
-            sqs.close();
-        }
-
-        public SqsClient client() {
-            return sqs.client();
-        }
     }
 }

@@ -13,6 +13,7 @@ import dev.ecsami.operator.ingest.sns.SnsGate;
 import dev.ecsami.operator.ingest.sns.SnsMessageVerifier;
 import dev.ecsami.operator.ingest.sns.TestMessage;
 import dev.ecsami.operator.ingest.sns.TestPki;
+import dev.ecsami.operator.testing.PerClass;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -41,7 +42,7 @@ class SqsQueueSourceTest {
             new SqsQueueSource.Settings(Duration.ofSeconds(1), VISIBILITY, 2);
 
     @RegisterExtension
-    static final LoopbackSqs.PerClass ELASTIC_MQ = new LoopbackSqs.PerClass();
+    static final PerClass<LoopbackSqs> ELASTIC_MQ = new PerClass<>(LoopbackSqs::start);
 
 
     private final TestPki pki = TestPki.get();
@@ -53,7 +54,7 @@ class SqsQueueSourceTest {
 
     @BeforeEach
     void createQueue() {
-        queueUrl = ELASTIC_MQ.client().createQueue(r -> r.queueName("ami-" + UUID.randomUUID())
+        queueUrl = ELASTIC_MQ.get().client().createQueue(r -> r.queueName("ami-" + UUID.randomUUID())
                 .attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, String.valueOf(VISIBILITY.toSeconds()))))
                 .queueUrl();
     }
@@ -120,7 +121,7 @@ class SqsQueueSourceTest {
     @Test
     void failingMessageStaysQueuedAndIsLeftForTheDeadLetterQueueAfterMaxReceives() {
         AtomicInteger attempts = new AtomicInteger();
-        poller = new SqsQueueSource(ELASTIC_MQ.client(), List.of(queueUrl), (queue, id, body) -> {
+        poller = new SqsQueueSource(ELASTIC_MQ.get().client(), List.of(queueUrl), (queue, id, body) -> {
             attempts.incrementAndGet();
             throw new IllegalStateException("handler broken");
         }, SETTINGS);
@@ -137,10 +138,10 @@ class SqsQueueSourceTest {
     @Test
     void slowHandlingKeepsTheMessageInvisibleUntilItIsDeleted() {
         List<Integer> seenByOthers = new CopyOnWriteArrayList<>();
-        poller = new SqsQueueSource(ELASTIC_MQ.client(), List.of(queueUrl), (queue, id, body) -> {
+        poller = new SqsQueueSource(ELASTIC_MQ.get().client(), List.of(queueUrl), (queue, id, body) -> {
             for (int i = 0; i < 3; i++) {
                 java.util.concurrent.locks.LockSupport.parkNanos(VISIBILITY.toNanos());
-                seenByOthers.add(ELASTIC_MQ.client().receiveMessage(r -> r.queueUrl(queueUrl).waitTimeSeconds(0)).messages().size());
+                seenByOthers.add(ELASTIC_MQ.get().client().receiveMessage(r -> r.queueUrl(queueUrl).waitTimeSeconds(0)).messages().size());
             }
             return new Handled.Ignored("done");
         }, SETTINGS);
@@ -166,12 +167,12 @@ class SqsQueueSourceTest {
             return List.of();
         }, pending -> new SubscriptionConfirmer.Confirmation.Failed("not in this test"), true,
                 IngestDispatcherTest.NO_DRAINS, gate, journal, clock);
-        return new SqsQueueSource(ELASTIC_MQ.client(), List.of(queueUrl),
+        return new SqsQueueSource(ELASTIC_MQ.get().client(), List.of(queueUrl),
                 (queue, id, body) -> dispatcher.fromQueue(id, body, Set.of(Feed.AMI, Feed.SUBSCRIPTION)), SETTINGS);
     }
 
     private String send(String body) {
-        return ELASTIC_MQ.client().sendMessage(r -> r.queueUrl(queueUrl).messageBody(body)).messageId();
+        return ELASTIC_MQ.get().client().sendMessage(r -> r.queueUrl(queueUrl).messageBody(body)).messageId();
     }
 
     private void pollUntil(java.util.function.BooleanSupplier done) {
@@ -182,7 +183,7 @@ class SqsQueueSourceTest {
     }
 
     private int messagesLeft() {
-        Map<QueueAttributeName, String> attributes = ELASTIC_MQ.client().getQueueAttributes(r -> r.queueUrl(queueUrl)
+        Map<QueueAttributeName, String> attributes = ELASTIC_MQ.get().client().getQueueAttributes(r -> r.queueUrl(queueUrl)
                 .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
                         QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
         return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))

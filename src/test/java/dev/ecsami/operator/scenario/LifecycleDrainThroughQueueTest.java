@@ -12,6 +12,7 @@ import dev.ecsami.operator.ingest.sns.MessageIdDeduplicator;
 import dev.ecsami.operator.ingest.sns.SnsGate;
 import dev.ecsami.operator.sim.SimCallLog;
 import dev.ecsami.operator.sim.SimNotice;
+import dev.ecsami.operator.testing.PerClass;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,16 +33,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LifecycleDrainThroughQueueTest {
     @RegisterExtension
-    static final AwsStub.PerClass STUB = new AwsStub.PerClass();
+    static final PerClass<AwsStub> STUB = new PerClass<>(AwsStub::start);
 
     @RegisterExtension
-    static final LoopbackSqs.PerClass ELASTIC_MQ = new LoopbackSqs.PerClass();
+    static final PerClass<LoopbackSqs> ELASTIC_MQ = new PerClass<>(LoopbackSqs::start);
 
     private String queueUrl;
 
     @BeforeEach
     void createQueue() {
-        queueUrl = ELASTIC_MQ.client().createQueue(r -> r.queueName("lifecycle-" + UUID.randomUUID())).queueUrl();
+        queueUrl = ELASTIC_MQ.get().client().createQueue(r -> r.queueName("lifecycle-" + UUID.randomUUID())).queueUrl();
     }
 
     @Test
@@ -56,7 +57,7 @@ class LifecycleDrainThroughQueueTest {
 
     @Test
     void aSpotWarningThroughTheQueueDrainsTheInstanceAtOnce() {
-        DrainWorld w = DrainWorld.withHook(null).through(STUB.stub());
+        DrainWorld w = DrainWorld.withHook(null).through(STUB.get());
         SqsQueueSource poller = poller(w);
         String victim = w.aws.peekGroup(DrainWorld.GROUP).instances().get(1).instanceId();
         Instant warning = w.clock.instant().plusSeconds(20);
@@ -71,7 +72,7 @@ class LifecycleDrainThroughQueueTest {
 
     @Test
     void lateAndOutOfOrderDeliveriesThroughTheQueueChangeNothing() {
-        DrainWorld w = DrainWorld.withHook(Duration.ofMinutes(1)).through(STUB.stub());
+        DrainWorld w = DrainWorld.withHook(Duration.ofMinutes(1)).through(STUB.get());
         SqsQueueSource poller = poller(w);
         w.slowTasksEverywhere(Duration.ofMinutes(2));
         w.scaleInAt(w.clock.instant().plusSeconds(30), 2);
@@ -105,7 +106,7 @@ class LifecycleDrainThroughQueueTest {
     }
 
     private void send(String body) {
-        ELASTIC_MQ.client().sendMessage(r -> r.queueUrl(queueUrl).messageBody(body));
+        ELASTIC_MQ.get().client().sendMessage(r -> r.queueUrl(queueUrl).messageBody(body));
     }
 
     private static void drain(SqsQueueSource poller) {
@@ -115,7 +116,7 @@ class LifecycleDrainThroughQueueTest {
     }
 
     private void scaleInDelivered(Function<SimNotice, String> format, boolean duplicateAndTest) {
-        DrainWorld w = DrainWorld.withHook(Duration.ofMinutes(1)).through(STUB.stub());
+        DrainWorld w = DrainWorld.withHook(Duration.ofMinutes(1)).through(STUB.get());
         SqsQueueSource poller = poller(w);
         w.slowTasksEverywhere(Duration.ofMinutes(4));
         w.scaleInAt(w.clock.instant().plusSeconds(30), 2);
@@ -139,10 +140,10 @@ class LifecycleDrainThroughQueueTest {
                             boolean duplicateAndTest, Duration d) {
         w.delivery = notices -> {
             for (SimNotice n : notices) {
-                ELASTIC_MQ.client().sendMessage(r -> r.queueUrl(queueUrl).messageBody(format.apply(n)));
+                ELASTIC_MQ.get().client().sendMessage(r -> r.queueUrl(queueUrl).messageBody(format.apply(n)));
                 if (duplicateAndTest) {
-                    ELASTIC_MQ.client().sendMessage(r -> r.queueUrl(queueUrl).messageBody(format.apply(n)));
-                    ELASTIC_MQ.client().sendMessage(r -> r.queueUrl(queueUrl).messageBody(TEST_NOTIFICATION));
+                    ELASTIC_MQ.get().client().sendMessage(r -> r.queueUrl(queueUrl).messageBody(format.apply(n)));
+                    ELASTIC_MQ.get().client().sendMessage(r -> r.queueUrl(queueUrl).messageBody(TEST_NOTIFICATION));
                 }
             }
             return List.of();
@@ -161,7 +162,7 @@ class LifecycleDrainThroughQueueTest {
         }, false, new IngestDispatcher.Drains(request -> w.runner.accept(request), false),
                 SnsGate.unverified(Set.of(), new MessageIdDeduplicator(100, Duration.ofHours(3), w.clock)),
                 new IngestJournal(100), w.clock);
-        return new SqsQueueSource(ELASTIC_MQ.client(), List.of(queueUrl),
+        return new SqsQueueSource(ELASTIC_MQ.get().client(), List.of(queueUrl),
                 (queue, id, body) -> dispatcher.fromQueue(id, body, Set.of(MessageKind.Feed.LIFECYCLE)),
                 new SqsQueueSource.Settings(Duration.ZERO, Duration.ofSeconds(30), 3));
     }
