@@ -1,13 +1,20 @@
 package dev.ecsami.operator.scenario;
 
+import dev.ecsami.operator.core.fleet.GroupInstance;
 import dev.ecsami.operator.core.fleet.GroupState;
+import dev.ecsami.operator.core.model.InstanceStep;
 import dev.ecsami.operator.core.model.Rollout;
 import dev.ecsami.operator.core.model.RolloutEvent;
 import dev.ecsami.operator.core.model.RolloutState;
 import dev.ecsami.operator.core.model.StepPhase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +49,26 @@ class HappyPathScenarioTest {
         assertThat(done.events()).extracting(RolloutEvent::type).contains(RolloutEvent.Type.SUCCEEDED);
         assertThat(done.fromAmi().imageId()).isEqualTo(World.OLD_AMI);
         assertThat(done.toAmi().imageId()).isEqualTo(World.NEW_AMI);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {4, 7, 10, 11, 20})
+    void eachReplacementTakesAnOldInstanceFromTheZoneItLandsInSoNoExtraReplacementEvensTheZones(int instances) {
+        World w = fleetOf(instances, World.policy());
+        Rollout r = w.start();
+
+        Rollout done = w.runUntilSettled(r.id(), Duration.ofHours(3));
+
+        assertThat(done.state()).as(done.reason()).isEqualTo(RolloutState.SUCCEEDED);
+        assertThat(done.steps()).hasSize(instances).noneMatch(s -> s.purpose() == InstanceStep.Purpose.REBALANCE);
+        assertThat(w.mutations("Terminate")).isEqualTo(instances);
+        Map<String, Long> perZone = w.aws.peekGroup(World.GROUP).instances().stream()
+                .filter(i -> !i.lifecycle().isLeaving())
+                .collect(Collectors.groupingBy(GroupInstance::availabilityZone, Collectors.counting()));
+        assertThat(perZone).hasSize(3);
+        assertThat(Collections.max(perZone.values()) - Collections.min(perZone.values())).as(perZone.toString())
+                .isLessThanOrEqualTo(1);
+        assertThat(w.violations).isEmpty();
     }
 
     @Test

@@ -187,9 +187,10 @@ class SharedGroupScenarioTest {
 
     @Test
     void scaleOutByAPolicyDuringTheRolloutIsKept() {
-        World w = World.fleetOf(4, World.policy());
+        World w = World.fleetOf(4, World.policy().withSurgeAhead(1));
         w.shared.othersSetLimits = true;
-        // Desired is 6 at that time (4 and 2 surge); the action sets it to 9: others added 3.
+        // With one replacement ahead, desired is 6 at that time (4 and 2 surge); the action sets it to 9:
+        // others added 3.
         w.aws.actors().scheduledAction(World.GROUP, "morning", w.clock.instant().plus(Duration.ofMinutes(4)), 9,
                 null, 10);
         Rollout r = w.start();
@@ -242,7 +243,8 @@ class SharedGroupScenarioTest {
     void replacementsAreProtectedFromScaleInWhileTheRolloutNeedsThemAndReleasedAfter() {
         World w = World.fleetOf(4, World.policy());
         Rollout r = w.start();
-        w.runFor(Duration.ofMinutes(5));
+        w.runFor(Duration.ofMinutes(3));
+        assertThat(w.rollout(r.id()).state()).isEqualTo(RolloutState.RUNNING);
         GroupState mid = w.aws.peekGroup(World.GROUP);
         assertThat(mid.instances()).filteredOn(i -> World.NEW_AMI.equals(w.aws.setup().amiOf(i.instanceId()))
                 && i.lifecycle() == Lifecycle.IN_SERVICE).isNotEmpty().anyMatch(i -> i.protectedFromScaleIn());

@@ -48,15 +48,27 @@ final class ObservedDurations {
         return mean(all(events, Wait.STEADY));
     }
 
-    /** Each wait of the kind seen to its end, from the first opening event of an instance to its next closing one. */
+    /**
+     * Each wait of the kind seen to its end, from the first opening event of an instance to its next
+     * closing one. A replacement found ready the moment the instance before it was done had booted
+     * earlier and waited for its turn: that wait tells only that the boot was shorter, so it is not
+     * counted as a boot.
+     */
     static List<Duration> all(List<RolloutEvent> events, Wait wait) {
         Map<String, Instant> open = new HashMap<>();
         List<Duration> seen = new ArrayList<>();
+        Instant turnCame = null;
         for (RolloutEvent e : events) {
+            if (e.type() == RolloutEvent.Type.SERVICES_STEADY) {
+                turnCame = e.at();
+            }
             if (e.type() == wait.from && !e.instanceId().isEmpty()) {
                 open.putIfAbsent(e.instanceId(), e.at());
             } else if (e.type() == wait.to && open.containsKey(e.instanceId())) {
-                seen.add(Duration.between(open.remove(e.instanceId()), e.at()));
+                Instant from = open.remove(e.instanceId());
+                if (wait != Wait.BOOT || !e.at().equals(turnCame)) {
+                    seen.add(Duration.between(from, e.at()));
+                }
             }
         }
         return seen;

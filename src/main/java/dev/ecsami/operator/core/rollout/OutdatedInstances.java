@@ -9,8 +9,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -19,12 +21,16 @@ import java.util.TreeMap;
  *
  * <p>An instance is outdated when it was launched from another launch specification than the
  * group's current one, or when its container instance reports another {@code ecs.ami-id} than
- * the target AMI. The order is stable for the same fleet and keeps the zones balanced: each next
- * instance comes from the zone with most outdated instances (then most instances in the group), as
- * if the ones before it and those already being replaced were gone. The group launches replacements
- * in its smallest zone, so its zones stay even; taking the outdated ones evenly from every zone
- * keeps the last ones from all being in one zone, whose replacements went elsewhere, which
- * AZRebalance would then have to even out.
+ * the target AMI.
+ *
+ * <p>The order pairs each replacement with an old instance in the zone it will land in. The group
+ * launches each instance in its zone with fewest instances (the zones in the group's order on a
+ * tie); the order follows those launches over the group as it is, less the instances this tick
+ * terminates, and takes each next old instance from the zone the next launch goes to. Each zone
+ * then gains a replacement for each old instance it loses, so the zones end as even as they
+ * started and no extra replacement is needed to even them out before AZRebalance is resumed.
+ * Where that zone has no old instance left, the next one comes from the zone with most outdated
+ * instances, then most instances. Instances already being replaced come first, in the order given.
  *
  * <p>Within a zone, the instances running fewest tasks go first (then by id): a spread placement
  * puts moved tasks where fewest run, so the old instances it would pick are gone before they could
@@ -56,43 +62,78 @@ public final class OutdatedInstances {
         return select(obs, targetImageId, Set.of());
     }
 
-    /**
-     * @param leaving instances a rollout is already replacing: first in the order, and counted as
-     *                gone when the zones' sizes decide which instance comes next
-     */
     public static List<GroupInstance> select(Observation obs, String targetImageId, Set<String> leaving) {
+        return select(obs, targetImageId, leaving, Set.of(), 0);
+    }
+
+    /**
+     * @param leaving      instances a rollout is already replacing, in the order it started them (the
+     *                     set's iteration order): first in the order
+     * @param terminating  instances this tick terminates
+     * @param launchingNow replacements the group launches at once for the next instances, with the
+     *                     instances of {@code terminating} gone
+     */
+    public static List<GroupInstance> select(Observation obs, String targetImageId, Set<String> leaving,
+                                             Set<String> terminating, int launchingNow) {
         Map<String, ContainerInstance> byId = obs.cluster().byEc2Instance();
         Map<String, Deque<GroupInstance>> byZone = new TreeMap<>();
-        List<GroupInstance> ordered = new ArrayList<>();
+        Map<String, GroupInstance> replacing = new LinkedHashMap<>();
+        leaving.forEach(id -> replacing.put(id, null));
+        Map<String, Integer> size = new LinkedHashMap<>();
+        obs.group().availabilityZones().forEach(z -> size.put(z, 0));
+        obs.group().instances().stream().map(GroupInstance::availabilityZone).sorted()
+                .forEach(z -> size.putIfAbsent(z, 0));
+        Map<String, Integer> settled = new LinkedHashMap<>(size);
         obs.group().instances().stream()
-                .filter(gi -> gi.lifecycle() == Lifecycle.IN_SERVICE)
-                .filter(gi -> isOutdated(gi, byId.get(gi.instanceId()), obs.group().launchRef(), targetImageId))
+                .filter(gi -> !gi.lifecycle().isLeaving() && gi.lifecycle() != Lifecycle.STANDBY)
                 .sorted(Comparator.comparingLong((GroupInstance gi) -> blockingTasks(byId.get(gi.instanceId())))
                         .thenComparing(GroupInstance::instanceId))
                 .forEach(gi -> {
-                    if (leaving.contains(gi.instanceId())) {
-                        ordered.add(gi);
-                    } else {
+                    if (!terminating.contains(gi.instanceId())) {
+                        size.merge(gi.availabilityZone(), 1, Integer::sum);
+                    }
+                    if (!isOutdated(gi, byId.get(gi.instanceId()), obs.group().launchRef(), targetImageId)) {
+                        settled.merge(gi.availabilityZone(), 1, Integer::sum);
+                    } else if (replacing.containsKey(gi.instanceId())) {
+                        replacing.put(gi.instanceId(), gi);
+                    } else if (gi.lifecycle() == Lifecycle.IN_SERVICE) {
                         byZone.computeIfAbsent(gi.availabilityZone(), z -> new ArrayDeque<>()).add(gi);
                     }
                 });
-        Map<String, Integer> size = new TreeMap<>();
-        obs.group().instances().stream()
-                .filter(gi -> !gi.lifecycle().isLeaving() && gi.lifecycle() != Lifecycle.STANDBY)
-                .filter(gi -> !leaving.contains(gi.instanceId()))
-                .forEach(gi -> size.merge(gi.availabilityZone(), 1, Integer::sum));
-        while (true) {
+        List<GroupInstance> ordered = new ArrayList<>();
+        replacing.values().stream().filter(gi -> gi != null && gi.lifecycle() == Lifecycle.IN_SERVICE)
+                .forEach(ordered::add);
+        int[] launches = {byZone.values().stream().mapToInt(Deque::size).sum()};
+        for (int i = Math.min(launches[0], launchingNow); i > 0; i--) {
+            launch(size, settled, launches);
+        }
+        replacing.values().stream().filter(gi -> gi != null && !terminating.contains(gi.instanceId()))
+                .forEach(gi -> {
+                    size.merge(gi.availabilityZone(), -1, Integer::sum);
+                    launch(size, settled, launches);
+                });
+        while (byZone.values().stream().anyMatch(d -> !d.isEmpty())) {
+            Comparator<Deque<GroupInstance>> order = launches[0] > 0
+                    ? Comparator.comparing((Deque<GroupInstance> d) -> settled.get(zone(d)))
+                    : Comparator.comparing((Deque<GroupInstance> d) -> -d.size());
             Deque<GroupInstance> from = byZone.values().stream().filter(d -> !d.isEmpty())
-                    .min(Comparator.comparing((Deque<GroupInstance> d) -> -d.size())
-                            .thenComparing(d -> -size.getOrDefault(zone(d), 0)).thenComparing(OutdatedInstances::zone))
-                    .orElse(null);
-            if (from == null) {
-                break;
-            }
+                    .min(order.thenComparing(d -> -d.size()).thenComparing(OutdatedInstances::zone)).orElseThrow();
             size.merge(zone(from), -1, Integer::sum);
+            launch(size, settled, launches);
             ordered.add(from.pollFirst());
         }
         return ordered;
+    }
+
+    /** The group launches one of the replacements still to come, if any, in its smallest zone. */
+    private static void launch(Map<String, Integer> size, Map<String, Integer> settled, int[] launches) {
+        if (launches[0] <= 0) {
+            return;
+        }
+        launches[0]--;
+        String zone = size.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        size.merge(zone, 1, Integer::sum);
+        settled.merge(zone, 1, Integer::sum);
     }
 
     private static long blockingTasks(ContainerInstance ci) {

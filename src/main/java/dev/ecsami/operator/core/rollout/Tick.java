@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -203,9 +204,14 @@ final class Tick {
     /** The outdated instances in replacement order; the observation does not change within a tick. */
     List<GroupInstance> outdated() {
         if (outdated == null) {
-            Set<String> leaving = new HashSet<>();
+            Set<String> leaving = new LinkedHashSet<>();
             steps.stream().filter(s -> !s.phase().isFinished()).forEach(s -> leaving.add(s.instanceId()));
-            outdated = OutdatedInstances.select(observed, rollout.toAmi().imageId(), leaving);
+            Set<String> terminating = new HashSet<>();
+            mutations.stream().filter(m -> m instanceof Mutation.Terminate)
+                    .forEach(m -> terminating.add(((Mutation.Terminate) m).instanceId()));
+            int launchingNow = policy().surge() ? Math.max(0, admissionLimit() - admitted()) : 0;
+            outdated = OutdatedInstances.select(observed, rollout.toAmi().imageId(), leaving, terminating,
+                    launchingNow);
         }
         return outdated;
     }
@@ -273,8 +279,9 @@ final class Tick {
             int room = Math.max(0, baseline().max() - baseline().desired() - policy().maxInFlight());
             if (policy().surgeAheadAuto()) {
                 SurgeAheadSizing.Size size = SurgeAheadSizing.size(policy(), rollout.events(), room);
-                ahead = size.ahead();
-                if (SurgeAheadSizing.announced(rollout.events()) != ahead) {
+                int announced = SurgeAheadSizing.announced(rollout.events());
+                ahead = size.ahead() < announced && !size.shrinks(announced) ? announced : size.ahead();
+                if (announced != ahead) {
                     event(RolloutEvent.Type.SURGE, "", SurgeAheadSizing.ANNOUNCEMENT + ahead + " (" + size.why() + ")");
                 }
             } else {

@@ -9,6 +9,7 @@ import dev.ecsami.operator.core.fleet.Observation;
 import dev.ecsami.operator.core.fleet.Resources;
 import org.junit.jupiter.api.Test;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -32,15 +33,17 @@ class OutdatedInstancesTest {
     }
 
     @Test
-    void eachNextInstanceComesFromTheZoneWithMostOutdatedThenTheLargestSoTheyAreTakenEvenly() {
+    void theOrderFollowsWhereTheGroupWillLaunchSoEachZoneGetsAReplacementPerOldInstanceItLoses() {
         GroupState g = new GroupState("g", 7, 1, 8, "lt:2", NEW, List.of(
                 gi("i-a2", "a", "lt:1"), gi("i-b1", "b", "lt:1"), gi("i-b2", "b", "lt:1"),
                 gi("i-b3", "b", "lt:1"), gi("i-a1", "a", "lt:1"), gi("i-c1", "c", "lt:1"),
                 gi("i-c-new", "c", "lt:2")), Set.of());
         Observation obs = new Observation(g, new ClusterState("c", List.of(), List.of()));
 
+        // b1 first (most outdated of the zones with no current instance); each one gone frees its
+        // zone's slot, which the group's next launch fills, so the zones stay 2/3/2 throughout.
         assertThat(OutdatedInstances.select(obs, NEW)).extracting(GroupInstance::instanceId)
-                .containsExactly("i-b1", "i-a1", "i-b2", "i-c1", "i-a2", "i-b3");
+                .containsExactly("i-b1", "i-b2", "i-a1", "i-b3", "i-c1", "i-a2");
     }
 
     @Test
@@ -54,14 +57,15 @@ class OutdatedInstancesTest {
     }
 
     @Test
-    void instancesAlreadyBeingReplacedComeFirstAndCountAsGoneForTheNextChoice() {
+    void instancesAlreadyBeingReplacedComeFirstInTheOrderStartedAndTheirZonesGetTheNextLaunches() {
         GroupState g = new GroupState("g", 6, 1, 8, "lt:2", NEW, List.of(
                 gi("i-a1", "a", "lt:1"), gi("i-a2", "a", "lt:1"), gi("i-b1", "b", "lt:1"),
                 gi("i-b2", "b", "lt:1"), gi("i-c1", "c", "lt:1"), gi("i-c2", "c", "lt:1")), Set.of());
         Observation obs = new Observation(g, new ClusterState("c", List.of(), List.of()));
 
-        assertThat(OutdatedInstances.select(obs, NEW, Set.of("i-a1", "i-a2"))).extracting(GroupInstance::instanceId)
-                .containsExactly("i-a1", "i-a2", "i-b1", "i-c1", "i-b2", "i-c2");
+        // a1 and a2 go first; their zone gets the group's next two launches, so b and c are taken first.
+        assertThat(OutdatedInstances.select(obs, NEW, new LinkedHashSet<>(List.of("i-a2", "i-a1"))))
+                .extracting(GroupInstance::instanceId).containsExactly("i-a2", "i-a1", "i-b1", "i-c1", "i-b2", "i-c2");
     }
 
     @Test

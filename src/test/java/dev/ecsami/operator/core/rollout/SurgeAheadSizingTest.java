@@ -34,10 +34,19 @@ class SurgeAheadSizingTest {
     }
 
     @Test
-    void beforeAnythingIsObservedTypicalBootAndDrainSizeIt() {
+    void beforeAnythingIsObservedATypicalBootAndAShortDrainSizeIt() {
         SurgeAheadSizing.Size size = SurgeAheadSizing.size(AUTO, List.of(), 10);
-        assertThat(size.ahead()).isEqualTo(2);
-        assertThat(size.why()).startsWith("typical boot 180s / drain 120s");
+        assertThat(size.ahead()).isEqualTo(4);
+        assertThat(size.why()).startsWith("typical boot 180s / assumed drain 45s");
+    }
+
+    @Test
+    void aBootSeenBeforeAnyDrainSizesItWithTheShortDrainAssumed() {
+        List<RolloutEvent> booted = List.of(at(0, RolloutEvent.Type.INSTANCE_STARTED, "i-1"),
+                at(100, RolloutEvent.Type.REPLACEMENT_READY, "i-1"));
+        SurgeAheadSizing.Size size = SurgeAheadSizing.size(AUTO, booted, 10);
+        assertThat(size.ahead()).isEqualTo(3);
+        assertThat(size.why()).isEqualTo("observed boot 100s / assumed drain 45s");
     }
 
     @Test
@@ -46,7 +55,27 @@ class SurgeAheadSizingTest {
         assertThat(SurgeAheadSizing.size(AUTO, observed(100, 50), 10).ahead()).isEqualTo(2);
         assertThat(SurgeAheadSizing.size(AUTO, observed(30, 300), 10).ahead()).isEqualTo(1);
         assertThat(SurgeAheadSizing.size(AUTO, observed(110, 50), 10).why())
-                .isEqualTo("observed boot 110s / drain 50s");
+                .isEqualTo("observed boot 110s / observed drain 50s");
+    }
+
+    @Test
+    void aSmallerSizeReplacesALargerOneOnlyWhenMeasuredAndAtLeastTwoSmaller() {
+        SurgeAheadSizing.Size assumed = SurgeAheadSizing.size(AUTO, List.of(at(0, RolloutEvent.Type.INSTANCE_STARTED,
+                "i-1"), at(100, RolloutEvent.Type.REPLACEMENT_READY, "i-1")), 10);
+        assertThat(assumed.ahead()).isEqualTo(3);
+        assertThat(assumed.shrinks(4)).isFalse();
+        assertThat(SurgeAheadSizing.size(AUTO, observed(110, 40), 10).shrinks(4)).isFalse();
+        assertThat(SurgeAheadSizing.size(AUTO, observed(110, 300), 10).shrinks(4)).isTrue();
+    }
+
+    @Test
+    void aReplacementFoundReadyWhenItsTurnCameIsNotCountedAsABoot() {
+        List<RolloutEvent> events = List.of(
+                at(0, RolloutEvent.Type.INSTANCE_STARTED, "i-1"), at(0, RolloutEvent.Type.INSTANCE_STARTED, "i-2"),
+                at(100, RolloutEvent.Type.REPLACEMENT_READY, "i-1"), at(100, RolloutEvent.Type.DRAIN_STARTED, "i-1"),
+                at(130, RolloutEvent.Type.DRAINED, "i-1"), at(130, RolloutEvent.Type.SERVICES_STEADY, "i-1"),
+                at(130, RolloutEvent.Type.REPLACEMENT_READY, "i-2"));
+        assertThat(SurgeAheadSizing.size(AUTO, events, 10).why()).isEqualTo("observed boot 100s / observed drain 30s");
     }
 
     @Test
