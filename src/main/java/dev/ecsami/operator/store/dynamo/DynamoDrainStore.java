@@ -46,7 +46,7 @@ public final class DynamoDrainStore implements DrainStore {
     }
 
     @Override
-    public void createDrain(DrainRecord drain) {
+    public void create(DrainRecord drain) {
         if (!table.put(item(drain, 1, 0), "attribute_not_exists(#pk)", Map.of("#pk", DynamoTable.PK), Map.of())) {
             throw new Conflict("drain " + drain.id() + " is recorded already");
         }
@@ -54,7 +54,7 @@ public final class DynamoDrainStore implements DrainStore {
     }
 
     @Override
-    public void updateDrain(DrainRecord before, DrainRecord after, long fencingToken) {
+    public void update(DrainRecord before, DrainRecord after, long fencingToken) {
         Stored was = seen.get(before.id());
         if (was == null || !was.drain().equals(before)) {
             was = read(table.get(PARTITION, before.id())).filter(s -> s.drain().equals(before))
@@ -78,18 +78,18 @@ public final class DynamoDrainStore implements DrainStore {
     }
 
     @Override
-    public Optional<DrainRecord> findDrain(String id) {
+    public Optional<DrainRecord> find(String id) {
         return read(table.get(PARTITION, id)).map(Stored::drain);
     }
 
     @Override
-    public List<DrainRecord> drains() {
+    public List<DrainRecord> all() {
         return query(false);
     }
 
     /** Only the records still draining come back over the wire. */
     @Override
-    public List<DrainRecord> activeDrains() {
+    public List<DrainRecord> active() {
         return query(true);
     }
 
