@@ -60,16 +60,10 @@ public final class DynamoDrainStore implements DrainStore {
             was = read(table.get(PARTITION, before.id())).filter(s -> s.drain().equals(before))
                     .orElseThrow(() -> new Conflict("drain " + before.id() + " was changed since it was read"));
         }
-        String condition = "#version = :version";
-        Map<String, String> names = new HashMap<>(Map.of("#version", "version"));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":version", n(was.version())));
-        if (fencingToken > 0) {
-            condition += " AND (attribute_not_exists(#fence) OR #fence <= :token)";
-            names.put("#fence", "fence");
-            values.put(":token", n(fencingToken));
-        }
+        DynamoTable.Expected expected = DynamoTable.Expected.versionAndFence(was.version(), fencingToken);
         long fence = Math.max(fencingToken, was.fence());
-        if (!table.put(item(after, was.version() + 1, fence), condition, names, values)) {
+        if (!table.put(item(after, was.version() + 1, fence), expected.condition(), expected.names(),
+                expected.values())) {
             seen.remove(before.id());
             throw new Conflict("drain " + before.id() + " was changed by another replica, or a newer leader "
                     + "holds the lease (fencing token " + fencingToken + ")");
