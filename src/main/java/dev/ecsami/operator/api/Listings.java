@@ -39,7 +39,7 @@ public class Listings {
     /** @throws CommandRejected naming state, offset or limit when one is not valid */
     public Views.Page<DrainsResource.Drain> drains(String target, String state, int offset, Integer limit) {
         Optional<DrainRecord.State> wanted = state(DrainRecord.State.class, state);
-        return page(drains.drains(), DrainRecord::target, DrainRecord::state, target, wanted, offset, limit,
+        return page(drains.all(), DrainRecord::target, DrainRecord::state, target, wanted, offset, limit,
                 DrainsResource.Drain::of);
     }
 

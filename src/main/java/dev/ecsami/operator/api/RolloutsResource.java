@@ -59,10 +59,8 @@ public class RolloutsResource {
             return Response.ok(surroundings.planned(commands.plan(target, Optional.ofNullable(body.ami()), overrides),
                     target)).build();
         }
-        Rollout r = commands.start(target, Optional.ofNullable(body.ami()), overrides,
-                new Trigger(Trigger.Kind.HTTP, caller(), ""), caller(), false);
-        return Response.accepted(r).location(uri.getBaseUriBuilder().path("api/rollouts").path(r.id()).build())
-                .build();
+        return accepted(commands.start(target, Optional.ofNullable(body.ami()), overrides,
+                new Trigger(Trigger.Kind.HTTP, caller(), ""), caller(), false), uri);
     }
 
     private Target target(Requests.StartRollout body) {
@@ -141,9 +139,13 @@ public class RolloutsResource {
     @Path("/{id}/rollback")
     @Operation(summary = "Roll the group back to the rollout's from-AMI, replacing replaced instances the same way")
     public Response rollback(@PathParam("id") String id, @Context UriInfo uri) {
-        Rollout r = commands.rollback(id, caller());
-        return Response.accepted(r).location(uri.getBaseUriBuilder().path("api/rollouts").path(r.id()).build())
-                .build();
+        return accepted(commands.rollback(id, caller()), uri);
+    }
+
+    /** 202 with the new rollout, and its address in {@code Location}. */
+    private static Response accepted(Rollout started, UriInfo uri) {
+        return Response.accepted(started)
+                .location(uri.getBaseUriBuilder().path("api/rollouts").path(started.id()).build()).build();
     }
 
     /** The token name, recorded with every mutation. */

@@ -61,32 +61,32 @@ public final class AwsClients implements AutoCloseable {
     }
 
     public EcsClient ecs() {
-        return client(EcsClient.class, () -> configure(EcsClient.builder()).build());
+        return client(EcsClient.class, EcsClient::builder);
     }
 
     public AutoScalingClient autoScaling() {
-        return client(AutoScalingClient.class, () -> configure(AutoScalingClient.builder()).build());
+        return client(AutoScalingClient.class, AutoScalingClient::builder);
     }
 
     public Ec2Client ec2() {
-        return client(Ec2Client.class, () -> configure(Ec2Client.builder()).build());
+        return client(Ec2Client.class, Ec2Client::builder);
     }
 
     public SsmClient ssm() {
-        return client(SsmClient.class, () -> configure(SsmClient.builder()).build());
+        return client(SsmClient.class, SsmClient::builder);
     }
 
     public SnsClient sns() {
-        return client(SnsClient.class, () -> configure(SnsClient.builder()).build());
+        return client(SnsClient.class, SnsClient::builder);
     }
 
     public SqsClient sqs() {
-        return client(SqsClient.class, () -> configure(SqsClient.builder()).build());
+        return client(SqsClient.class, SqsClient::builder);
     }
 
     /** The shared store and leader lease of {@code operator.store.kind=dynamodb}. */
     public DynamoDbClient dynamoDb() {
-        return client(DynamoDbClient.class, () -> configure(DynamoDbClient.builder()).build());
+        return client(DynamoDbClient.class, DynamoDbClient::builder);
     }
 
     public AwsConfig config() {
@@ -116,8 +116,10 @@ public final class AwsClients implements AutoCloseable {
         }
     }
 
-    private <T extends SdkClient> T client(Class<T> type, Supplier<T> build) {
-        return type.cast(clients.computeIfAbsent(type, t -> build.get()));
+    /** The client of this type, built from {@code builder} with the shared settings on first use. */
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C client(
+            Class<C> type, Supplier<B> builder) {
+        return type.cast(clients.computeIfAbsent(type, t -> configure(builder.get()).build()));
     }
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(B builder) {

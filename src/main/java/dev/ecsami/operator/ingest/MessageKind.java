@@ -7,6 +7,7 @@ import dev.ecsami.operator.core.drain.DrainRequest;
 import dev.ecsami.operator.ingest.SubscriptionConfirmer.PendingSubscription;
 import dev.ecsami.operator.ingest.ami.AmiAnnouncement;
 import dev.ecsami.operator.ingest.ami.AmiAnnouncementParser;
+import dev.ecsami.operator.ingest.json.Parsed;
 import dev.ecsami.operator.ingest.sns.SnsEnvelope;
 
 /**
@@ -88,11 +89,11 @@ public sealed interface MessageKind {
         if (root.path("detail-type").isTextual()) {
             return ofEvent(root.path("detail-type").textValue(), root.path("detail"));
         }
-        AmiAnnouncementParser.Result parsed = AmiAnnouncementParser.parse(text);
-        if (parsed instanceof AmiAnnouncementParser.Result.Invalid invalid) {
-            return new Unreadable(Feed.AMI, "not an ECS AMI announcement: " + invalid.message());
+        Parsed<AmiAnnouncement> parsed = AmiAnnouncementParser.parse(text);
+        if (parsed instanceof Parsed.Invalid<AmiAnnouncement> invalid) {
+            return new Unreadable(Feed.AMI, "not an ECS AMI announcement: " + invalid.detail());
         }
-        return new Announcement(((AmiAnnouncementParser.Result.Parsed) parsed).announcement());
+        return new Announcement(((Parsed.Ok<AmiAnnouncement>) parsed).value());
     }
 
     private static MessageKind ofEvent(String detailType, JsonNode detail) {

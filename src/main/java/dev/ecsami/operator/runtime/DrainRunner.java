@@ -79,8 +79,8 @@ public final class DrainRunner {
      * follower records it for the leader ({@link Accepted#RECORDED}).
      */
     public synchronized Accepted accept(DrainRequest request) {
-        if (store.findDrain(request.drainId()).isPresent() || request.token().isEmpty()
-                && store.activeDrains().stream().anyMatch(d -> d.instanceId().equals(request.instanceId()))) {
+        if (store.find(request.drainId()).isPresent() || request.token().isEmpty()
+                && store.active().stream().anyMatch(d -> d.instanceId().equals(request.instanceId()))) {
             return Accepted.DUPLICATE;
         }
         if (!leadership.mayMutate()) {
@@ -136,7 +136,7 @@ public final class DrainRunner {
             due.clear();
             return;
         }
-        for (DrainRecord drain : store.activeDrains()) {
+        for (DrainRecord drain : store.active()) {
             if (drain.target().isEmpty()) {
                 adopt(drain);
             } else if (!due.getOrDefault(drain.id(), Instant.MIN).isAfter(now)) {
@@ -164,7 +164,7 @@ public final class DrainRunner {
         }
         try {
             if (!next.equals(drain)) {
-                store.updateDrain(drain, next, leadership.fencingToken());
+                store.update(drain, next, leadership.fencingToken());
             }
         } catch (DrainStore.Conflict e) {
             LOG.infof("drain of %s: not recorded, %s; the next tick starts from what won", drain.instanceId(),
@@ -246,9 +246,9 @@ public final class DrainRunner {
     private boolean saved(DrainRecord recorded, DrainRecord next) {
         try {
             if (recorded == null) {
-                store.createDrain(next);
+                store.create(next);
             } else {
-                store.updateDrain(recorded, next, leadership.fencingToken());
+                store.update(recorded, next, leadership.fencingToken());
             }
             return true;
         } catch (DrainStore.Conflict e) {

@@ -84,22 +84,12 @@ public final class RolloutCommands {
                                       String actor, boolean awaitApproval) {
         RolloutPolicy policy = overrides.applyTo(target.policy());
         AmiChange.source(target, ami);
-        Optional<Rollout> active = store.activeFor(target.autoScalingGroup());
-        if (active.isPresent()) {
-            throw new CommandRejected(CommandRejected.Reason.CONFLICT, "target", "group "
-                    + target.autoScalingGroup() + " already has rollout " + active.get().id() + " ("
-                    + active.get().state() + ")");
-        }
+        refuseIfHeld(target, "");
         Observation observed = observe(target, TaskDetail.NONE);
         AmiChange change = AmiChange.resolve(target, ami, observed, ports.amiCatalog());
         Rollout r = RolloutControl.create(ids.get(), target, change.from(), change.to(), trigger, policy,
                 awaitApproval, actor, clock.instant());
-        try {
-            store.create(r);
-        } catch (RolloutStore.Conflict e) {
-            throw new CommandRejected(CommandRejected.Reason.CONFLICT, "target", e.getMessage());
-        }
-        notifier.rolloutChanged(r, r.events());
+        record(r);
         return r;
     }
 
@@ -159,26 +149,36 @@ public final class RolloutCommands {
 
     /** A rollback of a rollout still giving back what it changed takes that over (see RolloutControl#inherit). */
     private synchronized Rollout takeOver(Rollout ended, Target target, Trigger trigger, String actor) {
-        Optional<Rollout> active = store.activeFor(target.autoScalingGroup());
-        if (active.isPresent() && !active.get().id().equals(ended.id())) {
-            throw new CommandRejected(CommandRejected.Reason.CONFLICT, "target", "group "
-                    + target.autoScalingGroup() + " already has rollout " + active.get().id() + " ("
-                    + active.get().state() + ")");
-        }
+        refuseIfHeld(target, ended.id());
         Observation observed = observe(target, TaskDetail.NONE);
         AmiChange change = AmiChange.resolve(target, Optional.of(ended.fromAmi().imageId()), observed,
                 ports.amiCatalog());
         Rollout next = RolloutControl.inherit(RolloutControl.create(ids.get(), target, change.from(), change.to(),
                 trigger, target.policy(), false, actor, clock.instant()), ended, clock.instant());
-        try {
-            store.create(next);
-        } catch (RolloutStore.Conflict e) {
-            throw new CommandRejected(CommandRejected.Reason.CONFLICT, "target", e.getMessage());
-        }
-        notifier.rolloutChanged(next, next.events());
+        record(next);
         runner.control(ended.id(), x -> RolloutControl.handOver(x, runner.observe(x, TaskDetail.ALL), next.id(), actor,
                 clock.instant()));
         return next;
+    }
+
+    /** @throws CommandRejected if the group has an active rollout other than {@code except} (empty: none may) */
+    private void refuseIfHeld(Target target, String except) {
+        Optional<Rollout> active = store.activeFor(target.autoScalingGroup());
+        if (active.isPresent() && !active.get().id().equals(except)) {
+            throw new CommandRejected(CommandRejected.Reason.CONFLICT, "target", "group "
+                    + target.autoScalingGroup() + " already has rollout " + active.get().id() + " ("
+                    + active.get().state() + ")");
+        }
+    }
+
+    /** Stores a new rollout and tells the notifier; a conflict of the store is the caller's conflict. */
+    private void record(Rollout created) {
+        try {
+            store.create(created);
+        } catch (RolloutStore.Conflict e) {
+            throw new CommandRejected(CommandRejected.Reason.CONFLICT, "target", e.getMessage());
+        }
+        notifier.rolloutChanged(created, created.events());
     }
 
     Observation observe(Target target, TaskDetail detail) {

@@ -26,7 +26,7 @@ public final class FileDrainStore extends InMemoryDrainStore {
     protected void save(DrainRecord drain) {
         files.write(fileName(drain.id()), drain, "drain " + drain.id());
         super.save(drain);
-        List<DrainRecord> ended = drains().stream().filter(d -> d.state().ended()).toList();
+        List<DrainRecord> ended = all().stream().filter(d -> d.state().ended()).toList();
         for (DrainRecord old : ended.subList(Math.min(keepEnded, ended.size()), ended.size())) {
             forget(old.id());
             files.delete(fileName(old.id()), "drain " + old.id());

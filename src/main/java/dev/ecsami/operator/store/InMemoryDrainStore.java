@@ -16,7 +16,7 @@ public class InMemoryDrainStore implements DrainStore {
     private final Map<String, DrainRecord> drains = new ConcurrentHashMap<>();
 
     @Override
-    public synchronized void createDrain(DrainRecord drain) {
+    public synchronized void create(DrainRecord drain) {
         if (drains.containsKey(drain.id())) {
             throw new Conflict("drain " + drain.id() + " is recorded already");
         }
@@ -25,7 +25,7 @@ public class InMemoryDrainStore implements DrainStore {
 
     /** One process: the fencing token has nothing to fence. */
     @Override
-    public synchronized void updateDrain(DrainRecord before, DrainRecord after, long fencingToken) {
+    public synchronized void update(DrainRecord before, DrainRecord after, long fencingToken) {
         if (!before.equals(drains.get(before.id()))) {
             throw new Conflict("drain " + before.id() + " was changed since it was read");
         }
@@ -43,12 +43,12 @@ public class InMemoryDrainStore implements DrainStore {
     }
 
     @Override
-    public Optional<DrainRecord> findDrain(String id) {
+    public Optional<DrainRecord> find(String id) {
         return Optional.ofNullable(drains.get(id));
     }
 
     @Override
-    public List<DrainRecord> drains() {
+    public List<DrainRecord> all() {
         return drains.values().stream().sorted(DrainRecord.NEWEST_FIRST).toList();
     }
 }

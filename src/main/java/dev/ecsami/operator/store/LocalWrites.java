@@ -1,7 +1,7 @@
 package dev.ecsami.operator.store;
 
 import dev.ecsami.operator.core.model.Rollout;
-import dev.ecsami.operator.core.port.RolloutStore.Conflict;
+import dev.ecsami.operator.core.port.VersionedStore.Conflict;
 
 import java.util.Map;
 

@@ -12,6 +12,7 @@ import dev.ecsami.operator.core.model.Trigger;
 import dev.ecsami.operator.core.port.Notifier;
 import dev.ecsami.operator.ingest.SubscriptionConfirmer.Confirmation;
 import dev.ecsami.operator.ingest.MessageKind.Feed;
+import dev.ecsami.operator.ingest.json.Parsed;
 import dev.ecsami.operator.ingest.sns.MessageIdDeduplicator;
 import dev.ecsami.operator.ingest.sns.SnsEnvelope;
 import dev.ecsami.operator.ingest.sns.SnsGate;
@@ -238,6 +239,6 @@ class IngestDispatcherTest {
     /** The dispatcher sees only gate-approved envelopes; parsing a signed body stands in for the gate. */
     private static SnsEnvelope envelope(TestMessage message) {
         byte[] body = message.signWith(TestPki.get().sns.key()).body();
-        return ((SnsEnvelopeParser.Result.Parsed) SnsEnvelopeParser.parse(body)).envelope();
+        return ((Parsed.Ok<SnsEnvelope>) SnsEnvelopeParser.parse(body)).value();
     }
 }

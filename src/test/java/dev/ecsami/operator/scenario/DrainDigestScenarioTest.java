@@ -62,7 +62,7 @@ class DrainDigestScenarioTest {
         w.slowTasksEverywhere(Duration.ofMinutes(20));
         w.scaleInAt(w.clock.instant().plusSeconds(30), 1);
         w.run(Duration.ofMinutes(6));
-        List<DrainRecord> drains = w.store.drains().stream()
+        List<DrainRecord> drains = w.store.all().stream()
                 .sorted(Comparator.comparing(DrainRecord::startedAt)).toList();
         assertThat(drains).extracting(DrainRecord::state)
                 .containsExactly(DrainRecord.State.COMPLETED, DrainRecord.State.TIMED_OUT);

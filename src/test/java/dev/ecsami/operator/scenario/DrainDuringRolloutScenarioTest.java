@@ -52,7 +52,7 @@ class DrainDuringRolloutScenarioTest {
         }
         assertThat(mutations("Heartbeat")).isEmpty();
         assertThat(hookExpired()).isFalse();
-        assertThat(drainStore.drains()).hasSize(4).allSatisfy(d -> assertThat(d.state())
+        assertThat(drainStore.all()).hasSize(4).allSatisfy(d -> assertThat(d.state())
                 .isIn(DrainRecord.State.COMPLETED, DrainRecord.State.RELEASED));
     }
 
@@ -74,7 +74,7 @@ class DrainDuringRolloutScenarioTest {
         }
 
         assertThat(w.aws.log().mutations()).hasSize(mutationsBefore);
-        assertThat(drainStore.activeDrains()).as("a warning for a gone instance ends at once").isEmpty();
+        assertThat(drainStore.active()).as("a warning for a gone instance ends at once").isEmpty();
     }
 
     @Test
@@ -85,7 +85,7 @@ class DrainDuringRolloutScenarioTest {
         assertThat(mutationsFor("Drain", victim)).hasSize(1);
         assertThat(mutationsFor("CompleteLifecycleAction", victim)).hasSize(1);
         assertThat(mutationsFor("Terminate", victim)).as("the group, not the rollout, terminated it").isEmpty();
-        assertThat(drainStore.drains()).filteredOn(d -> d.instanceId().equals(victim)).singleElement()
+        assertThat(drainStore.all()).filteredOn(d -> d.instanceId().equals(victim)).singleElement()
                 .satisfies(d -> assertThat(d.state().ended()).isTrue());
         assertThat(hookExpired()).isFalse();
     }
@@ -99,7 +99,7 @@ class DrainDuringRolloutScenarioTest {
         assertThat(mutationsFor("Drain", victim)).hasSize(1);
         assertThat(mutationsFor("Reactivate", victim)).isEmpty();
         assertThat(mutationsFor("CompleteLifecycleAction", victim)).hasSizeLessThanOrEqualTo(1);
-        assertThat(drainStore.drains()).filteredOn(d -> d.instanceId().equals(victim))
+        assertThat(drainStore.all()).filteredOn(d -> d.instanceId().equals(victim))
                 .allSatisfy(d -> assertThat(d.state().ended()).isTrue());
     }
 

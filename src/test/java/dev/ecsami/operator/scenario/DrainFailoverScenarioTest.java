@@ -120,7 +120,7 @@ class DrainFailoverScenarioTest {
             }
 
             assertThat(died).as(as).isNotNull();
-            DrainRecord drain = follower.store.drains().get(0);
+            DrainRecord drain = follower.store.all().get(0);
             assertThat(drain.state()).as(as).isEqualTo(DrainRecord.State.COMPLETED);
             assertThat(w.hookExpired()).as(as + ": no heartbeat came late").isFalse();
             assertThat(w.mutations("CompleteLifecycleAction")).as(as).hasSize(1);
@@ -170,7 +170,7 @@ class DrainFailoverScenarioTest {
         assertThat(follower.leads()).isFalse();
         assertThat(followerMutations).as("the follower changes nothing in AWS").isEmpty();
         assertThat(accepted).containsOnly(DrainRunner.Accepted.RECORDED, DrainRunner.Accepted.DUPLICATE);
-        List<DrainRecord> drains = leader.store.drains();
+        List<DrainRecord> drains = leader.store.all();
         assertThat(drains).extracting(DrainRecord::reason).contains(DrainRecord.Reason.SPOT_INTERRUPTION,
                 DrainRecord.Reason.SCALE_IN);
         assertThat(drains).allSatisfy(d -> {

@@ -148,7 +148,7 @@ class LifecycleDrainScenarioTest {
         w.aws.setup().group("other-asg", "batch", List.of("us-east-1a"), 1, 0, 2, DrainWorld.AMI);
         assertThat(w.runner.accept(new DrainRequest(DrainRecord.Reason.SCALE_IN, "other-asg", "i-0123", "hook",
                 "token-1"))).isEqualTo(DrainRunner.Accepted.RELEASED);
-        assertThat(w.store.drains()).singleElement().satisfies(d -> {
+        assertThat(w.store.all()).singleElement().satisfies(d -> {
             assertThat(d.state()).isEqualTo(DrainRecord.State.RELEASED);
             assertThat(d.detail()).contains("other-asg");
         });
@@ -189,15 +189,15 @@ class LifecycleDrainScenarioTest {
                 r -> assertThat(follower.accept(r)).isEqualTo(DrainRunner.Accepted.RECORDED));
         assertThat(follower.accept(managed)).isEqualTo(DrainRunner.Accepted.DUPLICATE);
         follower.tickDue();
-        assertThat(w.store.activeDrains()).hasSize(3);
+        assertThat(w.store.active()).hasSize(3);
         assertThat(w.aws.log().mutations()).isEmpty();
         w.runner.tickDue();
 
-        assertThat(w.store.activeDrains()).isEmpty();
-        assertThat(w.store.findDrain(unconfigured.drainId()).orElseThrow().state())
+        assertThat(w.store.active()).isEmpty();
+        assertThat(w.store.find(unconfigured.drainId()).orElseThrow().state())
                 .isEqualTo(DrainRecord.State.RELEASED);
-        assertThat(w.store.findDrain(stranger.drainId()).orElseThrow().state()).isEqualTo(DrainRecord.State.RELEASED);
-        assertThat(w.store.findDrain(managed.drainId()).orElseThrow().state())
+        assertThat(w.store.find(stranger.drainId()).orElseThrow().state()).isEqualTo(DrainRecord.State.RELEASED);
+        assertThat(w.store.find(managed.drainId()).orElseThrow().state())
                 .isEqualTo(DrainRecord.State.STEPPED_ASIDE);
         assertThat(w.mutations("Drain")).isEmpty();
     }
@@ -226,7 +226,7 @@ class LifecycleDrainScenarioTest {
     }
 
     private static DrainRecord onlyDrain(DrainWorld w) {
-        assertThat(w.store.drains()).hasSize(1);
-        return w.store.drains().get(0);
+        assertThat(w.store.all()).hasSize(1);
+        return w.store.all().get(0);
     }
 }

@@ -66,7 +66,7 @@ class LifecycleDrainThroughQueueTest {
 
         assertThat(w.mutations("Drain")).singleElement().satisfies(m -> assertThat(m.detail()).isEqualTo(victim));
         assertThat(w.terminationOf(victim).at()).isEqualTo(warning.plus(Duration.ofMinutes(2)));
-        assertThat(w.store.drains()).singleElement()
+        assertThat(w.store.all()).singleElement()
                 .satisfies(d -> assertThat(d.reason()).isEqualTo(DrainRecord.Reason.SPOT_INTERRUPTION));
     }
 
@@ -83,7 +83,7 @@ class LifecycleDrainThroughQueueTest {
             return List.of();
         };
         w.run(Duration.ofMinutes(8), () -> drain(poller));
-        assertThat(w.store.drains()).singleElement()
+        assertThat(w.store.all()).singleElement()
                 .satisfies(d -> assertThat(d.state()).isEqualTo(DrainRecord.State.COMPLETED));
         int mutations = w.aws.log().mutations().size();
 
@@ -98,7 +98,7 @@ class LifecycleDrainThroughQueueTest {
         assertThat(sent).singleElement();
         assertThat(w.aws.log().mutations()).as("late copies, and a warning that comes after the instance left")
                 .hasSize(mutations);
-        assertThat(w.store.drains()).allSatisfy(d -> assertThat(d.state().ended()).isTrue())
+        assertThat(w.store.all()).allSatisfy(d -> assertThat(d.state().ended()).isTrue())
                 .filteredOn(d -> d.reason() == DrainRecord.Reason.SCALE_IN).singleElement()
                 .satisfies(d -> assertThat(d.state()).isEqualTo(DrainRecord.State.COMPLETED));
         assertThat(w.mutations("CompleteLifecycleAction")).hasSize(1);
@@ -122,7 +122,7 @@ class LifecycleDrainThroughQueueTest {
         w.scaleInAt(w.clock.instant().plusSeconds(30), 2);
         deliverVia(w, poller, format, duplicateAndTest, Duration.ofMinutes(10));
 
-        assertThat(w.store.drains()).singleElement().satisfies(d -> {
+        assertThat(w.store.all()).singleElement().satisfies(d -> {
             assertThat(d.state()).isEqualTo(DrainRecord.State.COMPLETED);
             SimCallLog.MutationRecord drained = w.mutations("Drain").get(0);
             SimCallLog.MutationRecord completed = w.mutations("CompleteLifecycleAction").get(0);

@@ -44,71 +44,71 @@ public abstract class DrainStoreContract {
     @Test
     void aCreatedDrainIsFoundAsWritten() throws Exception {
         DrainRecord d = drain("i-1", 0);
-        store.createDrain(d);
+        store.create(d);
 
-        assertThat(another().findDrain(d.id())).contains(d);
-        assertThat(another().findDrain("nope")).isEmpty();
+        assertThat(another().find(d.id())).contains(d);
+        assertThat(another().find("nope")).isEmpty();
     }
 
     @Test
     void aSecondDrainWithTheSameIdIsRefused() throws Exception {
         DrainRecord d = drain("i-1", 0);
-        store.createDrain(d);
+        store.create(d);
 
-        assertThatThrownBy(() -> another().createDrain(d.heartbeatAt(T0.plusSeconds(5))))
+        assertThatThrownBy(() -> another().create(d.heartbeatAt(T0.plusSeconds(5))))
                 .isInstanceOf(DrainStore.Conflict.class);
-        assertThat(store.findDrain(d.id())).contains(d);
+        assertThat(store.find(d.id())).contains(d);
     }
 
     @Test
     void updatesReplaceTheRecordAndEndedDrainsLeaveTheActiveList() throws Exception {
         DrainRecord first = drain("i-1", 0);
         DrainRecord second = drain("i-2", 30);
-        store.createDrain(first);
-        store.createDrain(second);
+        store.create(first);
+        store.create(second);
         DrainRecord beat = first.heartbeatAt(T0.plusSeconds(40));
-        store.updateDrain(first, beat, 0);
+        store.update(first, beat, 0);
         DrainRecord ended = beat.end(DrainRecord.State.COMPLETED, "tasks left", T0.plusSeconds(60));
-        store.updateDrain(beat, ended, 0);
+        store.update(beat, ended, 0);
 
-        assertThat(another().drains()).containsExactly(second, ended);
-        assertThat(another().activeDrains()).containsExactly(second);
+        assertThat(another().all()).containsExactly(second, ended);
+        assertThat(another().active()).containsExactly(second);
     }
 
     @Test
     void aWriteFromACopyChangedSinceIsRefusedAndChangesNothing() throws Exception {
         DrainRecord d = drain("i-1", 0);
-        store.createDrain(d);
+        store.create(d);
         DrainStore other = another();
-        DrainRecord read = other.findDrain(d.id()).orElseThrow();
+        DrainRecord read = other.find(d.id()).orElseThrow();
         DrainRecord won = d.heartbeatAt(T0.plusSeconds(10));
-        store.updateDrain(d, won, 0);
+        store.update(d, won, 0);
 
-        assertThatThrownBy(() -> other.updateDrain(read, read.end(DrainRecord.State.COMPLETED, "late",
+        assertThatThrownBy(() -> other.update(read, read.end(DrainRecord.State.COMPLETED, "late",
                 T0.plusSeconds(11)), 0)).isInstanceOf(DrainStore.Conflict.class);
-        assertThat(another().findDrain(d.id())).contains(won);
-        DrainRecord reread = other.findDrain(d.id()).orElseThrow();
+        assertThat(another().find(d.id())).contains(won);
+        DrainRecord reread = other.find(d.id()).orElseThrow();
         DrainRecord next = reread.heartbeatAt(T0.plusSeconds(20));
-        other.updateDrain(reread, next, 0);
-        assertThat(store.findDrain(d.id())).contains(next);
+        other.update(reread, next, 0);
+        assertThat(store.find(d.id())).contains(next);
     }
 
     @Test
     void aWriteWithAnOlderFencingTokenThanOneRecordedIsRefused() throws Exception {
         assumeTrue(fences(), "only replicas on a shared store are fenced");
         DrainRecord d = drain("i-1", 0);
-        store.createDrain(d);
+        store.create(d);
         DrainStore oldLeader = another();
-        DrainRecord seenByOld = oldLeader.findDrain(d.id()).orElseThrow();
+        DrainRecord seenByOld = oldLeader.find(d.id()).orElseThrow();
         DrainRecord newLeaders = d.heartbeatAt(T0.plusSeconds(30));
-        store.updateDrain(d, newLeaders, 2);
+        store.update(d, newLeaders, 2);
         DrainRecord again = newLeaders.heartbeatAt(T0.plusSeconds(31));
 
-        assertThatThrownBy(() -> oldLeader.updateDrain(oldLeader.findDrain(d.id()).orElseThrow(), again, 1))
+        assertThatThrownBy(() -> oldLeader.update(oldLeader.find(d.id()).orElseThrow(), again, 1))
                 .isInstanceOf(DrainStore.Conflict.class);
-        assertThatThrownBy(() -> oldLeader.updateDrain(seenByOld, again, 1)).isInstanceOf(DrainStore.Conflict.class);
-        assertThat(store.findDrain(d.id())).contains(newLeaders);
-        store.updateDrain(newLeaders, again, 2);
-        assertThat(another().findDrain(d.id())).contains(again);
+        assertThatThrownBy(() -> oldLeader.update(seenByOld, again, 1)).isInstanceOf(DrainStore.Conflict.class);
+        assertThat(store.find(d.id())).contains(newLeaders);
+        store.update(newLeaders, again, 2);
+        assertThat(another().find(d.id())).contains(again);
     }
 }

@@ -24,10 +24,10 @@ class FileDrainStoreContractTest extends DrainStoreContract {
 
     @Test
     void aRestartedStoreReadsTheRecordsBack() {
-        store.createDrain(drain("i-1", 0));
-        store.updateDrain(drain("i-1", 0), drain("i-1", 0).heartbeatAt(T0.plusSeconds(9)), 0);
+        store.create(drain("i-1", 0));
+        store.update(drain("i-1", 0), drain("i-1", 0).heartbeatAt(T0.plusSeconds(9)), 0);
 
-        assertThat(new FileDrainStore(TestJson.STORE, dir, 100).drains()).containsExactly(drain("i-1", 0)
+        assertThat(new FileDrainStore(TestJson.STORE, dir, 100).all()).containsExactly(drain("i-1", 0)
                 .heartbeatAt(T0.plusSeconds(9)));
     }
 }

@@ -23,7 +23,7 @@ class FileDrainStoreTest {
         old.remove("heartbeats");
         Files.writeString(dir.resolve("old.json"), old.toString());
 
-        DrainRecord read = new FileDrainStore(TestJson.STORE, dir, 10).drains().get(0);
+        DrainRecord read = new FileDrainStore(TestJson.STORE, dir, 10).all().get(0);
 
         assertThat(read).isEqualTo(drain);
     }
@@ -32,9 +32,9 @@ class FileDrainStoreTest {
     void heartbeatsAreKeptAcrossARestart(@TempDir Path dir) {
         DrainRecord drain = new DrainRecord("i-2/tok", "web", "web-asg", "prod", "i-2", DrainRecord.Reason.SCALE_IN,
                 "hook", "tok", T0, T0, 0, DrainRecord.State.DRAINING, "", null).heartbeatAt(T0.plusSeconds(30));
-        new FileDrainStore(TestJson.STORE, dir, 10).createDrain(drain);
+        new FileDrainStore(TestJson.STORE, dir, 10).create(drain);
 
-        assertThat(new FileDrainStore(TestJson.STORE, dir, 10).findDrain(drain.id())).hasValueSatisfying(d -> {
+        assertThat(new FileDrainStore(TestJson.STORE, dir, 10).find(drain.id())).hasValueSatisfying(d -> {
             assertThat(d.heartbeats()).isEqualTo(1);
             assertThat(d.lastHeartbeatAt()).isEqualTo(T0.plusSeconds(30));
         });

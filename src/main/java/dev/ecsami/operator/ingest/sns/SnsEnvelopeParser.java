@@ -1,12 +1,9 @@
 package dev.ecsami.operator.ingest.sns;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
+import dev.ecsami.operator.ingest.json.Parsed;
+import dev.ecsami.operator.ingest.json.StrictJson;
+import dev.ecsami.operator.ingest.json.StrictJson.ShapeError;
 import java.util.Optional;
 
 /**
@@ -15,48 +12,17 @@ import java.util.Optional;
  */
 public final class SnsEnvelopeParser {
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
-
     private SnsEnvelopeParser() {
     }
 
-    /** Outcome of parsing: an envelope, or the field that was wrong and what was expected. */
-    public sealed interface Result {
-        record Parsed(SnsEnvelope envelope) implements Result {
-        }
-
-        record Malformed(String field, String problem) implements Result {
-            public String detail() {
-                return field + ": " + problem;
-            }
-        }
-    }
-
-    public static Result parse(byte[] body) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            return new Result.Malformed("body", "not valid JSON (" + e.getOriginalMessage() + ")");
-        } catch (IOException e) {
-            return new Result.Malformed("body", "unreadable (" + e.getMessage() + ")");
-        }
-        if (root == null || !root.isObject()) {
-            return new Result.Malformed("body", "expected a JSON object");
-        }
-        try {
-            return new Result.Parsed(toEnvelope(new Fields(root)));
-        } catch (FieldProblem problem) {
-            return new Result.Malformed(problem.field, problem.getMessage());
-        }
+    /** An envelope, or the field that was wrong ({@code body} for the whole) and what was expected. */
+    public static Parsed<SnsEnvelope> parse(byte[] body) {
+        return StrictJson.parse(body, "body", root -> toEnvelope(new Fields(root)));
     }
 
     private static SnsEnvelope toEnvelope(Fields fields) {
         String typeValue = fields.required("Type");
-        SnsEnvelope.Type type = SnsEnvelope.Type.fromWire(typeValue).orElseThrow(() -> new FieldProblem("Type",
+        SnsEnvelope.Type type = SnsEnvelope.Type.fromWire(typeValue).orElseThrow(() -> new ShapeError("Type",
                 "expected Notification, SubscriptionConfirmation or UnsubscribeConfirmation"));
         Optional<String> token = fields.optional("Token");
         Optional<String> subscribeUrl = fields.optional("SubscribeURL");
@@ -79,31 +45,14 @@ public final class SnsEnvelopeParser {
                 fields.optional("UnsubscribeURL"));
     }
 
-    /** String-valued members of the root object; JSON null counts as absent. */
+    /** String-valued members of the root object, each named by itself; JSON null counts as absent. */
     private record Fields(JsonNode root) {
         String required(String name) {
-            return optional(name).orElseThrow(() -> new FieldProblem(name, "required string is missing"));
+            return optional(name).orElseThrow(() -> new ShapeError(name, "required string is missing"));
         }
 
         Optional<String> optional(String name) {
-            JsonNode node = root.get(name);
-            if (node == null || node.isNull()) {
-                return Optional.empty();
-            }
-            if (!node.isTextual()) {
-                throw new FieldProblem(name, "expected a string but was " + node.getNodeType());
-            }
-            return Optional.of(node.textValue());
-        }
-    }
-
-    /** Internal control flow only; never escapes {@link #parse(byte[])}. */
-    private static final class FieldProblem extends RuntimeException {
-        private final String field;
-
-        FieldProblem(String field, String problem) {
-            super(problem, null, false, false);
-            this.field = field;
+            return StrictJson.text(root, name, name);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.ecsami.operator.ingest.sns;
 
+import dev.ecsami.operator.ingest.json.Parsed;
+
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -82,11 +84,11 @@ public final class SnsGate {
         if (tooLarge.isPresent()) {
             return Optional.of(tooLarge.get());
         }
-        SnsEnvelopeParser.Result parsed = SnsEnvelopeParser.parse(body);
-        if (parsed instanceof SnsEnvelopeParser.Result.Malformed malformed) {
+        Parsed<SnsEnvelope> parsed = SnsEnvelopeParser.parse(body);
+        if (parsed instanceof Parsed.Invalid<SnsEnvelope> malformed) {
             return Optional.of(new Verdict.Rejected(Verdict.Reason.MALFORMED, malformed.detail()));
         }
-        SnsEnvelope envelope = ((SnsEnvelopeParser.Result.Parsed) parsed).envelope();
+        SnsEnvelope envelope = ((Parsed.Ok<SnsEnvelope>) parsed).value();
         Optional<Verdict> verdict = verify.apply(envelope);
         if (verdict.isPresent() && verdict.get() instanceof Verdict.Valid
                 && !deduplicator.markFirstSighting(envelope.messageId())) {

@@ -46,7 +46,7 @@ public final class DynamoDrainStore implements DrainStore {
     }
 
     @Override
-    public void createDrain(DrainRecord drain) {
+    public void create(DrainRecord drain) {
         if (!table.put(item(drain, 1, 0), "attribute_not_exists(#pk)", Map.of("#pk", DynamoTable.PK), Map.of())) {
             throw new Conflict("drain " + drain.id() + " is recorded already");
         }
@@ -54,22 +54,16 @@ public final class DynamoDrainStore implements DrainStore {
     }
 
     @Override
-    public void updateDrain(DrainRecord before, DrainRecord after, long fencingToken) {
+    public void update(DrainRecord before, DrainRecord after, long fencingToken) {
         Stored was = seen.get(before.id());
         if (was == null || !was.drain().equals(before)) {
             was = read(table.get(PARTITION, before.id())).filter(s -> s.drain().equals(before))
                     .orElseThrow(() -> new Conflict("drain " + before.id() + " was changed since it was read"));
         }
-        String condition = "#version = :version";
-        Map<String, String> names = new HashMap<>(Map.of("#version", "version"));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":version", n(was.version())));
-        if (fencingToken > 0) {
-            condition += " AND (attribute_not_exists(#fence) OR #fence <= :token)";
-            names.put("#fence", "fence");
-            values.put(":token", n(fencingToken));
-        }
+        DynamoTable.Expected expected = DynamoTable.Expected.versionAndFence(was.version(), fencingToken);
         long fence = Math.max(fencingToken, was.fence());
-        if (!table.put(item(after, was.version() + 1, fence), condition, names, values)) {
+        if (!table.put(item(after, was.version() + 1, fence), expected.condition(), expected.names(),
+                expected.values())) {
             seen.remove(before.id());
             throw new Conflict("drain " + before.id() + " was changed by another replica, or a newer leader "
                     + "holds the lease (fencing token " + fencingToken + ")");
@@ -78,18 +72,18 @@ public final class DynamoDrainStore implements DrainStore {
     }
 
     @Override
-    public Optional<DrainRecord> findDrain(String id) {
+    public Optional<DrainRecord> find(String id) {
         return read(table.get(PARTITION, id)).map(Stored::drain);
     }
 
     @Override
-    public List<DrainRecord> drains() {
+    public List<DrainRecord> all() {
         return query(false);
     }
 
     /** Only the records still draining come back over the wire. */
     @Override
-    public List<DrainRecord> activeDrains() {
+    public List<DrainRecord> active() {
         return query(true);
     }
 

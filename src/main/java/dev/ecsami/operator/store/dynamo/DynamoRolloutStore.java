@@ -81,26 +81,18 @@ public final class DynamoRolloutStore implements RolloutStore {
                 after.events().subList(from, after.events().size()));
         head.remove(PK);
         head.remove(SK);
-        String condition = "#version = :expected";
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":expected", n(version)));
-        if (fencingToken > 0) {
-            condition += " AND (attribute_not_exists(#fence) OR #fence <= :token)";
-            values.put(":token", n(fencingToken));
-        } else {
+        if (fencingToken <= 0) {
             head.remove("fence");
         }
-        Map<String, String> names = new HashMap<>(Map.of("#version", "version", "#fence", "fence"));
+        DynamoTable.Expected expected = DynamoTable.Expected.versionAndFence(version, fencingToken);
         head.forEach((k, v) -> {
-            names.put("#a_" + k, k);
-            values.put(":a_" + k, v);
+            expected.names().put("#a_" + k, k);
+            expected.values().put(":a_" + k, v);
         });
         String set = "SET " + head.keySet().stream().sorted().map(k -> "#a_" + k + " = :a_" + k)
                 .collect(Collectors.joining(", "));
-        String expression = condition;
-        if (fencingToken <= 0) {
-            names.remove("#fence");
-        }
-        if (!table.update(DynamoTable.key(HEADS, after.id()), set, expression, names, values)) {
+        if (!table.update(DynamoTable.key(HEADS, after.id()), set, expected.condition(), expected.names(),
+                expected.values())) {
             throw new Conflict("rollout " + after.id() + " was changed by another replica, or a newer leader "
                     + "holds the lease (fencing token " + fencingToken + ")");
         }

@@ -134,6 +134,25 @@ public final class DynamoTable {
         });
     }
 
+    /**
+     * The condition of a compare-and-set write: the item still has {@code version} and, when the writer
+     * holds the lease ({@code fencingToken > 0}), no newer leader has written it. The names and values
+     * are mutable, for an update expression to add its own.
+     */
+    record Expected(String condition, Map<String, String> names, Map<String, AttributeValue> values) {
+        static Expected versionAndFence(long version, long fencingToken) {
+            String condition = "#version = :version";
+            Map<String, String> names = new HashMap<>(Map.of("#version", "version"));
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(":version", n(version)));
+            if (fencingToken > 0) {
+                condition += " AND (attribute_not_exists(#fence) OR #fence <= :token)";
+                names.put("#fence", "fence");
+                values.put(":token", n(fencingToken));
+            }
+            return new Expected(condition, names, values);
+        }
+    }
+
     private static void conditional(String condition, Map<String, String> names, Map<String, AttributeValue> values,
                                     Consumer<String> setCondition, Consumer<Map<String, String>> setNames,
                                     Consumer<Map<String, AttributeValue>> setValues) {

@@ -1,7 +1,7 @@
 package dev.ecsami.operator.store.dynamo;
 
 import dev.ecsami.operator.core.model.Rollout;
-import dev.ecsami.operator.core.port.RolloutStore.Conflict;
+import dev.ecsami.operator.core.port.VersionedStore.Conflict;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Clock;

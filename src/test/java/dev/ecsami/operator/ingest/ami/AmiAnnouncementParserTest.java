@@ -3,6 +3,7 @@ package dev.ecsami.operator.ingest.ami;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.ecsami.operator.ingest.json.Parsed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -76,26 +77,26 @@ class AmiAnnouncementParserTest {
         "duplicate key        | {\"ECSAmis\":[],\"ECSAmis\":[]}              | Message"
     })
     void wrongShapeIsReportedWithItsPath(String description, String payload, String path) {
-        AmiAnnouncementParser.Result result = AmiAnnouncementParser.parse(payload);
+        Parsed<AmiAnnouncement> result = AmiAnnouncementParser.parse(payload);
 
-        assertThat(result).as(description).isInstanceOfSatisfying(AmiAnnouncementParser.Result.Invalid.class,
-                invalid -> assertThat(invalid.path()).isEqualTo(path));
+        assertThat(result).as(description).isInstanceOfSatisfying(Parsed.Invalid.class,
+                invalid -> assertThat(invalid.where()).isEqualTo(path));
     }
 
     @Test
     void failureMessageNamesThePathAndWhatWasExpected() {
-        AmiAnnouncementParser.Result result = AmiAnnouncementParser.parse(
+        Parsed<AmiAnnouncement> result = AmiAnnouncementParser.parse(
                 "{\"ECSAmis\":[{\"ReleaseVersion\":\"1\",\"OsType\":\"linux\",\"Regions\":{\"us-east-1\":{\"ImageId\":\"ami-XYZ\"}}}]}");
 
-        assertThat(result).isInstanceOfSatisfying(AmiAnnouncementParser.Result.Invalid.class,
-                invalid -> assertThat(invalid.message()).isEqualTo("ECSAmis[0].Regions.us-east-1.ImageId: "
+        assertThat(result).isInstanceOfSatisfying(Parsed.Invalid.class,
+                invalid -> assertThat(invalid.detail()).isEqualTo("ECSAmis[0].Regions.us-east-1.ImageId: "
                         + "expected an AMI id like ami-0123456789abcdef0 but was ami-XYZ"));
     }
 
     private static AmiAnnouncement parsed(String payload) {
-        AmiAnnouncementParser.Result result = AmiAnnouncementParser.parse(payload);
-        assertThat(result).isInstanceOf(AmiAnnouncementParser.Result.Parsed.class);
-        return ((AmiAnnouncementParser.Result.Parsed) result).announcement();
+        Parsed<AmiAnnouncement> result = AmiAnnouncementParser.parse(payload);
+        assertThat(result).isInstanceOf(Parsed.Ok.class);
+        return ((Parsed.Ok<AmiAnnouncement>) result).value();
     }
 
     private static String resource(String name) throws IOException {

@@ -2,6 +2,7 @@ package dev.ecsami.operator.ingest.sns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecsami.operator.ingest.json.Parsed;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -15,9 +16,9 @@ class SnsEnvelopeParserTest {
         TestMessage message = TestMessage.notification(SENT).set("Signature", "c2lnbmF0dXJl")
                 .set("Message", "{\"a\":\"line\\nbreak é\"}");
 
-        assertThat(SnsEnvelopeParser.parse(message.body())).isInstanceOfSatisfying(SnsEnvelopeParser.Result.Parsed.class,
+        assertThat(SnsEnvelopeParser.parse(message.body())).isInstanceOfSatisfying(Parsed.Ok.class,
                 parsed -> {
-                    SnsEnvelope envelope = parsed.envelope();
+                    SnsEnvelope envelope = (SnsEnvelope) parsed.value();
                     assertThat(envelope.type()).isEqualTo(SnsEnvelope.Type.NOTIFICATION);
                     assertThat(envelope.messageId()).isEqualTo(message.get("MessageId"));
                     assertThat(envelope.topicArn()).isEqualTo(TestMessage.TOPIC);
@@ -38,7 +39,7 @@ class SnsEnvelopeParserTest {
         String body = new String(TestMessage.notification(SENT).set("Signature", "c2ln").body(), StandardCharsets.UTF_8)
                 .replaceFirst("\\{", "{\"MessageAttributes\":{\"k\":{\"Type\":\"String\",\"Value\":\"v\"}},\"N\":[1,2],");
 
-        assertThat(parse(body)).isInstanceOf(SnsEnvelopeParser.Result.Parsed.class);
+        assertThat(parse(body)).isInstanceOf(Parsed.Ok.class);
     }
 
     @Test
@@ -46,8 +47,8 @@ class SnsEnvelopeParserTest {
         String body = new String(TestMessage.notification(SENT).remove("Subject").set("Signature", "c2ln").body(),
                 StandardCharsets.UTF_8).replaceFirst("\\{", "{\"Subject\":null,");
 
-        assertThat(parse(body)).isInstanceOfSatisfying(SnsEnvelopeParser.Result.Parsed.class,
-                parsed -> assertThat(parsed.envelope().subject()).isEmpty());
+        assertThat(parse(body)).isInstanceOfSatisfying(Parsed.Ok.class,
+                parsed -> assertThat(((SnsEnvelope) parsed.value()).subject()).isEmpty());
     }
 
     @Test
@@ -55,7 +56,7 @@ class SnsEnvelopeParserTest {
         String body = new String(TestMessage.notification(SENT).set("Signature", "c2ln").body(), StandardCharsets.UTF_8)
                 .replace("\"Signature\":\"c2ln\"", "\"Signature\":42");
 
-        assertThat(parse(body)).isEqualTo(new SnsEnvelopeParser.Result.Malformed("Signature",
+        assertThat(parse(body)).isEqualTo(new Parsed.Invalid<>("Signature",
                 "expected a string but was NUMBER"));
     }
 
@@ -64,7 +65,7 @@ class SnsEnvelopeParserTest {
         TestMessage message = TestMessage.notification(SENT).set("Signature", "c2ln").set("Type", "notification");
 
         assertThat(SnsEnvelopeParser.parse(message.body())).isInstanceOfSatisfying(
-                SnsEnvelopeParser.Result.Malformed.class, malformed -> assertThat(malformed.field()).isEqualTo("Type"));
+                Parsed.Invalid.class, malformed -> assertThat(malformed.where()).isEqualTo("Type"));
     }
 
     @Test
@@ -74,9 +75,9 @@ class SnsEnvelopeParserTest {
                 .remove("SubscribeURL");
 
         assertThat(SnsEnvelopeParser.parse(withoutToken.body()))
-                .isEqualTo(new SnsEnvelopeParser.Result.Malformed("Token", "required string is missing"));
+                .isEqualTo(new Parsed.Invalid<>("Token", "required string is missing"));
         assertThat(SnsEnvelopeParser.parse(withoutUrl.body()))
-                .isEqualTo(new SnsEnvelopeParser.Result.Malformed("SubscribeURL", "required string is missing"));
+                .isEqualTo(new Parsed.Invalid<>("SubscribeURL", "required string is missing"));
     }
 
     @Test
@@ -84,7 +85,7 @@ class SnsEnvelopeParserTest {
         String body = new String(TestMessage.notification(SENT).set("Signature", "c2ln").body(), StandardCharsets.UTF_8)
                 .replaceFirst("\\}$", ",\"Message\":\"second\"}");
 
-        assertThat(parse(body)).isInstanceOfSatisfying(SnsEnvelopeParser.Result.Malformed.class,
+        assertThat(parse(body)).isInstanceOfSatisfying(Parsed.Invalid.class,
                 malformed -> assertThat(malformed.detail()).startsWith("body: not valid JSON").contains("Message"));
     }
 
@@ -93,10 +94,10 @@ class SnsEnvelopeParserTest {
         String body = new String(TestMessage.notification(SENT).set("Signature", "c2ln").body(), StandardCharsets.UTF_8)
                 + "{}";
 
-        assertThat(parse(body)).isInstanceOf(SnsEnvelopeParser.Result.Malformed.class);
+        assertThat(parse(body)).isInstanceOf(Parsed.Invalid.class);
     }
 
-    private static SnsEnvelopeParser.Result parse(String body) {
+    private static Parsed<SnsEnvelope> parse(String body) {
         return SnsEnvelopeParser.parse(body.getBytes(StandardCharsets.UTF_8));
     }
 }
