@@ -6,9 +6,12 @@ import dev.ecsami.operator.core.fleet.GroupSurroundings;
 import dev.ecsami.operator.core.fleet.GroupSurroundings.CapacityProvider;
 import dev.ecsami.operator.core.fleet.Observation;
 import dev.ecsami.operator.core.model.Baseline;
+import dev.ecsami.operator.core.model.Rollout;
+import dev.ecsami.operator.core.model.RolloutEvent;
 import dev.ecsami.operator.core.model.RolloutPolicy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +23,19 @@ final class BaselineCapture {
     static final Duration DEFAULT_HEARTBEAT = Duration.ofHours(1);
 
     private BaselineCapture() {
+    }
+
+    /** Records the baseline and the STARTED event of a rollout's first tick past pre-flight. */
+    static Rollout started(Rollout r, Observation observed, Instant now, Rollout.Builder next) {
+        GroupState g = observed.group();
+        int serving = observed.servingCapacity();
+        Baseline baseline = of(observed, r.policy());
+        int outdated = OutdatedInstances.select(observed, r.toAmi().imageId()).size();
+        next.baseline(baseline).events(List.of(new RolloutEvent(now, RolloutEvent.Type.STARTED, "",
+                outdated + " of " + g.instances().size() + " instances to replace, " + r.fromAmi() + " -> " + r.toAmi()
+                        + "; desired " + g.desired() + ", max " + g.max() + ", " + serving + " serving",
+                RolloutEvent.ENGINE)));
+        return next.build();
     }
 
     static Baseline of(Observation observed, RolloutPolicy policy) {

@@ -9,10 +9,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -60,6 +61,21 @@ public final class OutdatedInstances {
 
     public static List<GroupInstance> select(Observation obs, String targetImageId) {
         return select(obs, targetImageId, Set.of());
+    }
+
+    /**
+     * The order for a tick: the instances its steps replace first, in the order they started, then
+     * the rest as the group will launch after this tick's terminations and replacements booted
+     * ahead.
+     */
+    static List<GroupInstance> inReplacementOrder(Tick tick) {
+        Set<String> leaving = new LinkedHashSet<>();
+        tick.steps().stream().filter(s -> !s.phase().isFinished()).forEach(s -> leaving.add(s.instanceId()));
+        Set<String> terminating = new HashSet<>();
+        tick.mutations().stream().filter(m -> m instanceof Mutation.Terminate)
+                .forEach(m -> terminating.add(((Mutation.Terminate) m).instanceId()));
+        int launchingNow = tick.policy().surge() ? Math.max(0, tick.admissionLimit() - tick.admitted()) : 0;
+        return select(tick.observed, tick.rollout.toAmi().imageId(), leaving, terminating, launchingNow);
     }
 
     public static List<GroupInstance> select(Observation obs, String targetImageId, Set<String> leaving) {

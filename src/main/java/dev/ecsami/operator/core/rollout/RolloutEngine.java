@@ -2,9 +2,7 @@ package dev.ecsami.operator.core.rollout;
 
 import dev.ecsami.operator.core.fleet.ContainerInstance;
 import dev.ecsami.operator.core.fleet.GroupInstance;
-import dev.ecsami.operator.core.fleet.GroupState;
 import dev.ecsami.operator.core.fleet.Observation;
-import dev.ecsami.operator.core.model.Baseline;
 import dev.ecsami.operator.core.model.Finding;
 import dev.ecsami.operator.core.model.InstanceStep;
 import dev.ecsami.operator.core.model.Rollout;
@@ -60,7 +58,7 @@ public final class RolloutEngine {
             current = next.build();
         }
         if (current.baseline() == null) {
-            current = captureBaseline(current, observed, now, next);
+            current = BaselineCapture.started(current, observed, now, next);
         }
         Tick tick = new Tick(current, observed, now);
         next.steps(current.steps());
@@ -145,18 +143,6 @@ public final class RolloutEngine {
         List<RolloutEvent> all = new java.util.ArrayList<>(events);
         all.add(paused);
         return Optional.of(new Decision(next.build(), List.of(), all));
-    }
-
-    private Rollout captureBaseline(Rollout r, Observation observed, Instant now, Rollout.Builder next) {
-        GroupState g = observed.group();
-        int serving = observed.servingCapacity();
-        Baseline baseline = BaselineCapture.of(observed, r.policy());
-        int outdated = OutdatedInstances.select(observed, r.toAmi().imageId()).size();
-        next.baseline(baseline).events(List.of(new RolloutEvent(now, RolloutEvent.Type.STARTED, "",
-                outdated + " of " + g.instances().size() + " instances to replace, " + r.fromAmi() + " -> " + r.toAmi()
-                        + "; desired " + g.desired() + ", max " + g.max() + ", " + serving + " serving",
-                RolloutEvent.ENGINE)));
-        return next.build();
     }
 
     /** Points the group at the new AMI first, so that every replacement launches from it. */

@@ -61,6 +61,20 @@ final class SurgeAheadSizing {
         return new Size(ahead, why, boot.isPresent() && drain.isPresent());
     }
 
+    /**
+     * The size for this tick: a larger size replaces the one announced at once, a smaller one only
+     * when it {@link Size#shrinks shrinks} it; a change is announced in a SURGE event.
+     */
+    static int ahead(Tick tick, int room) {
+        Size size = size(tick.policy(), tick.rollout.events(), room);
+        int announced = announced(tick.rollout.events());
+        int ahead = size.ahead() < announced && !size.shrinks(announced) ? announced : size.ahead();
+        if (announced != ahead) {
+            tick.event(RolloutEvent.Type.SURGE, "", ANNOUNCEMENT + ahead + " (" + size.why() + ")");
+        }
+        return ahead;
+    }
+
     /** The size the rollout's events last announced, or -1 when none was. */
     static int announced(List<RolloutEvent> events) {
         for (int i = events.size() - 1; i >= 0; i--) {

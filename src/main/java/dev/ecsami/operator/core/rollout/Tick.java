@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -204,14 +203,7 @@ final class Tick {
     /** The outdated instances in replacement order; the observation does not change within a tick. */
     List<GroupInstance> outdated() {
         if (outdated == null) {
-            Set<String> leaving = new LinkedHashSet<>();
-            steps.stream().filter(s -> !s.phase().isFinished()).forEach(s -> leaving.add(s.instanceId()));
-            Set<String> terminating = new HashSet<>();
-            mutations.stream().filter(m -> m instanceof Mutation.Terminate)
-                    .forEach(m -> terminating.add(((Mutation.Terminate) m).instanceId()));
-            int launchingNow = policy().surge() ? Math.max(0, admissionLimit() - admitted()) : 0;
-            outdated = OutdatedInstances.select(observed, rollout.toAmi().imageId(), leaving, terminating,
-                    launchingNow);
+            outdated = OutdatedInstances.inReplacementOrder(this);
         }
         return outdated;
     }
@@ -277,16 +269,8 @@ final class Tick {
     int surgeAhead() {
         if (ahead == null) {
             int room = Math.max(0, baseline().max() - baseline().desired() - policy().maxInFlight());
-            if (policy().surgeAheadAuto()) {
-                SurgeAheadSizing.Size size = SurgeAheadSizing.size(policy(), rollout.events(), room);
-                int announced = SurgeAheadSizing.announced(rollout.events());
-                ahead = size.ahead() < announced && !size.shrinks(announced) ? announced : size.ahead();
-                if (announced != ahead) {
-                    event(RolloutEvent.Type.SURGE, "", SurgeAheadSizing.ANNOUNCEMENT + ahead + " (" + size.why() + ")");
-                }
-            } else {
-                ahead = policy().allowMaxSizeRaise() ? policy().surgeAhead() : Math.min(policy().surgeAhead(), room);
-            }
+            ahead = policy().surgeAheadAuto() ? SurgeAheadSizing.ahead(this, room)
+                    : policy().allowMaxSizeRaise() ? policy().surgeAhead() : Math.min(policy().surgeAhead(), room);
         }
         return ahead;
     }
