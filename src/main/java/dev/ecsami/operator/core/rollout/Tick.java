@@ -38,15 +38,17 @@ final class Tick {
     private List<GroupInstance> outdated;
     private Integer ahead;
     final CapacityLedger ledger;
+    private final Observation.Lookup lookup;
 
     Tick(Rollout rollout, Observation observed, Instant now) {
         this.rollout = rollout;
         this.observed = observed;
         this.now = now;
+        this.lookup = observed.lookup();
         this.ledger = rollout.ledger() == null
                 ? CapacityLedger.start(observed.group().desired(), observed.group().max())
                 : rollout.ledger().observe(observed.group().desired(), observed.group().max(),
-                id -> observed.group().instance(id).map(gi -> gi.lifecycle().isLeaving()).orElse(true));
+                id -> lookup.groupInstance(id).map(gi -> gi.lifecycle().isLeaving()).orElse(true));
         this.steps = new ArrayList<>(rollout.steps());
         this.desired = observed.group().desired();
         this.maxSize = observed.group().max();
@@ -209,18 +211,18 @@ final class Tick {
     }
 
     Optional<GroupInstance> groupInstance(String instanceId) {
-        return observed.group().instance(instanceId);
+        return lookup.groupInstance(instanceId);
     }
 
     Optional<ContainerInstance> containerInstance(String instanceId) {
-        return observed.containerInstance(instanceId);
+        return lookup.containerInstance(instanceId);
     }
 
     /** Serving ECS capacity, less the instances this tick has already decided to drain. */
     int servingCapacity() {
         int n = observed.servingCapacity();
         for (String id : drainedThisTick) {
-            if (observed.serves(id)) {
+            if (lookup.serves(id)) {
                 n--;
             }
         }
@@ -228,7 +230,7 @@ final class Tick {
     }
 
     boolean serves(String instanceId) {
-        return !drainedThisTick.contains(instanceId) && observed.serves(instanceId);
+        return !drainedThisTick.contains(instanceId) && lookup.serves(instanceId);
     }
 
     /**
