@@ -112,6 +112,14 @@ public final class SimActors {
         });
     }
 
+    /**
+     * The group picks among its equally small zones in an order of its own, as AWS does not
+     * document one (by default the simulator takes the first in the group's list).
+     */
+    public SimActors zoneTiesInAnyOrder(String group, long seed) {
+        return onGroup(group, g -> g.zoneTies = new java.util.Random(seed));
+    }
+
     /** What desired, min and max count: units, vcpu or memory-mib. */
     public SimActors desiredCapacityType(String group, String type) {
         return onGroup(group, g -> g.desiredCapacityType = type);

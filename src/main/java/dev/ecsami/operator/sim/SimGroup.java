@@ -28,6 +28,8 @@ final class SimGroup {
     final List<dev.ecsami.operator.core.fleet.GroupSurroundings.ScheduledAction> schedules = new ArrayList<>();
     dev.ecsami.operator.core.fleet.GroupSurroundings.CapacityProvider capacityProvider;
     List<String> sharedWith = List.of();
+    /** Breaks ties between equally small zones at launch; null: the zones' order. */
+    java.util.Random zoneTies;
     /** Others' net change of desired capacity (policies, schedules, managed scaling, Standby), for checks. */
     int othersNet;
     /** What else acts on the group, as the neighbours read reports it. */

@@ -7,6 +7,7 @@ import dev.ecsami.operator.core.fleet.TaskInfo;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -180,7 +181,11 @@ final class SimWorld {
     }
 
     SimInstance launch(SimGroup g, Instant t) {
-        String zone = g.zones.stream().min(Comparator.comparing((String z) -> inService(g).stream()
+        List<String> order = new ArrayList<>(g.zones);
+        if (g.zoneTies != null) {
+            Collections.shuffle(order, g.zoneTies);
+        }
+        String zone = order.stream().min(Comparator.comparing((String z) -> inService(g).stream()
                 .filter(i -> i.az.equals(z)).count())).orElseThrow();
         SimInstance i = new SimInstance(nextId("i-", 17), g.name, zone, g.launchRef, g.launchSpecs.get(g.launchRef), t);
         i.inServiceAt = t.plus(timings.boot());

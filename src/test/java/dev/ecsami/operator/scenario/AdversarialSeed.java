@@ -108,6 +108,10 @@ final class AdversarialSeed {
     private void actors(World w, Instant t0, Duration horizon, int instances) {
         SimActors a = w.aws.actors();
         String g = World.GROUP;
+        if (chance(50)) {
+            a.zoneTiesInAnyOrder(g, rnd.nextLong());
+            setup.add("zone ties in any order");
+        }
         if (chance(40)) {
             a.rebalancing(g, Duration.ofSeconds(30 + rnd.nextInt(90)));
             setup.add("rebalancing");
