@@ -18,13 +18,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AdversarialScenarioTest {
     static final int SEEDS = 1000;
+    /**
+     * Seeds beyond the first thousand that once broke an invariant, kept as regressions: 4931, an
+     * aborted rollout whose give-back step could not finish left the zones 2 / 0 / 0 and resumed
+     * AZRebalance, which then terminated an instance with tasks undrained.
+     */
+    static final long[] ONCE_FAILING = {4931};
 
     @Test
     void aThousandSeedsOfOtherActorsNeverBreakAnInvariant() {
         long started = System.nanoTime();
         String only = System.getProperty("adversarial.seed");
-        LongStream seeds = only != null ? LongStream.of(Long.parseLong(only)) : LongStream.rangeClosed(1,
-                Long.getLong("adversarial.seeds", SEEDS));
+        LongStream seeds = only != null ? LongStream.of(Long.parseLong(only)) : LongStream.concat(LongStream
+                .rangeClosed(1, Long.getLong("adversarial.seeds", SEEDS)), LongStream.of(ONCE_FAILING)).distinct();
         Map<Long, Long> took = new java.util.concurrent.ConcurrentHashMap<>();
         List<AdversarialSeed.Outcome> outcomes = seeds.parallel().mapToObj(s -> {
             long t = System.nanoTime();

@@ -32,9 +32,15 @@ final class WindDown {
     private WindDown() {
     }
 
+    /**
+     * @param mayGiveBack false once a step of the wind-down could not be given back: no more surplus
+     *                    is then taken from the group. The zones are still evened out before
+     *                    AZRebalance is resumed (which would otherwise even them without a drain);
+     *                    that stops on its own once one of its steps cannot finish.
+     */
     static Progress advance(Tick tick, boolean mayGiveBack) {
         boolean reactivated = Reactivate.skippedActive(tick);
-        if (mayGiveBack && (givingBack(tick) || ZoneBalance.evening(tick))) {
+        if (mayGiveBack && givingBack(tick) || ZoneBalance.evening(tick)) {
             return Progress.GIVING_BACK;
         }
         boolean done = reactivated & maxRestored(tick);
