@@ -24,14 +24,19 @@ import java.util.TreeMap;
  * group's current one, or when its container instance reports another {@code ecs.ami-id} than
  * the target AMI.
  *
- * <p>The order pairs each replacement with an old instance in the zone it will land in. The group
- * launches each instance in its zone with fewest instances (the zones in the group's order on a
- * tie); the order follows those launches over the group as it is, less the instances this tick
- * terminates, and takes each next old instance from the zone the next launch goes to. Each zone
- * then gains a replacement for each old instance it loses, so the zones end as even as they
- * started and no extra replacement is needed to even them out before AZRebalance is resumed.
- * Where that zone has no old instance left, the next one comes from the zone with most outdated
- * instances, then most instances. Instances already being replaced come first, in the order given.
+ * <p>The order steers where the group's launches go, so that the zones end even. The group
+ * launches each instance in its zone with fewest instances, counting the old ones still there; so
+ * a termination frees a slot that the next launch fills, in the same zone when the zones were even.
+ * The order plays that forward: the launches of this tick (replacements booted ahead, over the
+ * group less this tick's terminations), then one after each termination still to come (the
+ * instances being replaced, in the order they started, then those this order picks), while
+ * launches are left. Each next instance comes from the zone that would otherwise end with fewest
+ * instances that stay; once no launch is left, from the zone with most outdated instances. Between
+ * zones equal on that, the one whose next instance runs fewest tasks goes first. Which zone wins a
+ * tie between equally small zones is not documented by AWS; the order assumes the group's order
+ * and is played again from what is observed every tick, and where the group chose otherwise the
+ * zones are evened out at the end ({@link ZoneBalance}). Instances already being replaced come
+ * first, in the order they started.
  *
  * <p>Within a zone, the instances running fewest tasks go first (then by id): a spread placement
  * puts moved tasks where fewest run, so the old instances it would pick are gone before they could
@@ -133,7 +138,8 @@ public final class OutdatedInstances {
                     ? Comparator.comparing((Deque<GroupInstance> d) -> settled.get(zone(d)))
                     : Comparator.comparing((Deque<GroupInstance> d) -> -d.size());
             Deque<GroupInstance> from = byZone.values().stream().filter(d -> !d.isEmpty())
-                    .min(order.thenComparing(d -> -d.size()).thenComparing(OutdatedInstances::zone)).orElseThrow();
+                    .min(order.thenComparingLong(d -> blockingTasks(byId.get(d.peekFirst().instanceId())))
+                            .thenComparing(d -> -d.size()).thenComparing(OutdatedInstances::zone)).orElseThrow();
             size.merge(zone(from), -1, Integer::sum);
             launch(size, settled, launches);
             ordered.add(from.pollFirst());
