@@ -6,11 +6,13 @@ import dev.ecsami.operator.core.fleet.Lifecycle;
 import dev.ecsami.operator.core.port.Fleet;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.autoscaling.model.Activity;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 import software.amazon.awssdk.services.autoscaling.model.Instance;
 import software.amazon.awssdk.services.autoscaling.model.SuspendedProcess;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +25,8 @@ import java.util.stream.Collectors;
  */
 public final class AutoScalingFleet implements Fleet {
     private static final Logger LOG = Logger.getLogger(AutoScalingFleet.class);
+    static final int ACTIVITIES_READ = 100;
+    private static final String TERMINATING = "Terminating EC2 instance: ";
 
     private final AutoScalingClient asg;
     private final LaunchSpecReader specs;
@@ -63,6 +67,30 @@ public final class AutoScalingFleet implements Fleet {
                     .autoScalingGroupName(group).desiredCapacity(desired).maxSize(max)));
             lastMax.put(group, max);
         }
+    }
+
+    /**
+     * DescribeScalingActivities, most recent first, one page of {@value #ACTIVITIES_READ}: a
+     * termination asked for through the API is an activity "Terminating EC2 instance: id" whose cause
+     * says it was "in response to a user request"; the group's own say "a difference between desired
+     * and actual capacity", "an unhealthy instance" and the like.
+     */
+    @Override
+    public Set<String> terminatedOnRequest(String group, Set<String> instanceIds) {
+        List<Activity> activities = AwsCalls.call("DescribeScalingActivities", () -> asg.describeScalingActivities(
+                r -> r.autoScalingGroupName(group).maxRecords(ACTIVITIES_READ))).activities();
+        Set<String> requested = new HashSet<>();
+        for (Activity a : activities) {
+            String description = a.description() == null ? "" : a.description();
+            String cause = a.cause() == null ? "" : a.cause();
+            for (String id : instanceIds) {
+                if (description.startsWith(TERMINATING) && description.endsWith(id)
+                        && cause.contains("in response to a user request")) {
+                    requested.add(id);
+                }
+            }
+        }
+        return requested;
     }
 
     /** The API names only the instance; Auto Scaling acts on whichever group it belongs to. */

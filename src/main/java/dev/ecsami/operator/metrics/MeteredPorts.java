@@ -49,6 +49,11 @@ public final class MeteredPorts {
             }
 
             @Override
+            public Set<String> terminatedOnRequest(String group, Set<String> instanceIds) {
+                return call("DescribeScalingActivities", () -> p.fleet().terminatedOnRequest(group, instanceIds));
+            }
+
+            @Override
             public void terminate(String group, String instanceId, boolean decrement) {
                 call("TerminateInstance", () -> {
                     p.fleet().terminate(group, instanceId, decrement);

@@ -1,6 +1,7 @@
 package dev.ecsami.operator.runtime;
 
 import dev.ecsami.operator.core.fleet.Observation;
+import dev.ecsami.operator.core.model.CapacityLedger;
 import dev.ecsami.operator.core.model.CapacitySample;
 import dev.ecsami.operator.core.model.Rollout;
 import dev.ecsami.operator.core.model.RolloutEvent;
@@ -19,8 +20,10 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs the engine against the world: for each running rollout that is due, observe, decide,
@@ -109,6 +112,29 @@ public final class RolloutRunner {
         return r.ledger() == null ? r : r.toBuilder().ledger(r.ledger().unsure()).build();
     }
 
+    /**
+     * A ledger unsure whether the last tick's decrementing terminations ran, with instances of theirs
+     * leaving: the group's scaling activities tell which were asked for. The others the group took
+     * itself (a scale-in, a health check, Spot), so their decrement never happened and the change of
+     * desired capacity is someone else's.
+     */
+    private Rollout settled(Rollout r, Observation observed) {
+        CapacityLedger ledger = r.ledger();
+        if (ledger == null || !ledger.mayNotHaveRun()) {
+            return r;
+        }
+        Observation.Lookup lookup = observed.lookup();
+        Set<String> leaving = new HashSet<>();
+        ledger.decrementing().stream().filter(id -> lookup.groupInstance(id).map(gi -> gi.lifecycle().isLeaving())
+                .orElse(true)).forEach(leaving::add);
+        if (leaving.isEmpty()) {
+            return r;
+        }
+        Set<String> notMade = new HashSet<>(leaving);
+        notMade.removeAll(ports.fleet().terminatedOnRequest(r.autoScalingGroup(), leaving));
+        return notMade.isEmpty() ? r : r.toBuilder().ledger(ledger.notMade(notMade)).build();
+    }
+
     /** Running, or ended and still giving back what it changed. */
     private static boolean ticked(Rollout r) {
         return r.state() == RolloutState.RUNNING || r.windingDown();
@@ -123,7 +149,13 @@ public final class RolloutRunner {
         } catch (ExternalCallFailed e) {
             return failed(rollout, e, now);
         }
-        Decision decision = engine.tick(seen.add(rollout.id()) ? unsure(rollout) : rollout, observed, now);
+        Rollout input = seen.add(rollout.id()) ? unsure(rollout) : rollout;
+        try {
+            input = settled(input, observed);
+        } catch (ExternalCallFailed e) {
+            return failed(rollout, e, now, true);
+        }
+        Decision decision = engine.tick(input, observed, now);
         Optional<Rollout> saved = save(rollout, withCapacity(decision.rollout(), observed, now), decision.newEvents(),
                 leadership.fencingToken());
         if (saved.isEmpty()) {

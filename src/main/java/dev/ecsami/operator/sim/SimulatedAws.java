@@ -101,6 +101,21 @@ public final class SimulatedAws {
         }
     }
 
+    /**
+     * Instances of the group whose termination the operator asked for (its scaling activities "in
+     * response to a user request"): no fault, not counted.
+     */
+    public Set<String> terminatedByOperator(String group) {
+        synchronized (world) {
+            Set<String> ids = new java.util.TreeSet<>();
+            views.requireGroup(group, "DescribeScalingActivities").instances.stream()
+                    .filter(i -> i.cause == SimCause.OPERATOR).forEach(i -> ids.add(i.id));
+            world.log.terminations().stream().filter(t -> t.cause() == SimCause.OPERATOR)
+                    .forEach(t -> ids.add(t.instanceId()));
+            return ids;
+        }
+    }
+
     /** The group as a test sees it: no fault, not counted. */
     public GroupState peekGroup(String group) {
         synchronized (world) {
@@ -171,6 +186,16 @@ public final class SimulatedAws {
                 g.desired = desired;
                 g.max = max;
                 world.log.mutation(world.now(), "SetCapacity", group + " desired=" + desired + " max=" + max);
+            }
+        }
+
+        @Override
+        public Set<String> terminatedOnRequest(String group, Set<String> instanceIds) {
+            synchronized (world) {
+                call("DescribeScalingActivities");
+                Set<String> requested = new java.util.HashSet<>(terminatedByOperator(group));
+                requested.retainAll(instanceIds);
+                return requested;
             }
         }
 

@@ -187,6 +187,31 @@ class AutoScalingFleetTest {
     }
 
     @Test
+    void terminationsAskedForThroughTheApiAreTheOnesTheScalingActivitiesCallAUserRequest() {
+        wm.stubFor(queryCall("DescribeScalingActivities").willReturn(asg("DescribeScalingActivities",
+                "<Activities>" + activity("i-asked", "At 2026-11-27T10:03:50Z an instance was taken out of service "
+                        + "in response to a user request, shrinking the capacity from 7 to 6.")
+                        + activity("i-scaled", "At 2026-11-27T10:04:00Z a monitor alarm in state ALARM triggered "
+                        + "policy tt changing the desired capacity from 7 to 5. At 2026-11-27T10:04:00Z an instance "
+                        + "was taken out of service in response to a difference between desired and actual capacity, "
+                        + "shrinking the capacity from 7 to 5.")
+                        + activity("i-other", "in response to a user request") + "</Activities>")));
+
+        assertThat(fleet.terminatedOnRequest(GROUP, Set.of("i-asked", "i-scaled", "i-gone")))
+                .containsExactly("i-asked");
+        assertThat(stub.queryParams("DescribeScalingActivities")).singleElement().isEqualTo(Map.of(
+                "Action", "DescribeScalingActivities", "Version", "2011-01-01", "AutoScalingGroupName", GROUP,
+                "MaxRecords", String.valueOf(AutoScalingFleet.ACTIVITIES_READ)));
+    }
+
+    private static String activity(String instanceId, String cause) {
+        return "<member><ActivityId>a-" + instanceId + "</ActivityId><AutoScalingGroupName>" + GROUP
+                + "</AutoScalingGroupName><Description>Terminating EC2 instance: " + instanceId + "</Description>"
+                + "<Cause>" + cause + "</Cause><StartTime>2026-11-27T10:04:00Z</StartTime>"
+                + "<StatusCode>InProgress</StatusCode><Progress>0</Progress></member>";
+    }
+
+    @Test
     void desiredCapacityAloneChangesThroughSetDesiredCapacity() {
         groupIs(group(GROUP, 2, 6, 3, launchTemplate("3"), "", ""));
         templateVersionIs(3, OLD_AMI);

@@ -45,6 +45,7 @@ final class AutoScalingApi {
             case "SetDesiredCapacity" -> setDesiredCapacity(form);
             case "UpdateAutoScalingGroup" -> updateGroup(form);
             case "TerminateInstanceInAutoScalingGroup" -> terminate(form);
+            case "DescribeScalingActivities" -> activities(form);
             case "SuspendProcesses" -> processes(action, form, true);
             case "ResumeProcesses" -> processes(action, form, false);
             case "SetInstanceProtection" -> setProtection(form);
@@ -182,6 +183,27 @@ final class AutoScalingApi {
                 + Xml.el("StartTime", "2026-11-27T10:00:00.000Z")
                 + Xml.el("StatusCode", "InProgress") + Xml.el("Progress", 0);
         return result("TerminateInstanceInAutoScalingGroup", Xml.raw("Activity", activity));
+    }
+
+    /**
+     * The group's terminations as scaling activities: those the operator asked for "in response to a
+     * user request", the group's own (instances leaving otherwise) for its capacity.
+     */
+    private Reply activities(Map<String, String> form) {
+        String group = existing(form.get("AutoScalingGroupName"), "DescribeScalingActivities");
+        java.util.Set<String> requested = aws.terminatedByOperator(group);
+        java.util.Set<String> all = new TreeSet<>(requested);
+        aws.peekGroup(group).instances().stream().filter(i -> i.lifecycle().isLeaving())
+                .forEach(i -> all.add(i.instanceId()));
+        return result("DescribeScalingActivities", Xml.list("Activities", "member", all, id -> Xml.el("ActivityId",
+                AwsStub.requestId()) + Xml.el("AutoScalingGroupName", group)
+                + Xml.el("Description", "Terminating EC2 instance: " + id)
+                + Xml.el("Cause", requested.contains(id)
+                        ? "An instance was taken out of service in response to a user request."
+                        : "An instance was taken out of service in response to a difference between desired and "
+                        + "actual capacity.")
+                + Xml.el("StartTime", "2026-11-27T10:00:00.000Z") + Xml.el("StatusCode", "InProgress")
+                + Xml.el("Progress", 0)));
     }
 
     /** The group as it is, without a call of its own: the mutation that follows is the counted call. */

@@ -53,6 +53,11 @@ final class CrashingPorts {
             }
 
             @Override
+            public Set<String> terminatedOnRequest(String group, Set<String> instanceIds) {
+                return p.fleet().terminatedOnRequest(group, instanceIds);
+            }
+
+            @Override
             public void terminate(String group, String instanceId, boolean decrement) {
                 around.accept("Terminate", () -> p.fleet().terminate(group, instanceId, decrement));
             }

@@ -1,6 +1,7 @@
 package dev.ecsami.operator.core.model;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -55,6 +56,23 @@ public record CapacityLedger(int othersNet, int fromDesired, List<String> decrem
     /** What this tick's mutations change, from what it observed. */
     public CapacityLedger expect(int desired, List<String> decrements, Integer set, int max, Integer maxSet) {
         return new CapacityLedger(othersNet, desired, decrements, set, max, maxSet, maxChangedByOthers, false);
+    }
+
+    /**
+     * Terminations of the last tick that never reached AWS although their instances are leaving:
+     * the group took those instances itself (scale-in, health check, Spot), so the decrement and
+     * whatever else the rollout asked for in that tick did not happen. Mutations run in order and
+     * stop at the first that does not, so the terminations after the first such one and the
+     * capacity set after them did not run either.
+     */
+    public CapacityLedger notMade(Set<String> instanceIds) {
+        for (int i = 0; i < decrementing.size(); i++) {
+            if (instanceIds.contains(decrementing.get(i))) {
+                return new CapacityLedger(othersNet, fromDesired, decrementing.subList(0, i), null, fromMax, null,
+                        maxChangedByOthers, mayNotHaveRun);
+            }
+        }
+        return this;
     }
 
     /** The last tick's mutations may not all have run. */

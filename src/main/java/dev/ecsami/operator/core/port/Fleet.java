@@ -18,6 +18,13 @@ public interface Fleet {
     /** Sets desired capacity and max size to absolute values (idempotent). */
     void setCapacity(String group, int desired, int max);
 
+    /**
+     * Of these instances, the ones whose termination was asked for through the API
+     * (TerminateInstanceInAutoScalingGroup, "in response to a user request" in the group's scaling
+     * activities) rather than decided by the group itself (scale-in, health check, Spot).
+     */
+    Set<String> terminatedOnRequest(String group, Set<String> instanceIds);
+
     /** Terminates one instance through the group. */
     void terminate(String group, String instanceId, boolean decrementDesiredCapacity);
 

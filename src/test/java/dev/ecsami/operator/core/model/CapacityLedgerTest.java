@@ -52,6 +52,20 @@ class CapacityLedgerTest {
     }
 
     @Test
+    void aTerminationThatNeverRanWhileTheGroupTookItsInstanceLeavesTheWholeScaleInToOthers() {
+        CapacityLedger unsure = CapacityLedger.start(7, 11).expect(7, List.of("i-1", "i-2"), 9, 11, 12).unsure();
+
+        CapacityLedger seen = unsure.notMade(Set.of("i-2")).observe(4, 11, left("i-1", "i-2"));
+
+        assertThat(seen.othersNet()).as("i-1 ran; i-2 and the set after it did not: 6 -> 4 is others'")
+                .isEqualTo(-2);
+        assertThat(seen.maxChangedByOthers()).isFalse();
+        assertThat(unsure.observe(4, 11, left("i-1", "i-2")).othersNet())
+                .as("without notMade, both terminations and the set are taken for having run").isEqualTo(-5);
+        assertThat(unsure.notMade(Set.of("i-9"))).isEqualTo(unsure);
+    }
+
+    @Test
     void aTerminationThenASetAreExpectedAsTheSetValue() {
         CapacityLedger ticked = CapacityLedger.start(6, 8).expect(6, List.of("i-1"), 6, 8, null);
 
