@@ -1,7 +1,6 @@
 package dev.ecsami.operator.runtime;
 
 import dev.ecsami.operator.core.fleet.Observation;
-import dev.ecsami.operator.core.model.CapacityLedger;
 import dev.ecsami.operator.core.model.CapacitySample;
 import dev.ecsami.operator.core.model.Rollout;
 import dev.ecsami.operator.core.model.RolloutEvent;
@@ -49,7 +48,7 @@ public final class RolloutRunner {
     /** The fencing token this runner last stamped the active rollouts with. */
     private long stamped;
     /** Rollouts ticked by this process as leader: before its first tick, the last one's mutations may not have run. */
-    private final java.util.Set<String> seen = new java.util.HashSet<>();
+    private final Set<String> seen = new HashSet<>();
 
     /** The single process of the file and memory stores, which always leads. */
     public RolloutRunner(Clock clock, RolloutStore store, FleetPorts ports, Notifier notifier, RetryPolicy retry) {
@@ -108,33 +107,6 @@ public final class RolloutRunner {
         return active.isEmpty() ? active : store.active();
     }
 
-    private static Rollout unsure(Rollout r) {
-        return r.ledger() == null ? r : r.toBuilder().ledger(r.ledger().unsure()).build();
-    }
-
-    /**
-     * A ledger unsure whether the last tick's decrementing terminations ran, with instances of theirs
-     * leaving: the group's scaling activities tell which were asked for. The others the group took
-     * itself (a scale-in, a health check, Spot), so their decrement never happened and the change of
-     * desired capacity is someone else's.
-     */
-    private Rollout settled(Rollout r, Observation observed) {
-        CapacityLedger ledger = r.ledger();
-        if (ledger == null || !ledger.mayNotHaveRun()) {
-            return r;
-        }
-        Observation.Lookup lookup = observed.lookup();
-        Set<String> leaving = new HashSet<>();
-        ledger.decrementing().stream().filter(id -> lookup.groupInstance(id).map(gi -> gi.lifecycle().isLeaving())
-                .orElse(true)).forEach(leaving::add);
-        if (leaving.isEmpty()) {
-            return r;
-        }
-        Set<String> notMade = new HashSet<>(leaving);
-        notMade.removeAll(ports.fleet().terminatedOnRequest(r.autoScalingGroup(), leaving));
-        return notMade.isEmpty() ? r : r.toBuilder().ledger(ledger.notMade(notMade)).build();
-    }
-
     /** Running, or ended and still giving back what it changed. */
     private static boolean ticked(Rollout r) {
         return r.state() == RolloutState.RUNNING || r.windingDown();
@@ -149,9 +121,9 @@ public final class RolloutRunner {
         } catch (ExternalCallFailed e) {
             return failed(rollout, e, now);
         }
-        Rollout input = seen.add(rollout.id()) ? unsure(rollout) : rollout;
+        Rollout input = seen.add(rollout.id()) ? LedgerDoubt.unsure(rollout) : rollout;
         try {
-            input = settled(input, observed);
+            input = LedgerDoubt.settled(input, observed, ports.fleet());
         } catch (ExternalCallFailed e) {
             return failed(rollout, e, now, true);
         }
@@ -250,7 +222,7 @@ public final class RolloutRunner {
      * whether the mutation took effect.
      */
     private Rollout failed(Rollout stored, ExternalCallFailed e, Instant now, boolean afterMutation) {
-        Rollout rollout = afterMutation ? unsure(stored) : stored;
+        Rollout rollout = afterMutation ? LedgerDoubt.unsure(stored) : stored;
         int attempt = consecutiveErrors(rollout) + 1;
         Optional<Duration> delay = e.retryable() ? retry.nextDelay(attempt) : Optional.empty();
         String what = e.operation() + ": " + e.code() + " (" + e.getMessage() + ")";
