@@ -3,7 +3,7 @@ package dev.ecsami.operator.aws;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.ecsami.operator.core.fleet.Observation;
 import dev.ecsami.operator.core.port.ContainerInstances.TaskDetail;
-import dev.ecsami.operator.runtime.FleetPorts;
+import dev.ecsami.operator.core.port.FleetPorts;
 import dev.ecsami.operator.testing.MutableClock;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;

@@ -2,7 +2,6 @@ package dev.ecsami.operator.bench;
 
 import dev.ecsami.operator.aws.ReadsPerTickBench;
 import dev.ecsami.operator.metrics.MeteredPorts;
-import dev.ecsami.operator.runtime.FleetPorts;
 import dev.ecsami.operator.sim.SimTimings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -80,8 +79,7 @@ final class CostAtScaleBench {
         List<SimulatedFleet> fleets = new ArrayList<>();
         for (int t = 0; t < TARGETS; t++) {
             fleets.add(new SimulatedFleet(INSTANCES, MakespanBench.defaults(), SimTimings.realistic(),
-                    aws -> new MeteredPorts(registry).wrap(new FleetPorts(aws.fleet(), aws.containerInstances(),
-                            aws.launchSpecs(), aws.amiCatalog(), aws.neighbours()))));
+                    aws -> new MeteredPorts(registry).wrap(aws.ports())));
         }
         double simOnlyMib = heapUsedMib();
         fleets.forEach(SimulatedFleet::start);

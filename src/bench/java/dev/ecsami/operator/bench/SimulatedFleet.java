@@ -8,7 +8,7 @@ import dev.ecsami.operator.core.model.RolloutPolicy;
 import dev.ecsami.operator.core.model.RolloutState;
 import dev.ecsami.operator.core.model.Target;
 import dev.ecsami.operator.core.model.Trigger;
-import dev.ecsami.operator.runtime.FleetPorts;
+import dev.ecsami.operator.core.port.FleetPorts;
 import dev.ecsami.operator.runtime.Overrides;
 import dev.ecsami.operator.runtime.RetryPolicy;
 import dev.ecsami.operator.runtime.RolloutCommands;
@@ -59,8 +59,7 @@ final class SimulatedFleet {
     private long tickCpuNanos;
 
     SimulatedFleet(int instances, RolloutPolicy policy, SimTimings timings) {
-        this(instances, policy, timings, a -> new FleetPorts(a.fleet(), a.containerInstances(), a.launchSpecs(),
-                a.amiCatalog(), a.neighbours()));
+        this(instances, policy, timings, a -> a.ports());
     }
 
     SimulatedFleet(int instances, RolloutPolicy policy, SimTimings timings, Function<SimulatedAws, FleetPorts> wiring) {

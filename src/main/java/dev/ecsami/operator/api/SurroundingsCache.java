@@ -4,9 +4,9 @@ import dev.ecsami.operator.core.fleet.GroupState;
 import dev.ecsami.operator.core.fleet.GroupSurroundings;
 import dev.ecsami.operator.core.model.Target;
 import dev.ecsami.operator.core.port.Fleet;
+import dev.ecsami.operator.core.port.FleetPorts;
 import dev.ecsami.operator.core.port.GroupNeighbours;
 import dev.ecsami.operator.core.rollout.Plan;
-import dev.ecsami.operator.runtime.FleetPorts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

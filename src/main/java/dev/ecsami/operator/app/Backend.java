@@ -1,7 +1,7 @@
 package dev.ecsami.operator.app;
 
+import dev.ecsami.operator.core.port.FleetPorts;
 import dev.ecsami.operator.core.port.LifecycleActions;
-import dev.ecsami.operator.runtime.FleetPorts;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -2,8 +2,8 @@ package dev.ecsami.operator.app;
 
 import dev.ecsami.operator.core.model.AmiSource;
 import dev.ecsami.operator.core.model.Target;
+import dev.ecsami.operator.core.port.FleetPorts;
 import dev.ecsami.operator.core.port.LifecycleActions;
-import dev.ecsami.operator.runtime.FleetPorts;
 import dev.ecsami.operator.sim.SimClock;
 import dev.ecsami.operator.sim.SimTimings;
 import dev.ecsami.operator.sim.SimulatedAws;
@@ -71,7 +71,7 @@ public final class SimulatedBackend implements Backend {
 
     @Override
     public FleetPorts ports() {
-        return new FleetPorts(aws.fleet(), aws.containerInstances(), aws.launchSpecs(), aws.amiCatalog(), aws.neighbours());
+        return aws.ports();
     }
 
     @Override

@@ -4,7 +4,7 @@ import dev.ecsami.operator.app.OperatorBeans;
 import dev.ecsami.operator.config.OperatorConfig;
 import dev.ecsami.operator.core.model.Target;
 import dev.ecsami.operator.core.port.ExternalCallFailed;
-import dev.ecsami.operator.runtime.FleetPorts;
+import dev.ecsami.operator.core.port.FleetPorts;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;

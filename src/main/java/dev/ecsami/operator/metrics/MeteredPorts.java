@@ -9,10 +9,10 @@ import dev.ecsami.operator.core.port.AmiCatalog;
 import dev.ecsami.operator.core.port.ContainerInstances;
 import dev.ecsami.operator.core.port.ExternalCallFailed;
 import dev.ecsami.operator.core.port.Fleet;
+import dev.ecsami.operator.core.port.FleetPorts;
 import dev.ecsami.operator.core.port.GroupNeighbours;
 import dev.ecsami.operator.core.port.LifecycleActions;
 import dev.ecsami.operator.core.port.LaunchSpecs;
-import dev.ecsami.operator.runtime.FleetPorts;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.util.Collection;

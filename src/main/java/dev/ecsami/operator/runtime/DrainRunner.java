@@ -11,6 +11,7 @@ import dev.ecsami.operator.core.model.Target;
 import dev.ecsami.operator.core.port.ContainerInstances;
 import dev.ecsami.operator.core.port.DrainStore;
 import dev.ecsami.operator.core.port.ExternalCallFailed;
+import dev.ecsami.operator.core.port.FleetPorts;
 import dev.ecsami.operator.core.port.LifecycleActions;
 import dev.ecsami.operator.core.port.Notifier;
 import org.jboss.logging.Logger;

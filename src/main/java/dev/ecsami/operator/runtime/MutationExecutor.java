@@ -1,5 +1,6 @@
 package dev.ecsami.operator.runtime;
 
+import dev.ecsami.operator.core.port.FleetPorts;
 import dev.ecsami.operator.core.rollout.Mutation;
 
 import java.util.List;

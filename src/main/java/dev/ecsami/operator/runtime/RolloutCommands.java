@@ -6,6 +6,7 @@ import dev.ecsami.operator.core.model.RolloutPolicy;
 import dev.ecsami.operator.core.model.Target;
 import dev.ecsami.operator.core.model.Trigger;
 import dev.ecsami.operator.core.port.ContainerInstances.TaskDetail;
+import dev.ecsami.operator.core.port.FleetPorts;
 import dev.ecsami.operator.core.port.Notifier;
 import dev.ecsami.operator.core.port.RolloutStore;
 import dev.ecsami.operator.core.rollout.Decision;

@@ -7,6 +7,7 @@ import dev.ecsami.operator.core.model.RolloutEvent;
 import dev.ecsami.operator.core.model.RolloutState;
 import dev.ecsami.operator.core.port.ContainerInstances.TaskDetail;
 import dev.ecsami.operator.core.port.ExternalCallFailed;
+import dev.ecsami.operator.core.port.FleetPorts;
 import dev.ecsami.operator.core.port.Notifier;
 import dev.ecsami.operator.core.port.RolloutStore;
 import dev.ecsami.operator.core.rollout.Decision;

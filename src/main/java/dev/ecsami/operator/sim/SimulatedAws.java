@@ -9,6 +9,7 @@ import dev.ecsami.operator.core.port.AmiCatalog;
 import dev.ecsami.operator.core.port.ContainerInstances;
 import dev.ecsami.operator.core.port.ExternalCallFailed;
 import dev.ecsami.operator.core.port.Fleet;
+import dev.ecsami.operator.core.port.FleetPorts;
 import dev.ecsami.operator.core.port.GroupNeighbours;
 import dev.ecsami.operator.core.port.LaunchSpecs;
 import dev.ecsami.operator.core.port.LifecycleActions;
@@ -153,6 +154,11 @@ public final class SimulatedAws {
 
     public GroupNeighbours neighbours() {
         return neighbours;
+    }
+
+    /** Every port the operator reaches AWS through, over this world. */
+    public FleetPorts ports() {
+        return new FleetPorts(fleet, containerInstances, launchSpecs, amiCatalog, neighbours);
     }
 
     private final class SimNeighbours implements GroupNeighbours {

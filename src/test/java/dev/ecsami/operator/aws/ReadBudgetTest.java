@@ -3,7 +3,7 @@ package dev.ecsami.operator.aws;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.ecsami.operator.core.fleet.Observation;
 import dev.ecsami.operator.core.port.ContainerInstances.TaskDetail;
-import dev.ecsami.operator.runtime.FleetPorts;
+import dev.ecsami.operator.core.port.FleetPorts;
 import dev.ecsami.operator.testing.MutableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -3,7 +3,7 @@ package dev.ecsami.operator.awsstub;
 import dev.ecsami.operator.core.fleet.ContainerInstance;
 import dev.ecsami.operator.core.fleet.Observation;
 import dev.ecsami.operator.core.port.ContainerInstances.TaskDetail;
-import dev.ecsami.operator.runtime.FleetPorts;
+import dev.ecsami.operator.core.port.FleetPorts;
 import dev.ecsami.operator.sim.SimClock;
 import dev.ecsami.operator.sim.SimTimings;
 import dev.ecsami.operator.sim.SimulatedAws;

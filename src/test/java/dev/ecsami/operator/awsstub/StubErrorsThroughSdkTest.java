@@ -5,7 +5,7 @@ import dev.ecsami.operator.core.model.AmiRef;
 import dev.ecsami.operator.core.model.AmiSource;
 import dev.ecsami.operator.core.port.ContainerInstances.TaskDetail;
 import dev.ecsami.operator.core.port.ExternalCallFailed;
-import dev.ecsami.operator.runtime.FleetPorts;
+import dev.ecsami.operator.core.port.FleetPorts;
 import dev.ecsami.operator.sim.SimulatedAws;
 import dev.ecsami.operator.testing.PerClass;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;

@@ -6,7 +6,7 @@ import dev.ecsami.operator.aws.AwsGroupNeighbours;
 import dev.ecsami.operator.aws.AwsLaunchSpecs;
 import dev.ecsami.operator.aws.EcsContainerInstances;
 import dev.ecsami.operator.aws.SsmAmiCatalog;
-import dev.ecsami.operator.runtime.FleetPorts;
+import dev.ecsami.operator.core.port.FleetPorts;
 import dev.ecsami.operator.sim.SimulatedAws;
 
 /**

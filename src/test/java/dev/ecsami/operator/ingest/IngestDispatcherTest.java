@@ -1,5 +1,6 @@
 package dev.ecsami.operator.ingest;
 
+import dev.ecsami.operator.core.port.FleetPorts;
 import dev.ecsami.operator.store.TestJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +21,6 @@ import dev.ecsami.operator.ingest.sns.SnsEnvelopeParser;
 import dev.ecsami.operator.ingest.sns.TestMessage;
 import dev.ecsami.operator.ingest.sns.TestPki;
 import dev.ecsami.operator.runtime.DrainRunner;
-import dev.ecsami.operator.runtime.FleetPorts;
 import dev.ecsami.operator.runtime.NewAmiCheck;
 import dev.ecsami.operator.runtime.RetryPolicy;
 import dev.ecsami.operator.runtime.RolloutCommands;
@@ -216,7 +216,7 @@ class IngestDispatcherTest {
                 .service("prod", "web", 2, 50, 200, 256, 512);
         Target target = new Target("prod", "prod", "prod-asg", AmiSource.parse("amazon-linux-2023"), onNewAmi,
                 RolloutPolicy.defaults());
-        FleetPorts ports = new FleetPorts(aws.fleet(), aws.containerInstances(), aws.launchSpecs(), aws.amiCatalog(), aws.neighbours());
+        FleetPorts ports = aws.ports();
         Notifier notifier = new Notifier() {
             @Override
             public void rolloutChanged(dev.ecsami.operator.core.model.Rollout rollout,

@@ -5,6 +5,7 @@ import dev.ecsami.operator.core.model.OnNewAmi;
 import dev.ecsami.operator.core.model.RolloutPolicy;
 import dev.ecsami.operator.core.model.Target;
 import dev.ecsami.operator.core.model.Trigger;
+import dev.ecsami.operator.core.port.FleetPorts;
 import dev.ecsami.operator.core.port.Notifier;
 import dev.ecsami.operator.sim.SimClock;
 import dev.ecsami.operator.sim.SimTimings;
@@ -61,8 +62,7 @@ class NewAmiCheckBatchingTest {
     }
 
     private NewAmiCheck check(Map<String, Target> targets) {
-        FleetPorts ports = new FleetPorts(aws.fleet(), aws.containerInstances(), aws.launchSpecs(), aws.amiCatalog(),
-                aws.neighbours());
+        FleetPorts ports = aws.ports();
         Notifier notifier = (rollout, events) -> { };
         RolloutRunner runner = new RolloutRunner(clock, store, ports, notifier,
                 new RetryPolicy(Duration.ofSeconds(5), Duration.ofSeconds(40), 30));

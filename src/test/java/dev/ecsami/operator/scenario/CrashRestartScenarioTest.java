@@ -55,8 +55,8 @@ class CrashRestartScenarioTest {
         }
     }
 
-    private Outcome run(Path dir, Function<dev.ecsami.operator.runtime.FleetPorts,
-            dev.ecsami.operator.runtime.FleetPorts> wrapper, int crashAtSave) {
+    private Outcome run(Path dir, Function<dev.ecsami.operator.core.port.FleetPorts,
+            dev.ecsami.operator.core.port.FleetPorts> wrapper, int crashAtSave) {
         World w = World.fleetOf(INSTANCES, World.policy());
         int[] saves = {0};
         w.store = crashingStore(new FileRolloutStore(TestJson.STORE, dir, 100, false), saves, crashAtSave);

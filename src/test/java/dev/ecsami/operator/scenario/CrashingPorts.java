@@ -6,8 +6,8 @@ import dev.ecsami.operator.core.fleet.GroupState;
 import dev.ecsami.operator.core.model.AmiRef;
 import dev.ecsami.operator.core.port.ContainerInstances;
 import dev.ecsami.operator.core.port.Fleet;
+import dev.ecsami.operator.core.port.FleetPorts;
 import dev.ecsami.operator.core.port.LaunchSpecs;
-import dev.ecsami.operator.runtime.FleetPorts;
 
 import java.util.List;
 import java.util.Set;

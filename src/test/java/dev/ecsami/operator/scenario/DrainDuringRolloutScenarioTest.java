@@ -6,9 +6,9 @@ import dev.ecsami.operator.core.drain.LifecycleDrain;
 import dev.ecsami.operator.core.model.OnDrainTimeout;
 import dev.ecsami.operator.core.model.Rollout;
 import dev.ecsami.operator.core.model.RolloutState;
+import dev.ecsami.operator.core.port.FleetPorts;
 import dev.ecsami.operator.runtime.DrainObserver;
 import dev.ecsami.operator.runtime.DrainRunner;
-import dev.ecsami.operator.runtime.FleetPorts;
 import dev.ecsami.operator.sim.SimCallLog;
 import dev.ecsami.operator.sim.SimNotice;
 import dev.ecsami.operator.store.InMemoryDrainStore;
@@ -106,8 +106,7 @@ class DrainDuringRolloutScenarioTest {
     /** Wires the drain runner over the rollout's world, with a terminating hook on the group. */
     DrainDuringRolloutScenarioTest() {
         w.aws.actors().terminatingHook(World.GROUP, HOOK, Duration.ofMinutes(5), "CONTINUE", null);
-        FleetPorts ports = new FleetPorts(w.aws.fleet(), w.aws.containerInstances(), w.aws.launchSpecs(),
-                w.aws.amiCatalog(), w.aws.neighbours());
+        FleetPorts ports = w.aws.ports();
         drains = new DrainRunner(w.clock, drainStore, ports, w.aws.lifecycleActions(), Map.of(w.target.name(),
                 w.target), new LifecycleDrain(new LifecycleDrain.Settings(Duration.ofSeconds(30),
                 Duration.ofSeconds(10), Duration.ofHours(1), OnDrainTimeout.FORCE)), DrainObserver.NONE);

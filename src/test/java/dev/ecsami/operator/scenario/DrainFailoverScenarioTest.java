@@ -6,7 +6,6 @@ import dev.ecsami.operator.core.drain.LifecycleDrain;
 import dev.ecsami.operator.core.port.LifecycleActions;
 import dev.ecsami.operator.runtime.DrainObserver;
 import dev.ecsami.operator.runtime.DrainRunner;
-import dev.ecsami.operator.runtime.FleetPorts;
 import dev.ecsami.operator.runtime.LeaderLease;
 import dev.ecsami.operator.sim.SimCallLog;
 import dev.ecsami.operator.sim.SimNotice;
@@ -56,8 +55,7 @@ class DrainFailoverScenarioTest {
                     () -> monotonicOrigin + Duration.between(start, w.clock.instant()).toNanos());
             store = new DynamoDrainStore(TestJson.STORE, table);
             LifecycleActions actions = w.aws.lifecycleActions();
-            drains = new DrainRunner(w.clock, store, CrashingPorts.aroundMutations(new FleetPorts(w.aws.fleet(),
-                    w.aws.containerInstances(), w.aws.launchSpecs(), w.aws.amiCatalog(), w.aws.neighbours()), around),
+            drains = new DrainRunner(w.clock, store, CrashingPorts.aroundMutations(w.aws.ports(), around),
                     new LifecycleActions() {
                         @Override
                         public void heartbeat(String group, String hook, String instanceId, String token) {

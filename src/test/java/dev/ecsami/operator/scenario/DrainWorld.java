@@ -9,13 +9,13 @@ import dev.ecsami.operator.core.model.OnNewAmi;
 import dev.ecsami.operator.core.model.RolloutPolicy;
 import dev.ecsami.operator.core.model.Target;
 import dev.ecsami.operator.core.port.DrainStore;
+import dev.ecsami.operator.core.port.FleetPorts;
 import dev.ecsami.operator.core.port.LifecycleActions;
 import dev.ecsami.operator.aws.AutoScalingLifecycleActions;
 import dev.ecsami.operator.awsstub.AwsStub;
 import dev.ecsami.operator.awsstub.StubbedPorts;
 import dev.ecsami.operator.runtime.DrainObserver;
 import dev.ecsami.operator.runtime.DrainRunner;
-import dev.ecsami.operator.runtime.FleetPorts;
 import dev.ecsami.operator.sim.SimCallLog;
 import dev.ecsami.operator.sim.SimClock;
 import dev.ecsami.operator.sim.SimNotice;
@@ -72,8 +72,7 @@ final class DrainWorld {
 
     /** (Re)builds the runner over the same world and store, as a restarted process would. */
     void wire() {
-        FleetPorts ports = stub == null ? new FleetPorts(aws.fleet(), aws.containerInstances(), aws.launchSpecs(),
-                aws.amiCatalog(), aws.neighbours()) : StubbedPorts.over(stub, aws);
+        FleetPorts ports = stub == null ? aws.ports() : StubbedPorts.over(stub, aws);
         LifecycleActions actions = stub == null ? aws.lifecycleActions()
                 : new AutoScalingLifecycleActions(stub.clients().autoScaling());
         runner = new DrainRunner(clock, store, ports, actions, Map.of(target.name(), target),

@@ -63,7 +63,7 @@ class FailoverScenarioTest {
                 World.STEP.toSeconds());
     }
 
-    private Run run(Function<dev.ecsami.operator.runtime.FleetPorts, dev.ecsami.operator.runtime.FleetPorts> kill) {
+    private Run run(Function<dev.ecsami.operator.core.port.FleetPorts, dev.ecsami.operator.core.port.FleetPorts> kill) {
         World w = World.fleetOf(INSTANCES, World.policy());
         DynamoTable table = DynamoTestTables.fresh();
         TableObserver observer = new TableObserver(new DynamoRolloutStore(TestJson.STORE, table, w.clock));

@@ -7,7 +7,6 @@ import dev.ecsami.operator.core.model.RolloutEvent;
 import dev.ecsami.operator.core.model.RolloutState;
 import dev.ecsami.operator.core.model.Trigger;
 import dev.ecsami.operator.core.port.RolloutStore;
-import dev.ecsami.operator.runtime.FleetPorts;
 import dev.ecsami.operator.runtime.NewAmiCheck;
 import dev.ecsami.operator.sim.SimCallLog;
 import dev.ecsami.operator.store.dynamo.DynamoRolloutStore;
@@ -120,8 +119,7 @@ class FollowerCommandScenarioTest {
         leader.lease.poll();
         follower.lease.poll();
         assertThat(follower.leads()).isFalse();
-        NewAmiCheck onFollower = new NewAmiCheck(follower.commands, follower.store, new FleetPorts(w.aws.fleet(),
-                w.aws.containerInstances(), w.aws.launchSpecs(), w.aws.amiCatalog(), w.aws.neighbours()),
+        NewAmiCheck onFollower = new NewAmiCheck(follower.commands, follower.store, w.aws.ports(),
                 (r, e) -> { });
 
         w.recordStart();

@@ -7,7 +7,6 @@ import dev.ecsami.operator.core.drain.LifecycleDrain;
 import dev.ecsami.operator.core.fleet.ContainerInstance;
 import dev.ecsami.operator.runtime.DrainObserver;
 import dev.ecsami.operator.runtime.DrainRunner;
-import dev.ecsami.operator.runtime.FleetPorts;
 import dev.ecsami.operator.runtime.Leadership;
 import dev.ecsami.operator.sim.SimCallLog;
 import dev.ecsami.operator.sim.SimNotice;
@@ -176,8 +175,7 @@ class LifecycleDrainScenarioTest {
         w.aws.setup().group("other-asg", "batch", List.of("us-east-1a"), 1, 0, 2, DrainWorld.AMI);
         w.aws.actors().capacityProvider(DrainWorld.GROUP, "cp", 100, false, true);
         String ours = w.aws.peekGroup(DrainWorld.GROUP).instances().get(0).instanceId();
-        DrainRunner follower = new DrainRunner(w.clock, w.store, new FleetPorts(w.aws.fleet(),
-                w.aws.containerInstances(), w.aws.launchSpecs(), w.aws.amiCatalog(), w.aws.neighbours()),
+        DrainRunner follower = new DrainRunner(w.clock, w.store, w.aws.ports(),
                 w.aws.lifecycleActions(), Map.of(w.target.name(), w.target), new LifecycleDrain(w.settings),
                 DrainObserver.NONE, new Following());
         DrainRequest unconfigured = new DrainRequest(DrainRecord.Reason.SCALE_IN, "other-asg", "i-0123", "hook",

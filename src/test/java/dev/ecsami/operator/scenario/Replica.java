@@ -1,11 +1,11 @@
 package dev.ecsami.operator.scenario;
 
+import dev.ecsami.operator.core.port.FleetPorts;
 import dev.ecsami.operator.store.TestJson;
 import dev.ecsami.operator.core.model.Rollout;
 import dev.ecsami.operator.core.model.Trigger;
 import dev.ecsami.operator.core.port.Notifier;
 import dev.ecsami.operator.core.port.RolloutStore;
-import dev.ecsami.operator.runtime.FleetPorts;
 import dev.ecsami.operator.runtime.LeaderLease;
 import dev.ecsami.operator.runtime.Overrides;
 import dev.ecsami.operator.runtime.RetryPolicy;
@@ -53,8 +53,7 @@ final class Replica {
         this.lease = new LeaderLease(id, new DynamoLeaseTable(table), LEASE, RENEW, Clock.offset(w.clock, skew),
                 () -> monotonicOrigin + Duration.between(start, w.clock.instant()).toNanos());
         this.store = storeWrapper.apply(new DynamoRolloutStore(TestJson.STORE, table, w.clock));
-        FleetPorts p = ports.apply(new FleetPorts(w.aws.fleet(), w.aws.containerInstances(), w.aws.launchSpecs(),
-                w.aws.amiCatalog(), w.aws.neighbours()));
+        FleetPorts p = ports.apply(w.aws.ports());
         this.runner = new RolloutRunner(w.clock, store, p, notifier,
                 new RetryPolicy(Duration.ofSeconds(5), Duration.ofSeconds(40), 30), lease);
         this.commands = new RolloutCommands(w.clock, store, p, Map.of(w.target.name(), w.target), runner,

@@ -11,9 +11,9 @@ import dev.ecsami.operator.core.model.RolloutState;
 import dev.ecsami.operator.core.model.StepPhase;
 import dev.ecsami.operator.core.model.Target;
 import dev.ecsami.operator.core.model.Trigger;
+import dev.ecsami.operator.core.port.FleetPorts;
 import dev.ecsami.operator.core.port.Notifier;
 import dev.ecsami.operator.core.port.RolloutStore;
-import dev.ecsami.operator.runtime.FleetPorts;
 import dev.ecsami.operator.runtime.Overrides;
 import dev.ecsami.operator.runtime.RetryPolicy;
 import dev.ecsami.operator.runtime.RolloutCommands;
@@ -88,8 +88,7 @@ final class World {
     /** (Re)builds the operator over the same world and store, as a restarted process would. */
     void wire() {
         SimulatedAws a = aws;
-        FleetPorts ports = portsWrapper.apply(new FleetPorts(a.fleet(), a.containerInstances(), a.launchSpecs(),
-                a.amiCatalog(), a.neighbours()));
+        FleetPorts ports = portsWrapper.apply(a.ports());
         runner = new RolloutRunner(clock, store, ports, (r, e) -> notifier.rolloutChanged(r, e),
                 new RetryPolicy(Duration.ofSeconds(5), Duration.ofSeconds(40), 30));
         commands = new RolloutCommands(clock, store, ports, Map.of(target.name(), target), runner,

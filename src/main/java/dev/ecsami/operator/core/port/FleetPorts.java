@@ -1,15 +1,10 @@
-package dev.ecsami.operator.runtime;
+package dev.ecsami.operator.core.port;
 
 import dev.ecsami.operator.core.fleet.GroupInstance;
 import dev.ecsami.operator.core.fleet.GroupState;
 import dev.ecsami.operator.core.fleet.GroupSurroundings;
 import dev.ecsami.operator.core.fleet.Observation;
-import dev.ecsami.operator.core.port.AmiCatalog;
-import dev.ecsami.operator.core.port.ContainerInstances;
 import dev.ecsami.operator.core.port.ContainerInstances.TaskDetail;
-import dev.ecsami.operator.core.port.Fleet;
-import dev.ecsami.operator.core.port.GroupNeighbours;
-import dev.ecsami.operator.core.port.LaunchSpecs;
 
 import java.util.Set;
 import java.util.stream.Collectors;
