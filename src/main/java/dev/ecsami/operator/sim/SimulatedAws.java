@@ -1,7 +1,6 @@
 package dev.ecsami.operator.sim;
 
 import dev.ecsami.operator.core.fleet.ClusterState;
-import dev.ecsami.operator.core.fleet.ContainerInstance;
 import dev.ecsami.operator.core.fleet.GroupState;
 import dev.ecsami.operator.core.fleet.GroupSurroundings;
 import dev.ecsami.operator.core.model.AmiRef;
@@ -32,7 +31,7 @@ public final class SimulatedAws {
     private final SimSetup setup;
     private final SimActors actors;
     private final Fleet fleet = new SimFleet();
-    private final ContainerInstances containerInstances = new SimContainerInstances();
+    private final ContainerInstances containerInstances;
     private final LaunchSpecs launchSpecs = new SimLaunchSpecs();
     private final AmiCatalog amiCatalog;
     private final GroupNeighbours neighbours = new SimNeighbours();
@@ -45,6 +44,7 @@ public final class SimulatedAws {
         this.actors = new SimActors(world);
         this.lifecycleActions = new SimLifecycleActions(world, views, faults);
         this.amiCatalog = new SimAmiCatalog(world, faults);
+        this.containerInstances = new SimContainerInstances(world, views, faults);
     }
 
     /** The notifications sent since the last call (lifecycle hooks', Spot warnings), oldest first. */
@@ -261,36 +261,6 @@ public final class SimulatedAws {
                     i.protectedFromScaleIn = protect;
                 }
                 world.log.mutation(world.now(), protect ? "Protect" : "Unprotect", String.join(",", instanceIds));
-            }
-        }
-    }
-
-    private final class SimContainerInstances implements ContainerInstances {
-        @Override
-        public ClusterState describe(String cluster, TaskDetail detail, Set<String> expected) {
-            synchronized (world) {
-                call("DescribeContainerInstances");
-                return views.cluster(cluster, detail);
-            }
-        }
-
-        @Override
-        public void setState(String cluster, List<String> arns, ContainerInstance.Status status) {
-            synchronized (world) {
-                call("UpdateContainerInstancesState");
-                List<SimContainerInstance> cis = views.requireCluster(cluster, "UpdateContainerInstancesState");
-                for (String arn : arns) {
-                    SimContainerInstance ci = cis.stream().filter(c -> c.arn.equals(arn)).findFirst()
-                            .orElseThrow(() -> new ExternalCallFailed("UpdateContainerInstancesState", "MISSING",
-                                    "container instance " + arn + " is not in cluster " + cluster, false));
-                    ci.status = status;
-                    if (status == ContainerInstance.Status.DRAINING) {
-                        world.taskTimes.drainStarted(ci.instanceId, world.now());
-                    }
-                    world.log.mutation(world.now(), status == ContainerInstance.Status.DRAINING ? "Drain" : "Reactivate",
-                            ci.instanceId);
-                }
-                world.schedulerReacts();
             }
         }
     }

@@ -1,0 +1,55 @@
+package dev.ecsami.operator.sim;
+
+import dev.ecsami.operator.core.fleet.ClusterState;
+import dev.ecsami.operator.core.fleet.ContainerInstance;
+import dev.ecsami.operator.core.port.ContainerInstances;
+import dev.ecsami.operator.core.port.ExternalCallFailed;
+
+import java.util.List;
+import java.util.Set;
+
+/** The ECS container instances of the simulated world, each call counted and passed through the fault plan. */
+final class SimContainerInstances implements ContainerInstances {
+    private final SimWorld world;
+    private final SimViews views;
+    private final FaultPlan faults;
+
+    SimContainerInstances(SimWorld world, SimViews views, FaultPlan faults) {
+        this.world = world;
+        this.views = views;
+        this.faults = faults;
+    }
+
+    private void call(String operation) {
+        world.log.call(operation);
+        faults.beforeCall(operation);
+    }
+
+    @Override
+    public ClusterState describe(String cluster, TaskDetail detail, Set<String> expected) {
+        synchronized (world) {
+            call("DescribeContainerInstances");
+            return views.cluster(cluster, detail);
+        }
+    }
+
+    @Override
+    public void setState(String cluster, List<String> arns, ContainerInstance.Status status) {
+        synchronized (world) {
+            call("UpdateContainerInstancesState");
+            List<SimContainerInstance> cis = views.requireCluster(cluster, "UpdateContainerInstancesState");
+            for (String arn : arns) {
+                SimContainerInstance ci = cis.stream().filter(c -> c.arn.equals(arn)).findFirst()
+                        .orElseThrow(() -> new ExternalCallFailed("UpdateContainerInstancesState", "MISSING",
+                                "container instance " + arn + " is not in cluster " + cluster, false));
+                ci.status = status;
+                if (status == ContainerInstance.Status.DRAINING) {
+                    world.taskTimes.drainStarted(ci.instanceId, world.now());
+                }
+                world.log.mutation(world.now(), status == ContainerInstance.Status.DRAINING ? "Drain" : "Reactivate",
+                        ci.instanceId);
+            }
+            world.schedulerReacts();
+        }
+    }
+}
