@@ -16,22 +16,17 @@ import java.util.Optional;
 final class SimAmiCatalog implements AmiCatalog {
     private static final int NAMES_PER_CALL = 10;
     private final SimWorld world;
-    private final FaultPlan faults;
+    private final SimCalls calls;
 
-    SimAmiCatalog(SimWorld world, FaultPlan faults) {
+    SimAmiCatalog(SimWorld world, SimCalls calls) {
         this.world = world;
-        this.faults = faults;
-    }
-
-    private void call(String operation) {
-        world.log.call(operation);
-        faults.beforeCall(operation);
+        this.calls = calls;
     }
 
     @Override
     public AmiRef resolve(AmiSource source) {
         synchronized (world) {
-            call("GetParameter");
+            calls.enter("GetParameter");
             String id;
             if (source instanceof AmiSource.Fixed f) {
                 id = f.imageId();
@@ -70,7 +65,7 @@ final class SimAmiCatalog implements AmiCatalog {
         Map<AmiSource, Resolution> out = new LinkedHashMap<>();
         synchronized (world) {
             try {
-                call("GetParameters");
+                calls.enter("GetParameters");
             } catch (ExternalCallFailed e) {
                 batch.forEach(s -> out.put(s, new Resolution.Unresolved(e)));
                 return out;
@@ -90,7 +85,7 @@ final class SimAmiCatalog implements AmiCatalog {
     @Override
     public Optional<Image> describe(String imageId) {
         synchronized (world) {
-            call("DescribeImages");
+            calls.enter("DescribeImages");
             SimWorld.SimImage image = world.images.get(imageId);
             return image == null ? Optional.empty()
                     : Optional.of(new Image(new AmiRef(image.id(), image.name()), image.architecture(), true));

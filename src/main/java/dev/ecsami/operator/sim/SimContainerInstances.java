@@ -12,23 +12,18 @@ import java.util.Set;
 final class SimContainerInstances implements ContainerInstances {
     private final SimWorld world;
     private final SimViews views;
-    private final FaultPlan faults;
+    private final SimCalls calls;
 
-    SimContainerInstances(SimWorld world, SimViews views, FaultPlan faults) {
+    SimContainerInstances(SimWorld world, SimViews views, SimCalls calls) {
         this.world = world;
         this.views = views;
-        this.faults = faults;
-    }
-
-    private void call(String operation) {
-        world.log.call(operation);
-        faults.beforeCall(operation);
+        this.calls = calls;
     }
 
     @Override
     public ClusterState describe(String cluster, TaskDetail detail, Set<String> expected) {
         synchronized (world) {
-            call("DescribeContainerInstances");
+            calls.enter("DescribeContainerInstances");
             return views.cluster(cluster, detail);
         }
     }
@@ -36,7 +31,7 @@ final class SimContainerInstances implements ContainerInstances {
     @Override
     public void setState(String cluster, List<String> arns, ContainerInstance.Status status) {
         synchronized (world) {
-            call("UpdateContainerInstancesState");
+            calls.enter("UpdateContainerInstancesState");
             List<SimContainerInstance> cis = views.requireCluster(cluster, "UpdateContainerInstancesState");
             for (String arn : arns) {
                 SimContainerInstance ci = cis.stream().filter(c -> c.arn.equals(arn)).findFirst()

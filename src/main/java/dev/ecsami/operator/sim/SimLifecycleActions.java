@@ -9,18 +9,18 @@ import java.util.function.BiConsumer;
 final class SimLifecycleActions implements LifecycleActions {
     private final SimWorld world;
     private final SimViews views;
-    private final FaultPlan faults;
+    private final SimCalls calls;
 
-    SimLifecycleActions(SimWorld world, SimViews views, FaultPlan faults) {
+    SimLifecycleActions(SimWorld world, SimViews views, SimCalls calls) {
         this.world = world;
         this.views = views;
-        this.faults = faults;
+        this.calls = calls;
     }
 
     @Override
     public void heartbeat(String group, String hookName, String instanceId, String token) {
         synchronized (world) {
-            call("RecordLifecycleActionHeartbeat");
+            calls.enter("RecordLifecycleActionHeartbeat");
             world.advance();
             onPendingHook(group, hookName, instanceId, token, "RecordLifecycleActionHeartbeat",
                     (i, hook) -> world.terminations.heartbeat(i, hook, world.now()));
@@ -31,7 +31,7 @@ final class SimLifecycleActions implements LifecycleActions {
     @Override
     public void complete(String group, String hookName, String instanceId, String token, String result) {
         synchronized (world) {
-            call("CompleteLifecycleAction");
+            calls.enter("CompleteLifecycleAction");
             if (!"CONTINUE".equals(result) && !"ABANDON".equals(result)) {
                 throw new ExternalCallFailed("CompleteLifecycleAction", "ValidationError",
                         "LifecycleActionResult must be CONTINUE or ABANDON but was " + result, false);
@@ -52,8 +52,4 @@ final class SimLifecycleActions implements LifecycleActions {
         action.accept(i, world.terminations.pendingHook(g, i, hookName, token, operation, world.now()));
     }
 
-    private void call(String operation) {
-        world.log.call(operation);
-        faults.beforeCall(operation);
-    }
 }

@@ -36,15 +36,17 @@ public final class SimulatedAws {
     private final AmiCatalog amiCatalog;
     private final GroupNeighbours neighbours = new SimNeighbours();
     private final LifecycleActions lifecycleActions;
+    private final SimCalls calls;
 
     public SimulatedAws(Clock clock, SimTimings timings) {
         this.world = new SimWorld(clock, timings);
         this.views = new SimViews(world);
         this.setup = new SimSetup(world);
         this.actors = new SimActors(world);
-        this.lifecycleActions = new SimLifecycleActions(world, views, faults);
-        this.amiCatalog = new SimAmiCatalog(world, faults);
-        this.containerInstances = new SimContainerInstances(world, views, faults);
+        this.calls = new SimCalls(world.log, faults);
+        this.lifecycleActions = new SimLifecycleActions(world, views, calls);
+        this.amiCatalog = new SimAmiCatalog(world, calls);
+        this.containerInstances = new SimContainerInstances(world, views, calls);
     }
 
     /** The notifications sent since the last call (lifecycle hooks', Spot warnings), oldest first. */
@@ -131,11 +133,6 @@ public final class SimulatedAws {
         }
     }
 
-    private void call(String operation) {
-        world.log.call(operation);
-        faults.beforeCall(operation);
-    }
-
     public Fleet fleet() {
         return fleet;
     }
@@ -165,7 +162,7 @@ public final class SimulatedAws {
         @Override
         public GroupSurroundings read(String group, String cluster) {
             synchronized (world) {
-                call("DescribeLifecycleHooks");
+                calls.enter("DescribeLifecycleHooks");
                 return views.requireGroup(group, "DescribeLifecycleHooks").surroundings;
             }
         }
@@ -175,7 +172,7 @@ public final class SimulatedAws {
         @Override
         public GroupState describe(String group) {
             synchronized (world) {
-                call("DescribeAutoScalingGroups");
+                calls.enter("DescribeAutoScalingGroups");
                 return views.group(group);
             }
         }
@@ -183,7 +180,7 @@ public final class SimulatedAws {
         @Override
         public void setCapacity(String group, int desired, int max) {
             synchronized (world) {
-                call("UpdateAutoScalingGroup");
+                calls.enter("UpdateAutoScalingGroup");
                 SimGroup g = views.requireGroup(group, "UpdateAutoScalingGroup");
                 if (desired < g.min || desired > max) {
                     throw new ExternalCallFailed("UpdateAutoScalingGroup", "ValidationError", "desired capacity "
@@ -198,7 +195,7 @@ public final class SimulatedAws {
         @Override
         public Set<String> terminatedOnRequest(String group, Set<String> instanceIds) {
             synchronized (world) {
-                call("DescribeScalingActivities");
+                calls.enter("DescribeScalingActivities");
                 Set<String> requested = new java.util.HashSet<>(terminatedByOperator(group));
                 requested.retainAll(instanceIds);
                 return requested;
@@ -208,7 +205,7 @@ public final class SimulatedAws {
         @Override
         public void terminate(String group, String instanceId, boolean decrementDesiredCapacity) {
             synchronized (world) {
-                call("TerminateInstanceInAutoScalingGroup");
+                calls.enter("TerminateInstanceInAutoScalingGroup");
                 SimGroup g = views.requireGroup(group, "TerminateInstanceInAutoScalingGroup");
                 SimInstance i = g.instances.stream().filter(x -> x.id.equals(instanceId)).findFirst()
                         .orElseThrow(() -> new ExternalCallFailed("TerminateInstanceInAutoScalingGroup", "ValidationError",
@@ -243,7 +240,7 @@ public final class SimulatedAws {
         private void changeProcesses(String operation, String group, Set<String> processes,
                                      java.util.function.BiConsumer<Set<String>, Set<String>> change) {
             synchronized (world) {
-                call(operation);
+                calls.enter(operation);
                 change.accept(views.requireGroup(group, operation).suspended, processes);
                 world.log.mutation(world.now(), operation, group + " " + new java.util.TreeSet<>(processes));
             }
@@ -252,7 +249,7 @@ public final class SimulatedAws {
         @Override
         public void setInstanceProtection(String group, List<String> instanceIds, boolean protect) {
             synchronized (world) {
-                call("SetInstanceProtection");
+                calls.enter("SetInstanceProtection");
                 SimGroup g = views.requireGroup(group, "SetInstanceProtection");
                 for (String id : instanceIds) {
                     SimInstance i = g.instances.stream().filter(x -> x.id.equals(id)).findFirst()
@@ -269,7 +266,7 @@ public final class SimulatedAws {
         @Override
         public String rollTo(String group, AmiRef ami) {
             synchronized (world) {
-                call("CreateLaunchTemplateVersion");
+                calls.enter("CreateLaunchTemplateVersion");
                 SimGroup g = views.requireGroup(group, "CreateLaunchTemplateVersion");
                 String ref = g.launchSpecs.entrySet().stream().filter(e -> e.getValue().equals(ami.imageId()))
                         .map(Map.Entry::getKey).reduce((a, b) -> b).orElse(null);

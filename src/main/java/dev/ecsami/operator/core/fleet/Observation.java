@@ -39,12 +39,6 @@ public record Observation(GroupState group, ClusterState cluster, GroupSurroundi
         return n;
     }
 
-    public boolean serves(String instanceId) {
-        Optional<GroupInstance> gi = group.instance(instanceId);
-        return gi.isPresent() && gi.get().lifecycle() == Lifecycle.IN_SERVICE
-                && containerInstance(instanceId).map(ContainerInstance::servesCapacity).orElse(false);
-    }
-
     /** Looks instances up by id in constant time; for callers that ask about many instances. */
     public Lookup lookup() {
         Map<String, GroupInstance> groupById = new HashMap<>();
@@ -62,7 +56,7 @@ public record Observation(GroupState group, ClusterState cluster, GroupSurroundi
             return Optional.ofNullable(containerById.get(instanceId));
         }
 
-        /** As {@link Observation#serves}. */
+        /** Whether the instance counts in {@link Observation#servingCapacity}: InService and ACTIVE, agent connected. */
         public boolean serves(String instanceId) {
             GroupInstance gi = groupById.get(instanceId);
             ContainerInstance ci = containerById.get(instanceId);
